@@ -1,0 +1,46 @@
+package io.github.perceptron.core.data;
+
+/**
+ * Gathers images into a network's input batch: {@code inputs[rows×pixels]} as {@code [0,1]}
+ * floats and {@code labels[rows]}, in the order an index permutation gives. Its buffers are
+ * allocated once for the largest batch.
+ */
+public final class BatchAssembler {
+
+    private final LabelledImages images;
+    private final float[] inputs;
+    private final int[] labels;
+
+    public BatchAssembler(LabelledImages images, int batchSize) {
+        this.images = images;
+        this.inputs = new float[batchSize * images.pixelCount()];
+        this.labels = new int[batchSize];
+    }
+
+    /** Fills the first {@code rows} rows with images {@code order[from..from+rows)}. */
+    public void fill(int[] order, int from, int rows) {
+        int n = images.pixelCount();
+        for (int r = 0; r < rows; r++) {
+            int index = order[from + r];
+            images.copyScaled(index, inputs, r * n);
+            labels[r] = images.label(index);
+        }
+    }
+
+    /** Fills the first {@code rows} rows with images {@code from..from+rows} in storage order. */
+    public void fillRange(int from, int rows) {
+        int n = images.pixelCount();
+        for (int r = 0; r < rows; r++) {
+            images.copyScaled(from + r, inputs, r * n);
+            labels[r] = images.label(from + r);
+        }
+    }
+
+    public float[] inputs() {
+        return inputs;
+    }
+
+    public int[] labels() {
+        return labels;
+    }
+}

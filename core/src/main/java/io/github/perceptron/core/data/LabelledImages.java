@@ -1,0 +1,129 @@
+package io.github.perceptron.core.data;
+
+import java.util.List;
+
+/**
+ * Grey-scale images with class labels, held compactly: one unsigned byte per pixel (0 = background,
+ * 255 = ink), {@code width×height} pixels per image, row-major, images one after another. Pixels
+ * become {@code [0,1]} floats only when a batch is built.
+ *
+ * <p>Instances are immutable views: {@link #slice} shares the arrays.
+ */
+public final class LabelledImages {
+
+    private final byte[] pixels;
+    private final int[] labels;
+    private final int first;
+    private final int count;
+    private final int width;
+    private final int height;
+    private final List<String> classNames;
+
+    /**
+     * @param pixels     {@code labels.length × width × height} bytes
+     * @param labels     class indices in {@code [0, classNames.size())}
+     * @param classNames one name per class, in class-index order
+     */
+    public LabelledImages(byte[] pixels, int[] labels, int width, int height, List<String> classNames) {
+        this(pixels, labels, 0, labels.length, width, height, List.copyOf(classNames));
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("image size must be positive, was " + width + "×" + height);
+        }
+        if ((long) labels.length * width * height != pixels.length) {
+            throw new IllegalArgumentException(labels.length + " images of " + width + "×" + height
+                    + " need " + (long) labels.length * width * height + " pixels, got " + pixels.length);
+        }
+        if (classNames.size() < 2) {
+            throw new IllegalArgumentException("need at least 2 classes, got " + classNames);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[i] + " of image " + i
+                        + " is outside [0, " + classNames.size() + ")");
+            }
+        }
+    }
+
+    private LabelledImages(byte[] pixels, int[] labels, int first, int count, int width, int height,
+                           List<String> classNames) {
+        this.pixels = pixels;
+        this.labels = labels;
+        this.first = first;
+        this.count = count;
+        this.width = width;
+        this.height = height;
+        this.classNames = classNames;
+    }
+
+    /** Digits 0–9 named "0".."9", as MNIST labels them. */
+    public static List<String> digitClasses() {
+        return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    }
+
+    public int size() {
+        return count;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Pixels per image. */
+    public int pixelCount() {
+        return width * height;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+
+    public int label(int index) {
+        return labels[first + checked(index)];
+    }
+
+    /** The unsigned value (0–255) of pixel {@code pixel} of image {@code index}. */
+    public int pixel(int index, int pixel) {
+        return pixels[(first + checked(index)) * pixelCount() + pixel] & 0xff;
+    }
+
+    /** Writes image {@code index} scaled to {@code [0,1]} into {@code target} from {@code offset}. */
+    public void copyScaled(int index, float[] target, int offset) {
+        int n = pixelCount();
+        int from = (first + checked(index)) * n;
+        for (int p = 0; p < n; p++) {
+            target[offset + p] = (pixels[from + p] & 0xff) * (1f / 255f);
+        }
+    }
+
+    /** Images {@code [from, to)} as a view sharing this one's storage. */
+    public LabelledImages slice(int from, int to) {
+        if (from < 0 || to > count || from > to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + count + " images");
+        }
+        return new LabelledImages(pixels, labels, first + from, to - from, width, height, classNames);
+    }
+
+    /** How many images carry each label. */
+    public int[] labelHistogram() {
+        int[] histogram = new int[classCount()];
+        for (int i = 0; i < count; i++) {
+            histogram[labels[first + i]]++;
+        }
+        return histogram;
+    }
+
+    private int checked(int index) {
+        if (index < 0 || index >= count) {
+            throw new IndexOutOfBoundsException("image " + index + " of " + count);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.perceptron.core.layer;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Activation functions applied in place to a row-major {@code rows×cols} block.
+ *
+ * <p>Derivatives are taken from the activated output {@code a = f(z)} (for example
+ * {@code σ'(z) = a(1-a)}), so layers keep only their outputs. Softmax has no element-wise
+ * derivative: its gradient is always fused with the cross-entropy loss ({@code dL/dz = p - y}).
+ */
+public enum Activation {
+    IDENTITY {
+        @Override
+        public void apply(float[] z, int rows, int cols) {
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+        }
+    },
+    SIGMOID {
+        @Override
+        public void apply(float[] z, int rows, int cols) {
+            for (int i = 0, length = rows * cols; i < length; i++) {
+                z[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+            for (int i = 0; i < length; i++) {
+                gradient[i] *= a[i] * (1f - a[i]);
+            }
+        }
+    },
+    TANH {
+        @Override
+        public void apply(float[] z, int rows, int cols) {
+            for (int i = 0, length = rows * cols; i < length; i++) {
+                z[i] = (float) Math.tanh(z[i]);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+            for (int i = 0; i < length; i++) {
+                gradient[i] *= 1f - a[i] * a[i];
+            }
+        }
+    },
+    RELU {
+        @Override
+        public void apply(float[] z, int rows, int cols) {
+            for (int i = 0, length = rows * cols; i < length; i++) {
+                z[i] = Math.max(z[i], 0f);
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+            for (int i = 0; i < length; i++) {
+                gradient[i] = a[i] > 0f ? gradient[i] : 0f;
+            }
+        }
+    },
+    /** Row-wise softmax, max-subtracted so that no exponent overflows. Output layer only. */
+    SOFTMAX {
+        @Override
+        public void apply(float[] z, int rows, int cols) {
+            for (int r = 0; r < rows; r++) {
+                int from = r * cols;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = from; j < from + cols; j++) {
+                    max = Math.max(max, z[j]);
+                }
+                double sum = 0;
+                for (int j = from; j < from + cols; j++) {
+                    float e = (float) Math.exp(z[j] - max);
+                    z[j] = e;
+                    sum += e;
+                }
+                float scale = (float) (1.0 / sum);
+                for (int j = from; j < from + cols; j++) {
+                    z[j] *= scale;
+                }
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+            throw new UnsupportedOperationException(
+                    "softmax has no element-wise derivative; its gradient is fused with cross-entropy");
+        }
+
+        @Override
+        public boolean isElementWise() {
+            return false;
+        }
+    };
+
+    /** Replaces each {@code z} in the first {@code rows×cols} entries by {@code f(z)}. */
+    public abstract void apply(float[] z, int rows, int cols);
+
+    /** {@code gradient[i] *= f'(z_i)}, with the derivative written in terms of {@code a[i] = f(z_i)}. */
+    public abstract void multiplyByDerivative(float[] a, float[] gradient, int length);
+
+    /** Whether this activation maps each element on its own (all but softmax), so may sit in a hidden layer. */
+    public boolean isElementWise() {
+        return true;
+    }
+
+    /** The lower-case name used on the command line and in model files. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The activation named {@code id} (case-insensitive), or an error listing the valid names. */
+    public static Activation fromId(String id) {
+        for (Activation activation : values()) {
+            if (activation.id().equalsIgnoreCase(id)) {
+                return activation;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "', expected one of "
+                + Arrays.stream(values()).map(Activation::id).toList());
+    }
+}

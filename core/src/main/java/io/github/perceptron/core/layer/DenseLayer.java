@@ -1,0 +1,82 @@
+package io.github.perceptron.core.layer;
+
+import io.github.perceptron.core.tensor.MatrixKernel;
+import java.util.List;
+
+/**
+ * A fully connected layer {@code a = f(x·W + b)} with {@code W[inputs×outputs]} row-major and
+ * {@code b[outputs]}. Backward: {@code dz = da ⊙ f'}, {@code dW = xᵀ·dz}, {@code db = Σ_rows dz},
+ * {@code dx = dz·Wᵀ}.
+ */
+public final class DenseLayer implements Layer {
+
+    private final int inputs;
+    private final int outputs;
+    private final Activation activation;
+    private final Parameter weights;
+    private final Parameter biases;
+    private final MatrixKernel kernel;
+
+    public DenseLayer(int inputs, int outputs, Activation activation, MatrixKernel kernel) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.activation = activation;
+        this.weights = new Parameter("weights", new float[inputs * outputs], true);
+        this.biases = new Parameter("biases", new float[outputs], false);
+        this.kernel = kernel;
+    }
+
+    @Override
+    public int inputs() {
+        return inputs;
+    }
+
+    @Override
+    public int outputs() {
+        return outputs;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public void forward(float[] input, float[] output, int rows, boolean training) {
+        forwardLinear(input, output, rows);
+        activation.apply(output, rows, outputs);
+    }
+
+    /** {@code z = x·W + b}, without the activation: the output layer hands {@code z} to its loss. */
+    public void forwardLinear(float[] input, float[] z, int rows) {
+        kernel.multiply(input, weights.values(), z, rows, inputs, outputs);
+        kernel.addToRows(z, biases.values(), rows, outputs);
+    }
+
+    @Override
+    public void backward(float[] input, float[] output, float[] outputGradient, float[] inputGradient, int rows) {
+        activation.multiplyByDerivative(output, outputGradient, rows * outputs);
+        backwardFromLinear(input, outputGradient, inputGradient, rows);
+    }
+
+    /** Backward from {@code dz = dL/dz} (the pre-activation gradient), as a fused loss provides. */
+    public void backwardFromLinear(float[] input, float[] dz, float[] inputGradient, int rows) {
+        kernel.multiplyTransposedA(input, dz, weights.gradient(), rows, inputs, outputs);
+        kernel.sumColumns(dz, biases.gradient(), rows, outputs);
+        if (inputGradient != null) {
+            kernel.multiplyTransposedB(dz, weights.values(), inputGradient, rows, outputs, inputs);
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, biases);
+    }
+
+    public Parameter weights() {
+        return weights;
+    }
+
+    public Parameter biases() {
+        return biases;
+    }
+}

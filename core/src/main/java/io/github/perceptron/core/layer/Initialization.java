@@ -1,0 +1,64 @@
+package io.github.perceptron.core.layer;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/** How a dense layer's weights and biases start. */
+public enum Initialization {
+    /** Weights and biases from N(0, 1): the notebooks' choice, kept to reproduce them. */
+    NORMAL {
+        @Override
+        void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
+            gaussian(weights, 1.0, random);
+            gaussian(biases, 1.0, random);
+        }
+    },
+    /** Glorot and Bengio (2010): uniform in ±√(6/(in+out)), biases zero. Suits sigmoid and tanh. */
+    XAVIER {
+        @Override
+        void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
+            double limit = Math.sqrt(6.0 / (inputs + outputs));
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+            }
+            Arrays.fill(biases, 0f);
+        }
+    },
+    /** He et al. (2015): N(0, 2/in), biases zero. Suits ReLU. */
+    HE {
+        @Override
+        void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
+            gaussian(weights, Math.sqrt(2.0 / inputs), random);
+            Arrays.fill(biases, 0f);
+        }
+    };
+
+    /** Fills a layer's {@code weights[inputs×outputs]} and {@code biases[outputs]}. */
+    abstract void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random);
+
+    /** He for ReLU, Xavier otherwise. */
+    public static Initialization suitedTo(Activation activation) {
+        return activation == Activation.RELU ? HE : XAVIER;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Initialization fromId(String id) {
+        for (Initialization init : values()) {
+            if (init.id().equalsIgnoreCase(id)) {
+                return init;
+            }
+        }
+        throw new IllegalArgumentException("unknown initialisation '" + id + "', expected one of "
+                + Arrays.stream(values()).map(Initialization::id).toList());
+    }
+
+    private static void gaussian(float[] values, double sd, RandomGenerator random) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * sd);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.perceptron.core.loss;
+
+import io.github.perceptron.core.layer.Activation;
+
+/**
+ * A loss owns the output layer's activation and the gradient through it (as Nielsen's cost
+ * classes own their {@code delta}), so softmax and log-loss are computed as one block.
+ *
+ * <p>Targets are class indices; the one-hot vector is implied.
+ */
+public interface Loss {
+
+    /** The name used on the command line and in model files. */
+    String id();
+
+    /** The activation the output layer applies under this loss. */
+    Activation outputActivation();
+
+    /**
+     * Turns the output layer's pre-activations {@code z[rows×classes]} into outputs in place and
+     * returns the loss summed over the rows. Unless {@code gradient} is null, writes there
+     * {@code dL/dz} of the <em>mean</em> loss over the rows.
+     */
+    double evaluate(float[] z, int[] labels, int rows, int classes, float[] gradient);
+
+    /** Softmax output with cross-entropy (log-loss): the default. */
+    static Loss crossEntropy() {
+        return SoftmaxCrossEntropy.INSTANCE;
+    }
+
+    /** Half squared error {@code ½‖a - y‖²} on an element-wise output activation (the notebooks use sigmoid). */
+    static Loss meanSquaredError(Activation output) {
+        return new MeanSquaredError(output);
+    }
+
+    /** {@code cross-entropy}, or {@code mse} with a sigmoid output. */
+    static Loss fromId(String id) {
+        if (SoftmaxCrossEntropy.ID.equalsIgnoreCase(id)) {
+            return crossEntropy();
+        }
+        if (MeanSquaredError.ID.equalsIgnoreCase(id)) {
+            return meanSquaredError(Activation.SIGMOID);
+        }
+        throw new IllegalArgumentException("unknown loss '" + id + "', expected one of [cross-entropy, mse]");
+    }
+}

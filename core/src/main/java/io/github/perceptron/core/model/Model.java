@@ -1,0 +1,114 @@
+package io.github.perceptron.core.model;
+
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.eval.Evaluator;
+import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.network.NetworkSpec;
+import io.github.perceptron.core.random.SeededRandom;
+import java.util.List;
+
+/**
+ * A trained network ready to classify {@code width×height} images into named classes.
+ * Thread-safe: predictions are serialised, since the network reuses its buffers.
+ */
+public final class Model {
+
+    private final Network network;
+    private final int width;
+    private final int height;
+    private final List<String> classNames;
+    private final ModelMetadata metadata;
+
+    public Model(Network network, int width, int height, List<String> classNames, ModelMetadata metadata) {
+        NetworkSpec spec = network.spec();
+        if (width * height != spec.inputs()) {
+            throw new IllegalArgumentException(width + "×" + height + " images do not fit a network of "
+                    + spec.inputs() + " inputs");
+        }
+        if (classNames.size() != spec.classes()) {
+            throw new IllegalArgumentException(classNames.size() + " class names for a network of "
+                    + spec.classes() + " outputs");
+        }
+        this.network = network;
+        this.width = width;
+        this.height = height;
+        this.classNames = List.copyOf(classNames);
+        this.metadata = metadata;
+    }
+
+    /**
+     * A model from saved parameter values, in {@link Network#parameters()} order.
+     *
+     * @throws IllegalArgumentException when the values do not match the architecture
+     */
+    public static Model restore(NetworkSpec spec, List<float[]> values, int width, int height,
+                                List<String> classNames, ModelMetadata metadata) {
+        Network network = Network.create(spec, new SeededRandom(0));
+        List<Parameter> parameters = network.parameters();
+        if (values.size() != parameters.size()) {
+            throw new IllegalArgumentException("expected " + parameters.size() + " parameter tensors, got " + values.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            float[] target = parameters.get(i).values();
+            if (values.get(i).length != target.length) {
+                throw new IllegalArgumentException("parameter tensor " + i + " should hold " + target.length
+                        + " values, holds " + values.get(i).length);
+            }
+            System.arraycopy(values.get(i), 0, target, 0, target.length);
+        }
+        return new Model(network, width, height, classNames, metadata);
+    }
+
+    public NetworkSpec spec() {
+        return network.spec();
+    }
+
+    /** The trained parameters, read-only by convention: weights then biases per dense layer. */
+    public List<Parameter> parameters() {
+        return network.parameters();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /** The same network with new metadata. */
+    public Model withMetadata(ModelMetadata newMetadata) {
+        return new Model(network, width, height, classNames, newMetadata);
+    }
+
+    /** Classifies one image given as {@code width×height} values in {@code [0,1]}, row-major. */
+    public synchronized Prediction predict(float[] pixels) {
+        if (pixels.length != network.spec().inputs()) {
+            throw new IllegalArgumentException("expected " + network.spec().inputs() + " pixels, got " + pixels.length);
+        }
+        float[] probabilities = new float[network.spec().classes()];
+        network.predict(pixels, 1, probabilities);
+        int label = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[label]) {
+                label = c;
+            }
+        }
+        return new Prediction(label, classNames.get(label), probabilities);
+    }
+
+    /** Loss, accuracy and confusion matrix on {@code images}. */
+    public synchronized Evaluation evaluate(LabelledImages images) {
+        return Evaluator.evaluate(network, images);
+    }
+}

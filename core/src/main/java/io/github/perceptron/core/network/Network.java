@@ -1,0 +1,152 @@
+package io.github.perceptron.core.network;
+
+import io.github.perceptron.core.layer.DenseLayer;
+import io.github.perceptron.core.layer.Initialization;
+import io.github.perceptron.core.layer.Layer;
+import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.tensor.Kernels;
+import io.github.perceptron.core.tensor.MatrixKernel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A built network: its layers, their parameters and the batch buffers forward and backward passes
+ * write into. Buffers are sized for the largest batch seen and reused, so a training step
+ * allocates nothing. Not thread-safe: one network serves one thread at a time.
+ */
+public final class Network {
+
+    private final NetworkSpec spec;
+    private final List<Layer> hidden;
+    private final DenseLayer output;
+    private final List<Parameter> parameters;
+    private int capacity;
+    private float[][] activations;
+    private float[][] gradients;
+    private float[] outputs;
+    private float[] outputGradient;
+
+    private Network(NetworkSpec spec, List<Layer> hidden, DenseLayer output) {
+        this.spec = spec;
+        this.hidden = hidden;
+        this.output = output;
+        List<Parameter> all = new ArrayList<>();
+        hidden.forEach(layer -> all.addAll(layer.parameters()));
+        all.addAll(output.parameters());
+        this.parameters = List.copyOf(all);
+    }
+
+    /** A new network with freshly initialised weights drawn from {@code random}. */
+    public static Network create(NetworkSpec spec, RandomGenerator random) {
+        MatrixKernel kernel = Kernels.create();
+        List<Layer> hidden = new ArrayList<>();
+        int width = spec.inputs();
+        for (LayerSpec layerSpec : spec.hidden()) {
+            Initialization init = layerSpec instanceof LayerSpec.Dense dense
+                    ? spec.initializationFor(dense.activation()) : Initialization.XAVIER;
+            Layer layer = layerSpec.build(width, init, random, kernel);
+            hidden.add(layer);
+            width = layer.outputs();
+        }
+        LayerSpec.Dense outputSpec = new LayerSpec.Dense(spec.classes(), spec.loss().outputActivation());
+        Layer output = outputSpec.build(width, spec.initializationFor(outputSpec.activation()), random, kernel);
+        return new Network(spec, List.copyOf(hidden), (DenseLayer) output);
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Every trainable tensor in a fixed order: for each dense layer from input to output, its
+     * {@code weights[inputs×outputs]} (row-major) then its {@code biases[outputs]}.
+     */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * One training step's forward and backward pass on {@code input[rows×inputs]}: leaves the
+     * gradient of the mean loss in every parameter and returns the loss summed over the rows.
+     */
+    public double computeGradients(float[] input, int[] labels, int rows, RandomGenerator random) {
+        ensureCapacity(rows);
+        for (Layer layer : hidden) {
+            layer.sample(rows, random);
+        }
+        float[] last = forwardHidden(input, rows, true);
+        output.forwardLinear(last, outputs, rows);
+        double loss = spec.loss().evaluate(outputs, labels, rows, spec.classes(), outputGradient);
+        output.backwardFromLinear(last, outputGradient, hidden.isEmpty() ? null : gradients[hidden.size() - 1], rows);
+        for (int l = hidden.size() - 1; l >= 0; l--) {
+            float[] in = l == 0 ? input : activations[l - 1];
+            hidden.get(l).backward(in, activations[l], gradients[l], l == 0 ? null : gradients[l - 1], rows);
+        }
+        return loss;
+    }
+
+    /** Evaluation forward pass (dropout off); returns the loss summed over the rows. */
+    public double computeLoss(float[] input, int[] labels, int rows) {
+        ensureCapacity(rows);
+        output.forwardLinear(forwardHidden(input, rows, false), outputs, rows);
+        return spec.loss().evaluate(outputs, labels, rows, spec.classes(), null);
+    }
+
+    /** Class probabilities (or output activations, under MSE) for each row, into {@code result[rows×classes]}. */
+    public void predict(float[] input, int rows, float[] result) {
+        ensureCapacity(rows);
+        output.forward(forwardHidden(input, rows, false), outputs, rows, false);
+        System.arraycopy(outputs, 0, result, 0, rows * spec.classes());
+    }
+
+    /** The most likely class of row {@code row} after the last forward pass. */
+    public int predictedClass(int row) {
+        int classes = spec.classes();
+        int from = row * classes;
+        int best = 0;
+        for (int j = 1; j < classes; j++) {
+            if (outputs[from + j] > outputs[from + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** How many of the first {@code rows} rows the last forward pass classified as {@code labels}. */
+    public int countCorrect(int[] labels, int rows) {
+        int correct = 0;
+        for (int r = 0; r < rows; r++) {
+            if (predictedClass(r) == labels[r]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    private float[] forwardHidden(float[] input, int rows, boolean training) {
+        float[] current = input;
+        for (int l = 0; l < hidden.size(); l++) {
+            hidden.get(l).forward(current, activations[l], rows, training);
+            current = activations[l];
+        }
+        return current;
+    }
+
+    private void ensureCapacity(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        activations = new float[hidden.size()][];
+        gradients = new float[hidden.size()][];
+        for (int l = 0; l < hidden.size(); l++) {
+            activations[l] = new float[rows * hidden.get(l).outputs()];
+            gradients[l] = new float[rows * hidden.get(l).outputs()];
+        }
+        outputs = new float[rows * spec.classes()];
+        outputGradient = new float[rows * spec.classes()];
+        capacity = rows;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.perceptron.core.network;
+
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.Initialization;
+import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.loss.Loss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The architecture of a multi-layer perceptron: {@code inputs} values per example, the hidden
+ * layers in order, and a dense output layer of {@code classes} units whose activation the
+ * {@code loss} owns. An empty {@code initialization} means "suited to each layer's activation"
+ * (He for ReLU, Xavier otherwise).
+ */
+public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss loss,
+                          Optional<Initialization> initialization) {
+
+    public NetworkSpec {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("inputs must be >= 1, was " + inputs);
+        }
+        if (classes < 2) {
+            throw new IllegalArgumentException("classes must be >= 2, was " + classes);
+        }
+        hidden = List.copyOf(hidden);
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must be given");
+        }
+        for (LayerSpec layer : hidden) {
+            if (layer instanceof LayerSpec.Dense dense && !dense.activation().isElementWise()) {
+                throw new IllegalArgumentException(dense.activation().id() + " is only for the output layer");
+            }
+        }
+    }
+
+    /**
+     * The usual shape: {@code sizes = [inputs, hidden..., classes]}, one activation for the hidden
+     * layers, and dropout at {@code dropout} after each hidden layer when it is above zero.
+     */
+    public static NetworkSpec of(List<Integer> sizes, Activation activation, Loss loss, double dropout,
+                                 Initialization initialization) {
+        if (sizes.size() < 2) {
+            throw new IllegalArgumentException("layers need at least an input and an output size, was " + sizes);
+        }
+        List<LayerSpec> hidden = new ArrayList<>();
+        for (int size : sizes.subList(1, sizes.size() - 1)) {
+            hidden.add(new LayerSpec.Dense(size, activation));
+            if (dropout > 0) {
+                hidden.add(new LayerSpec.Dropout(dropout));
+            }
+        }
+        return new NetworkSpec(sizes.get(0), hidden, sizes.get(sizes.size() - 1), loss,
+                Optional.ofNullable(initialization));
+    }
+
+    /** Layer widths from input to output, dropout layers left out: e.g. {@code [784, 100, 10]}. */
+    public List<Integer> sizes() {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(inputs);
+        for (LayerSpec layer : hidden) {
+            if (layer instanceof LayerSpec.Dense dense) {
+                sizes.add(dense.units());
+            }
+        }
+        sizes.add(classes);
+        return sizes;
+    }
+
+    /** The number of trainable values: all weights and biases. */
+    public long parameterCount() {
+        List<Integer> sizes = sizes();
+        long count = 0;
+        for (int i = 1; i < sizes.size(); i++) {
+            count += (long) sizes.get(i - 1) * sizes.get(i) + sizes.get(i);
+        }
+        return count;
+    }
+
+    Initialization initializationFor(Activation activation) {
+        return initialization.orElse(Initialization.suitedTo(activation));
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.perceptron.core.optim;
+
+/**
+ * How the learning rate moves over training. {@code epoch} is fractional and counts from 0 (1.5 is
+ * half-way through the second epoch), so rates change smoothly step by step.
+ */
+public sealed interface LearningRateSchedule
+        permits LearningRateSchedule.Constant, LearningRateSchedule.StepDecay, LearningRateSchedule.Cosine,
+        LearningRateSchedule.Warmup {
+
+    /** The learning rate at {@code epoch} of {@code totalEpochs}, given the optimiser's {@code base} rate. */
+    double rate(double base, double epoch, int totalEpochs);
+
+    /** The base rate throughout. */
+    record Constant() implements LearningRateSchedule {
+        @Override
+        public double rate(double base, double epoch, int totalEpochs) {
+            return base;
+        }
+    }
+
+    /** Multiplies the rate by {@code factor} every {@code everyEpochs} whole epochs. */
+    record StepDecay(int everyEpochs, double factor) implements LearningRateSchedule {
+        public StepDecay {
+            if (everyEpochs < 1) {
+                throw new IllegalArgumentException("step decay interval must be >= 1 epoch, was " + everyEpochs);
+            }
+            Checks.positive("step decay factor", factor);
+        }
+
+        @Override
+        public double rate(double base, double epoch, int totalEpochs) {
+            return base * Math.pow(factor, Math.floor(epoch / everyEpochs));
+        }
+    }
+
+    /** Half a cosine from the base rate down to {@code base·finalFraction} at the end of training. */
+    record Cosine(double finalFraction) implements LearningRateSchedule {
+        public Cosine {
+            if (!(finalFraction >= 0 && finalFraction <= 1)) {
+                throw new IllegalArgumentException("cosine final fraction must be in [0, 1], was " + finalFraction);
+            }
+        }
+
+        @Override
+        public double rate(double base, double epoch, int totalEpochs) {
+            double progress = Math.min(1, epoch / totalEpochs);
+            double low = base * finalFraction;
+            return low + (base - low) * 0.5 * (1 + Math.cos(Math.PI * progress));
+        }
+    }
+
+    /** Rises linearly from 0 over the first {@code epochs}, then follows {@code then} (on the remaining epochs). */
+    record Warmup(double epochs, LearningRateSchedule then) implements LearningRateSchedule {
+        public Warmup {
+            Checks.positive("warm-up epochs", epochs);
+            if (then == null || then instanceof Warmup) {
+                throw new IllegalArgumentException("warm-up must be followed by a constant, step or cosine schedule");
+            }
+        }
+
+        @Override
+        public double rate(double base, double epoch, int totalEpochs) {
+            if (epoch < epochs) {
+                return base * epoch / epochs;
+            }
+            return then.rate(base, epoch - epochs, (int) Math.max(1, Math.round(totalEpochs - epochs)));
+        }
+    }
+}

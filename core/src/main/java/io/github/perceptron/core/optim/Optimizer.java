@@ -1,0 +1,67 @@
+package io.github.perceptron.core.optim;
+
+import io.github.perceptron.core.layer.Parameter;
+import java.util.List;
+
+/**
+ * Applies an {@link OptimizerSpec}'s rule to a network's parameters and owns the rule's state.
+ *
+ * <p>L2 regularisation ({@code L + λ/2·‖w‖²}) is applied as {@code w ← w - lr·λ·w} on weights
+ * only, before the rule's update and outside its state: Adagrad, RMSProp and Adam accumulate plain
+ * gradients, and momentum does not amplify the decay by {@code 1/(1-μ)}. For SGD this is exactly
+ * the gradient of the L2 term.
+ */
+public final class Optimizer {
+
+    private final OptimizerSpec spec;
+    private final List<Parameter> parameters;
+    private final float[][][] state;
+    private long steps;
+
+    public Optimizer(OptimizerSpec spec, List<Parameter> parameters) {
+        this.spec = spec;
+        this.parameters = List.copyOf(parameters);
+        this.state = new float[parameters.size()][spec.stateSlots()][];
+        for (int p = 0; p < parameters.size(); p++) {
+            for (int s = 0; s < spec.stateSlots(); s++) {
+                state[p][s] = new float[parameters.get(p).size()];
+            }
+        }
+    }
+
+    /** One update of every parameter from its current gradient, with step size {@code learningRate}. */
+    public void step(double learningRate, double l2) {
+        steps++;
+        float lr = (float) learningRate;
+        float keep = (float) (1 - learningRate * l2);
+        for (int p = 0; p < parameters.size(); p++) {
+            Parameter parameter = parameters.get(p);
+            float[] w = parameter.values();
+            if (l2 > 0 && parameter.decays()) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] *= keep;
+                }
+            }
+            spec.update(w, parameter.gradient(), state[p], lr, steps);
+        }
+    }
+
+    /** How many updates have been applied. */
+    public long steps() {
+        return steps;
+    }
+
+    public OptimizerSpec spec() {
+        return spec;
+    }
+
+    /** The rule's state for parameter {@code p}: {@code stateSlots()} live arrays, for checkpoints. */
+    public float[][] state(int p) {
+        return state[p];
+    }
+
+    /** Continues from a saved step count (the arrays are restored through {@link #state(int)}). */
+    public void restoreSteps(long savedSteps) {
+        this.steps = savedSteps;
+    }
+}

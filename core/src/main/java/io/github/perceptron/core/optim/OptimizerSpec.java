@@ -1,0 +1,211 @@
+package io.github.perceptron.core.optim;
+
+/**
+ * An update rule and its hyper-parameters. Each rule reads the plain gradient {@code g} of the
+ * mean batch loss; L2 weight decay is applied by {@link Optimizer} outside this state, so it never
+ * enters momentum or the Adagrad/RMSProp/Adam accumulators.
+ */
+public sealed interface OptimizerSpec
+        permits OptimizerSpec.Sgd, OptimizerSpec.Momentum, OptimizerSpec.Nesterov, OptimizerSpec.Adagrad,
+        OptimizerSpec.RmsProp, OptimizerSpec.Adam {
+
+    /** The base learning rate, which a schedule scales. */
+    double learningRate();
+
+    /** The name used on the command line and in model files. */
+    String id();
+
+    /** How many state arrays, each as long as the parameter, the rule keeps. */
+    int stateSlots();
+
+    /**
+     * Updates {@code w} in place from {@code g}, with step size {@code lr} on the {@code step}-th
+     * update (counting from 1) and the rule's {@code state[stateSlots()][w.length]}.
+     */
+    void update(float[] w, float[] g, float[][] state, float lr, long step);
+
+    /** Plain gradient descent: {@code w -= lr·g}. */
+    record Sgd(double learningRate) implements OptimizerSpec {
+        public Sgd {
+            Checks.positive("learning rate", learningRate);
+        }
+
+        @Override
+        public String id() {
+            return "sgd";
+        }
+
+        @Override
+        public int stateSlots() {
+            return 0;
+        }
+
+        @Override
+        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] -= lr * g[i];
+            }
+        }
+    }
+
+    /** Classical momentum: {@code v = μv - lr·g; w += v}. */
+    record Momentum(double learningRate, double momentum) implements OptimizerSpec {
+        public Momentum {
+            Checks.positive("learning rate", learningRate);
+            Checks.fraction("momentum", momentum);
+        }
+
+        @Override
+        public String id() {
+            return "momentum";
+        }
+
+        @Override
+        public int stateSlots() {
+            return 1;
+        }
+
+        @Override
+        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+            float[] v = state[0];
+            float mu = (float) momentum;
+            for (int i = 0; i < w.length; i++) {
+                v[i] = mu * v[i] - lr * g[i];
+                w[i] += v[i];
+            }
+        }
+    }
+
+    /** Nesterov momentum (Sutskever et al. 2013, in the look-ahead form): {@code v = μv - lr·g; w += μv - lr·g}. */
+    record Nesterov(double learningRate, double momentum) implements OptimizerSpec {
+        public Nesterov {
+            Checks.positive("learning rate", learningRate);
+            Checks.fraction("momentum", momentum);
+        }
+
+        @Override
+        public String id() {
+            return "nesterov";
+        }
+
+        @Override
+        public int stateSlots() {
+            return 1;
+        }
+
+        @Override
+        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+            float[] v = state[0];
+            float mu = (float) momentum;
+            for (int i = 0; i < w.length; i++) {
+                v[i] = mu * v[i] - lr * g[i];
+                w[i] += mu * v[i] - lr * g[i];
+            }
+        }
+    }
+
+    /** Adagrad (Duchi et al. 2011): {@code G += g²; w -= lr·g/(√G + ε)}. */
+    record Adagrad(double learningRate, double epsilon) implements OptimizerSpec {
+        public Adagrad {
+            Checks.positive("learning rate", learningRate);
+            Checks.positive("epsilon", epsilon);
+        }
+
+        public Adagrad(double learningRate) {
+            this(learningRate, 1e-8);
+        }
+
+        @Override
+        public String id() {
+            return "adagrad";
+        }
+
+        @Override
+        public int stateSlots() {
+            return 1;
+        }
+
+        @Override
+        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+            float[] sum = state[0];
+            float eps = (float) epsilon;
+            for (int i = 0; i < w.length; i++) {
+                sum[i] += g[i] * g[i];
+                w[i] -= lr * g[i] / ((float) Math.sqrt(sum[i]) + eps);
+            }
+        }
+    }
+
+    /** RMSProp (Tieleman and Hinton 2012): {@code E = ρE + (1-ρ)g²; w -= lr·g/(√E + ε)}. */
+    record RmsProp(double learningRate, double decay, double epsilon) implements OptimizerSpec {
+        public RmsProp {
+            Checks.positive("learning rate", learningRate);
+            Checks.fraction("decay", decay);
+            Checks.positive("epsilon", epsilon);
+        }
+
+        public RmsProp(double learningRate) {
+            this(learningRate, 0.9, 1e-8);
+        }
+
+        @Override
+        public String id() {
+            return "rmsprop";
+        }
+
+        @Override
+        public int stateSlots() {
+            return 1;
+        }
+
+        @Override
+        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+            float[] mean = state[0];
+            float rho = (float) decay;
+            float eps = (float) epsilon;
+            for (int i = 0; i < w.length; i++) {
+                mean[i] = rho * mean[i] + (1 - rho) * g[i] * g[i];
+                w[i] -= lr * g[i] / ((float) Math.sqrt(mean[i]) + eps);
+            }
+        }
+    }
+
+    /** Adam (Kingma and Ba 2015) with bias correction. */
+    record Adam(double learningRate, double beta1, double beta2, double epsilon) implements OptimizerSpec {
+        public Adam {
+            Checks.positive("learning rate", learningRate);
+            Checks.fraction("beta1", beta1);
+            Checks.fraction("beta2", beta2);
+            Checks.positive("epsilon", epsilon);
+        }
+
+        public Adam(double learningRate) {
+            this(learningRate, 0.9, 0.999, 1e-8);
+        }
+
+        @Override
+        public String id() {
+            return "adam";
+        }
+
+        @Override
+        public int stateSlots() {
+            return 2;
+        }
+
+        @Override
+        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+            float[] m = state[0];
+            float[] v = state[1];
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float correctedLr = (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
+            float eps = (float) (epsilon * Math.sqrt(1 - Math.pow(beta2, step)));
+            for (int i = 0; i < w.length; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                w[i] -= correctedLr * m[i] / ((float) Math.sqrt(v[i]) + eps);
+            }
+        }
+    }
+}

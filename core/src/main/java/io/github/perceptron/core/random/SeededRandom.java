@@ -1,0 +1,39 @@
+package io.github.perceptron.core.random;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The one random generator of a run: SplitMix64 (Steele, Lea and Flood 2014), whose whole state is
+ * one {@code long}, so a checkpoint can save it and a resumed run draws the same numbers.
+ * Gaussians come from {@link RandomGenerator#nextGaussian()}, which is defined on
+ * {@link #nextLong()} alone and therefore just as reproducible.
+ */
+public final class SeededRandom implements RandomGenerator {
+
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+    private long state;
+
+    /** A generator whose sequence is fixed by {@code seed}. */
+    public SeededRandom(long seed) {
+        this.state = seed;
+    }
+
+    @Override
+    public long nextLong() {
+        long z = (state += GOLDEN_GAMMA);
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The state to save; {@link #restore(long)} continues the sequence from here. */
+    public long state() {
+        return state;
+    }
+
+    /** A generator continuing from a saved {@link #state()}. */
+    public static SeededRandom restore(long state) {
+        return new SeededRandom(state);
+    }
+}

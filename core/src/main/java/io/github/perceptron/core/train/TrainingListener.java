@@ -1,0 +1,17 @@
+package io.github.perceptron.core.train;
+
+/** Receives training progress; core prints nothing itself. Methods run on the training thread. */
+public interface TrainingListener {
+
+    /** Ignores every event. */
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    /** After each mini-batch: {@code batch} counts from 1 to {@code batches}; {@code meanLoss} is the epoch's running mean. */
+    default void batchCompleted(int epoch, int batch, int batches, double meanLoss) {
+    }
+
+    /** After each epoch, with its training figures and, when there is evaluation data, the evaluation. */
+    default void epochCompleted(EpochReport report) {
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.perceptron.core.train;
+
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.Initialization;
+import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.network.NetworkSpec;
+import io.github.perceptron.core.optim.LearningRateSchedule;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import java.util.List;
+
+/**
+ * Everything that decides a training run. The same plan on the same data gives bit-identical
+ * weights: every random choice (initialisation, shuffling, dropout) draws from one generator
+ * seeded with {@code seed}.
+ *
+ * @param l2      L2 regularisation strength λ on the weights (loss + λ/2·‖w‖²), 0 for none
+ * @param shuffle reshuffle the examples every epoch (the notebooks did not)
+ */
+public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
+                           double l2, int epochs, int batchSize, long seed, boolean shuffle) {
+
+    public TrainingPlan {
+        if (network == null || optimizer == null || schedule == null) {
+            throw new IllegalArgumentException("network, optimizer and schedule must be given");
+        }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("l2 must be >= 0, was " + l2);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, was " + batchSize);
+        }
+    }
+
+    /** A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent construction; unset values keep the defaults documented on each method. */
+    public static final class Builder {
+        private List<Integer> layers = List.of(784, 100, 10);
+        private Activation activation = Activation.RELU;
+        private Loss loss = Loss.crossEntropy();
+        private double dropout;
+        private Initialization initialization;
+        private OptimizerSpec optimizer = new OptimizerSpec.Momentum(0.05, 0.9);
+        private LearningRateSchedule schedule = new LearningRateSchedule.Constant();
+        private double l2;
+        private int epochs = 10;
+        private int batchSize = 100;
+        private long seed = 1;
+        private boolean shuffle = true;
+
+        private Builder() {
+        }
+
+        /** Layer sizes from input to output, e.g. {@code 784, 100, 30, 10}. Default 784, 100, 10. */
+        public Builder layers(int... sizes) {
+            this.layers = java.util.Arrays.stream(sizes).boxed().toList();
+            return this;
+        }
+
+        /** Hidden-layer activation. Default ReLU. */
+        public Builder activation(Activation activation) {
+            this.activation = activation;
+            return this;
+        }
+
+        /** Default softmax + cross-entropy. */
+        public Builder loss(Loss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        /** Dropout rate after each hidden layer. Default 0. */
+        public Builder dropout(double rate) {
+            this.dropout = rate;
+            return this;
+        }
+
+        /** Default: suited to each layer's activation (He for ReLU, Xavier otherwise). */
+        public Builder initialization(Initialization initialization) {
+            this.initialization = initialization;
+            return this;
+        }
+
+        /** Default momentum, learning rate 0.05, μ 0.9. */
+        public Builder optimizer(OptimizerSpec optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** Default constant. */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /** Default 0. */
+        public Builder l2(double l2) {
+            this.l2 = l2;
+            return this;
+        }
+
+        /** Default 10. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Default 100. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Default 1. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Default true. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        public TrainingPlan build() {
+            NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
+            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.perceptron.core.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.random.SeededRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** dL/dz of each loss against central differences of its mean loss; bound 1e-2 relative (h = 1e-2, float32). */
+class LossGradientTest {
+
+    private static final int ROWS = 3;
+    private static final int CLASSES = 4;
+    private static final int[] LABELS = {2, 0, 3};
+
+    static Stream<Loss> losses() {
+        return Stream.of(Loss.crossEntropy(), Loss.meanSquaredError(Activation.SIGMOID),
+                Loss.meanSquaredError(Activation.TANH), Loss.meanSquaredError(Activation.IDENTITY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("losses")
+    void gradient_of_the_mean_loss_matches_central_differences(Loss loss) {
+        float[] z = logits();
+        float[] gradient = new float[z.length];
+        loss.evaluate(z.clone(), LABELS, ROWS, CLASSES, gradient);
+        float h = 1e-2f;
+        for (int i = 0; i < z.length; i++) {
+            float[] plus = z.clone();
+            plus[i] += h;
+            float[] minus = z.clone();
+            minus[i] -= h;
+            double numeric = (loss.evaluate(plus, LABELS, ROWS, CLASSES, null)
+                    - loss.evaluate(minus, LABELS, ROWS, CLASSES, null)) / ROWS / (2 * h);
+            double scale = Math.max(Math.max(Math.abs(numeric), Math.abs(gradient[i])), 1e-3);
+            assertThat(Math.abs(gradient[i] - numeric) / scale).as("%s dz[%d]", loss, i).isLessThan(1e-2);
+        }
+    }
+
+    @Test
+    void cross_entropy_gradient_is_probabilities_minus_one_hot_over_rows() {
+        float[] z = {0f, 0f, 0f, 0f};
+        float[] gradient = new float[4];
+        double loss = Loss.crossEntropy().evaluate(z, new int[] {1}, 1, 4, gradient);
+        assertThat(loss).isCloseTo(Math.log(4), within(1e-9));
+        assertThat(gradient).containsExactly(0.25f, -0.75f, 0.25f, 0.25f);
+        assertThat(z).containsExactly(0.25f, 0.25f, 0.25f, 0.25f);
+    }
+
+    @Test
+    void cross_entropy_stays_finite_for_huge_logits() {
+        float[] z = {1e4f, -1e4f, 0f};
+        double loss = Loss.crossEntropy().evaluate(z, new int[] {1}, 1, 3, new float[3]);
+        assertThat(loss).isCloseTo(2e4, within(1e-6));
+    }
+
+    private static float[] logits() {
+        SeededRandom random = new SeededRandom(5);
+        float[] z = new float[ROWS * CLASSES];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        return z;
+    }
+}
