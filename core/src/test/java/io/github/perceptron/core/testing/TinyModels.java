@@ -1,0 +1,38 @@
+package io.github.perceptron.core.testing;
+
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.train.Trainer;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.train.TrainingResult;
+import java.time.Instant;
+import java.util.OptionalDouble;
+
+/** Small trained models for adapter tests. */
+public final class TinyModels {
+
+    private TinyModels() {
+    }
+
+    /** A [64, 12, dropout, 4] ReLU model trained for two epochs on 8×8 blobs. */
+    public static Model trained() {
+        LabelledImages blobs = SyntheticImages.blobs(200, 8, 8, 4, 5);
+        TrainingPlan plan = TrainingPlan.builder().layers(64, 12, 4).dropout(0.1).epochs(2).batchSize(20).seed(9).build();
+        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
+        ModelMetadata metadata = new ModelMetadata("blobs", 9, 2, OptionalDouble.of(0.75), "test",
+                Instant.parse("2026-11-22T07:00:00Z"));
+        return new Model(result.network(), 8, 8, blobs.classNames(), metadata);
+    }
+
+    /** The first {@code count} blob images, as [0,1] pixel arrays. */
+    public static float[][] images(int count) {
+        LabelledImages blobs = SyntheticImages.blobs(count, 8, 8, 4, 6);
+        float[][] images = new float[count][64];
+        for (int i = 0; i < count; i++) {
+            blobs.copyScaled(i, images[i], 0);
+        }
+        return images;
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.perceptron.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.perceptron.core.model.ModelStoreException;
+import java.nio.file.Path;
+
+/** Strict access to a model document's fields: each failure names the file and the field. */
+final class JsonFields {
+
+    private final Path file;
+
+    JsonFields(Path file) {
+        this.file = file;
+    }
+
+    JsonNode object(JsonNode parent, String field, String path) {
+        JsonNode node = present(parent, field, path);
+        if (!node.isObject()) {
+            throw bad(path, "must be an object");
+        }
+        return node;
+    }
+
+    JsonNode array(JsonNode parent, String field, String path) {
+        JsonNode node = present(parent, field, path);
+        if (!node.isArray()) {
+            throw bad(path, "must be an array");
+        }
+        return node;
+    }
+
+    String text(JsonNode parent, String field, String path) {
+        JsonNode node = present(parent, field, path);
+        if (!node.isTextual()) {
+            throw bad(path, "must be a string");
+        }
+        return node.textValue();
+    }
+
+    /** An integer in {@code [min, max]}. */
+    long integer(JsonNode parent, String field, String path, long min, long max) {
+        JsonNode node = present(parent, field, path);
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw bad(path, "must be an integer");
+        }
+        long value = node.longValue();
+        if (value < min || value > max) {
+            throw bad(path, "must be in [" + min + ", " + max + "], was " + value);
+        }
+        return value;
+    }
+
+    /** A finite number; the JSON text is parsed as a float directly, so float32 values round-trip exactly. */
+    float finiteFloat(JsonNode node, String path) {
+        if (!node.isNumber()) {
+            throw bad(path, "must be a number");
+        }
+        float value = Float.parseFloat(node.asText());
+        if (!Float.isFinite(value)) {
+            throw bad(path, "is not a finite float32: " + node.asText());
+        }
+        return value;
+    }
+
+    /** A finite number in {@code [min, max]}. */
+    double number(JsonNode parent, String field, String path, double min, double max) {
+        JsonNode node = present(parent, field, path);
+        if (!node.isNumber()) {
+            throw bad(path, "must be a number");
+        }
+        double value = node.doubleValue();
+        if (!(value >= min && value <= max)) {
+            throw bad(path, "must be in [" + min + ", " + max + "], was " + node.asText());
+        }
+        return value;
+    }
+
+    JsonNode present(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new ModelStoreException(file + ": missing field '" + path + "'");
+        }
+        return node;
+    }
+
+    ModelStoreException bad(String path, String problem) {
+        return new ModelStoreException(file + ": field '" + path + "' " + problem);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.perceptron.persistence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.model.ModelStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Models as JSON documents in the format described in {@code docs/model-format.md}. Saving is
+ * atomic; loading is strict and every refusal names the file and the field.
+ */
+public final class JsonModelStore implements ModelStore {
+
+    /** The format name every document carries. */
+    public static final String FORMAT = "perceptron-model";
+    /** The newest format version this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Larger than any MLP this tool trains ([784,4096,4096,10] is about 400 MB of JSON). */
+    private static final long MAX_FILE_BYTES = 1L << 30;
+
+    private final JsonFactory factory = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final ObjectMapper mapper = new ObjectMapper(factory)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @Override
+    public void save(Model model, Path location) {
+        ModelDocumentWriter.checkFinite(model, location);
+        try {
+            AtomicFiles.replace(location, out -> write(model, out));
+        } catch (IOException e) {
+            throw new ModelStoreException(location + ": cannot save the model: " + reason(e), e);
+        }
+    }
+
+    private void write(Model model, OutputStream out) throws IOException {
+        try (JsonGenerator json = factory.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            new ModelDocumentWriter(json).write(model);
+        }
+    }
+
+    @Override
+    public Model load(Path location) {
+        JsonNode root;
+        try {
+            long size = Files.size(location);
+            if (size > MAX_FILE_BYTES) {
+                throw new ModelStoreException(location + ": " + size + " bytes is too large for a model file");
+            }
+            try (InputStream in = Files.newInputStream(location); JsonParser parser = factory.createParser(in)) {
+                root = mapper.readTree(parser);
+                if (parser.nextToken() != null) {
+                    throw new ModelStoreException(location + ": trailing content after the JSON document");
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new ModelStoreException(location + ": file not found");
+        } catch (JsonProcessingException e) {
+            throw new ModelStoreException(location + ": not valid JSON: " + e.getOriginalMessage()
+                    + locationOf(e));
+        } catch (IOException e) {
+            throw new ModelStoreException(location + ": cannot read: " + reason(e), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ModelStoreException(location + ": not a perceptron model (expected a JSON object)");
+        }
+        return new ModelDocumentReader(location).read(root);
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

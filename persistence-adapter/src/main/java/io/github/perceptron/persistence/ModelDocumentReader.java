@@ -1,0 +1,202 @@
+package io.github.perceptron.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.Initialization;
+import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.network.NetworkSpec;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Reads a version-1 model document, refusing anything that does not match it exactly. */
+final class ModelDocumentReader {
+
+    /** Far above any sensible MLP, low enough that a forged size cannot exhaust memory. */
+    private static final int MAX_UNITS = 1 << 16;
+    private static final long MAX_PARAMETERS = 100_000_000L;
+
+    private final Path file;
+    private final JsonFields fields;
+
+    ModelDocumentReader(Path file) {
+        this.file = file;
+        this.fields = new JsonFields(file);
+    }
+
+    Model read(JsonNode root) {
+        String format = fields.text(root, "format", "format");
+        if (!format.equals(JsonModelStore.FORMAT)) {
+            throw fields.bad("format", "is '" + format + "', not '" + JsonModelStore.FORMAT + "'");
+        }
+        long version = fields.integer(root, "formatVersion", "formatVersion", 1, Integer.MAX_VALUE);
+        if (version > JsonModelStore.FORMAT_VERSION) {
+            throw fields.bad("formatVersion", "is " + version + ", newer than this perceptron reads ("
+                    + JsonModelStore.FORMAT_VERSION + "); upgrade perceptron");
+        }
+        JsonNode architecture = fields.object(root, "architecture", "architecture");
+        JsonNode input = fields.object(architecture, "input", "architecture.input");
+        int width = (int) fields.integer(input, "width", "architecture.input.width", 1, MAX_UNITS);
+        int height = (int) fields.integer(input, "height", "architecture.input.height", 1, MAX_UNITS);
+        if ((long) width * height > MAX_UNITS * 16L) {
+            throw fields.bad("architecture.input", "is " + width + "×" + height + ", too large");
+        }
+        NetworkSpec spec = spec(architecture, width * height);
+        List<String> classNames = classNames(architecture, spec.classes());
+        List<float[]> values = parameters(fields.array(root, "parameters", "parameters"), spec.sizes());
+        ModelMetadata metadata = metadata(fields.object(root, "metadata", "metadata"));
+        return Model.restore(spec, values, width, height, classNames, metadata);
+    }
+
+    private NetworkSpec spec(JsonNode architecture, int inputs) {
+        JsonNode hidden = fields.array(architecture, "hidden", "architecture.hidden");
+        List<LayerSpec> layers = new ArrayList<>();
+        long parameters = 0;
+        int width = inputs;
+        for (int i = 0; i < hidden.size(); i++) {
+            String path = "architecture.hidden[" + i + "]";
+            JsonNode layer = hidden.get(i);
+            String type = fields.text(layer, "type", path + ".type");
+            if (type.equals("dense")) {
+                int units = (int) fields.integer(layer, "units", path + ".units", 1, MAX_UNITS);
+                Activation activation = activation(fields.text(layer, "activation", path + ".activation"), path + ".activation");
+                layers.add(new LayerSpec.Dense(units, activation));
+                parameters += (long) width * units + units;
+                width = units;
+            } else if (type.equals("dropout")) {
+                layers.add(new LayerSpec.Dropout(fields.number(layer, "rate", path + ".rate", 0, 0.999)));
+            } else {
+                throw fields.bad(path + ".type", "is '" + type + "', expected dense or dropout");
+            }
+        }
+        JsonNode output = fields.object(architecture, "output", "architecture.output");
+        int classes = (int) fields.integer(output, "units", "architecture.output.units", 2, MAX_UNITS);
+        parameters += (long) width * classes + classes;
+        if (parameters > MAX_PARAMETERS) {
+            throw fields.bad("architecture", "describes " + parameters + " parameters, more than " + MAX_PARAMETERS);
+        }
+        Activation outputActivation = activation(fields.text(output, "activation", "architecture.output.activation"),
+                "architecture.output.activation");
+        Loss loss = loss(fields.text(architecture, "loss", "architecture.loss"), outputActivation);
+        Optional<Initialization> init = Optional.ofNullable(architecture.get("initialization"))
+                .map(node -> initialization(node.asText()));
+        try {
+            return new NetworkSpec(inputs, layers, classes, loss, init);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("architecture", "is inconsistent: " + e.getMessage());
+        }
+    }
+
+    private Loss loss(String id, Activation outputActivation) {
+        if (id.equals("cross-entropy")) {
+            if (outputActivation != Activation.SOFTMAX) {
+                throw fields.bad("architecture.output.activation", "must be softmax with cross-entropy, was " + outputActivation.id());
+            }
+            return Loss.crossEntropy();
+        }
+        if (id.equals("mse")) {
+            if (!outputActivation.isElementWise()) {
+                throw fields.bad("architecture.output.activation", "cannot be " + outputActivation.id() + " with mse");
+            }
+            return Loss.meanSquaredError(outputActivation);
+        }
+        throw fields.bad("architecture.loss", "is '" + id + "', expected cross-entropy or mse");
+    }
+
+    private Activation activation(String id, String path) {
+        try {
+            return Activation.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad(path, e.getMessage());
+        }
+    }
+
+    private Initialization initialization(String id) {
+        try {
+            return Initialization.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("architecture.initialization", e.getMessage());
+        }
+    }
+
+    private List<String> classNames(JsonNode architecture, int classes) {
+        JsonNode names = fields.array(architecture, "classNames", "architecture.classNames");
+        if (names.size() != classes) {
+            throw fields.bad("architecture.classNames", "has " + names.size() + " names for " + classes + " output units");
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).isTextual()) {
+                throw fields.bad("architecture.classNames[" + i + "]", "must be a string");
+            }
+            result.add(names.get(i).textValue());
+        }
+        return result;
+    }
+
+    private List<float[]> parameters(JsonNode parameters, List<Integer> sizes) {
+        int layers = sizes.size() - 1;
+        if (parameters.size() != 2 * layers) {
+            throw fields.bad("parameters", "has " + parameters.size() + " tensors, the architecture needs " + 2 * layers);
+        }
+        List<float[]> result = new ArrayList<>();
+        for (int p = 0; p < parameters.size(); p++) {
+            String path = "parameters[" + p + "]";
+            JsonNode tensor = parameters.get(p);
+            int layer = p / 2;
+            boolean weights = p % 2 == 0;
+            String name = fields.text(tensor, "name", path + ".name");
+            if (!name.equals(weights ? "weights" : "biases")) {
+                throw fields.bad(path + ".name", "is '" + name + "', expected " + (weights ? "weights" : "biases"));
+            }
+            fields.integer(tensor, "layer", path + ".layer", layer + 1, layer + 1);
+            List<Integer> shape = weights ? List.of(sizes.get(layer), sizes.get(layer + 1)) : List.of(sizes.get(layer + 1));
+            checkShape(fields.array(tensor, "shape", path + ".shape"), shape, path + ".shape");
+            JsonNode values = fields.array(tensor, "values", path + ".values");
+            int expected = shape.stream().reduce(1, (a, b) -> a * b);
+            if (values.size() != expected) {
+                throw fields.bad(path + ".values", "holds " + values.size() + " numbers, the shape " + shape + " needs " + expected);
+            }
+            float[] floats = new float[expected];
+            for (int i = 0; i < expected; i++) {
+                floats[i] = fields.finiteFloat(values.get(i), path + ".values[" + i + "]");
+            }
+            result.add(floats);
+        }
+        return result;
+    }
+
+    private void checkShape(JsonNode actual, List<Integer> expected, String path) {
+        boolean same = actual.size() == expected.size();
+        for (int i = 0; same && i < expected.size(); i++) {
+            same = actual.get(i).isIntegralNumber() && actual.get(i).asLong() == expected.get(i);
+        }
+        if (!same) {
+            throw fields.bad(path, "is " + actual + ", the architecture needs " + expected);
+        }
+    }
+
+    private ModelMetadata metadata(JsonNode metadata) {
+        String dataset = fields.text(metadata, "dataset", "metadata.dataset");
+        long seed = fields.integer(metadata, "seed", "metadata.seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        int epochs = (int) fields.integer(metadata, "epochs", "metadata.epochs", 0, Integer.MAX_VALUE);
+        OptionalDouble accuracy = metadata.hasNonNull("testAccuracy")
+                ? OptionalDouble.of(fields.number(metadata, "testAccuracy", "metadata.testAccuracy", 0, 1))
+                : OptionalDouble.empty();
+        String version = fields.text(metadata, "toolVersion", "metadata.toolVersion");
+        String created = fields.text(metadata, "created", "metadata.created");
+        try {
+            return new ModelMetadata(dataset, seed, epochs, accuracy, version, Instant.parse(created));
+        } catch (DateTimeParseException e) {
+            throw fields.bad("metadata.created", "is not an ISO-8601 instant: " + created);
+        }
+    }
+}

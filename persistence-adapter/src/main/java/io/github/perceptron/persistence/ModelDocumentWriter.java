@@ -1,0 +1,123 @@
+package io.github.perceptron.persistence;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.network.NetworkSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a model as the version-1 JSON document. */
+final class ModelDocumentWriter {
+
+    private final JsonGenerator json;
+
+    ModelDocumentWriter(JsonGenerator json) {
+        this.json = json;
+    }
+
+    /** NaN never reaches a file: JSON cannot carry it and a model holding it is garbage anyway. */
+    static void checkFinite(Model model, Path location) {
+        List<Parameter> parameters = model.parameters();
+        for (int p = 0; p < parameters.size(); p++) {
+            float[] values = parameters.get(p).values();
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new ModelStoreException(location + ": refusing to save a model with a non-finite value ("
+                            + values[i] + ") in parameter tensor " + p + " at index " + i);
+                }
+            }
+        }
+    }
+
+    void write(Model model) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("format", JsonModelStore.FORMAT);
+        json.writeNumberField("formatVersion", JsonModelStore.FORMAT_VERSION);
+        writeArchitecture(model);
+        writeParameters(model);
+        writeMetadata(model.metadata());
+        json.writeEndObject();
+    }
+
+    private void writeArchitecture(Model model) throws IOException {
+        NetworkSpec spec = model.spec();
+        json.writeObjectFieldStart("architecture");
+        json.writeObjectFieldStart("input");
+        json.writeNumberField("width", model.width());
+        json.writeNumberField("height", model.height());
+        json.writeEndObject();
+        json.writeArrayFieldStart("hidden");
+        for (LayerSpec layer : spec.hidden()) {
+            json.writeStartObject();
+            if (layer instanceof LayerSpec.Dense dense) {
+                json.writeStringField("type", "dense");
+                json.writeNumberField("units", dense.units());
+                json.writeStringField("activation", dense.activation().id());
+            } else if (layer instanceof LayerSpec.Dropout dropout) {
+                json.writeStringField("type", "dropout");
+                json.writeNumberField("rate", dropout.rate());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("output");
+        json.writeNumberField("units", spec.classes());
+        json.writeStringField("activation", spec.loss().outputActivation().id());
+        json.writeEndObject();
+        json.writeStringField("loss", spec.loss().id());
+        if (spec.initialization().isPresent()) {
+            json.writeStringField("initialization", spec.initialization().get().id());
+        }
+        json.writeArrayFieldStart("classNames");
+        for (String name : model.classNames()) {
+            json.writeString(name);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void writeParameters(Model model) throws IOException {
+        List<Integer> sizes = model.spec().sizes();
+        List<Parameter> parameters = model.parameters();
+        json.writeArrayFieldStart("parameters");
+        for (int p = 0; p < parameters.size(); p++) {
+            int layer = p / 2;
+            Parameter parameter = parameters.get(p);
+            json.writeStartObject();
+            json.writeNumberField("layer", layer + 1);
+            json.writeStringField("name", parameter.name());
+            json.writeArrayFieldStart("shape");
+            if (p % 2 == 0) {
+                json.writeNumber(sizes.get(layer));
+            }
+            json.writeNumber(sizes.get(layer + 1));
+            json.writeEndArray();
+            json.writeArrayFieldStart("values");
+            // Float.toString gives the shortest decimal that parses back to the same float32.
+            for (float value : parameter.values()) {
+                json.writeNumber(value);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeMetadata(ModelMetadata metadata) throws IOException {
+        json.writeObjectFieldStart("metadata");
+        json.writeStringField("dataset", metadata.dataset());
+        json.writeNumberField("seed", metadata.seed());
+        json.writeNumberField("epochs", metadata.epochs());
+        if (metadata.testAccuracy().isPresent()) {
+            json.writeNumberField("testAccuracy", metadata.testAccuracy().getAsDouble());
+        }
+        json.writeStringField("toolVersion", metadata.toolVersion());
+        json.writeStringField("created", metadata.created().toString());
+        json.writeEndObject();
+    }
+}
