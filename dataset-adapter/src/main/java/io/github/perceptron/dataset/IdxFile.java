@@ -123,6 +123,22 @@ public final class IdxFile {
         return dimensions.clone();
     }
 
+    /** Image {@code index} of an images file, scaled to {@code [0,1]}. */
+    public float[] image(int index) {
+        if (dimensions.length != 3) {
+            throw new DatasetException(path + ": not an images file");
+        }
+        int pixels = dimensions[1] * dimensions[2];
+        if (index < 0 || index >= dimensions[0]) {
+            throw new DatasetException(path + ": no image " + index + "; it holds images 0.." + (dimensions[0] - 1));
+        }
+        float[] image = new float[pixels];
+        for (int p = 0; p < pixels; p++) {
+            image[p] = (data[index * pixels + p] & 0xff) / 255f;
+        }
+        return image;
+    }
+
     /** The data bytes (shared, not copied). */
     byte[] data() {
         return data;

@@ -1,0 +1,68 @@
+package io.github.perceptron.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.usecase.TrainedModel;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code --json}: one object per line on stdout, an {@code epoch} event per epoch and a final {@code done}. */
+final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final String evaluatedOn;
+
+    /** {@code evaluatedOn} prefixes the per-epoch evaluation keys: {@code test} or {@code validation}. */
+    JsonTrainingReporter(PrintWriter out, String evaluatedOn) {
+        this.out = out;
+        this.evaluatedOn = evaluatedOn;
+    }
+
+    @Override
+    public void started(TrainingPlan plan, String dataset) {
+    }
+
+    @Override
+    public void epochCompleted(EpochReport report) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "epoch");
+        event.put("epoch", report.epoch());
+        event.put("train_loss", report.trainLoss());
+        event.put("train_accuracy", report.trainAccuracy());
+        report.evaluation().ifPresent(e -> {
+            event.put(evaluatedOn + "_loss", e.loss());
+            event.put(evaluatedOn + "_accuracy", e.accuracy());
+        });
+        event.put("seconds", report.seconds());
+        event.put("learning_rate", report.learningRate());
+        print(event);
+    }
+
+    @Override
+    public void finished(TrainedModel trained, Path savedTo) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "done");
+        event.put("test_accuracy", trained.test().accuracy());
+        event.put("test_loss", trained.test().loss());
+        event.put("epochs", trained.history().size());
+        event.put("seconds_per_epoch_median", TrainCommand.medianSeconds(trained.history()));
+        event.put("model", savedTo.toString());
+        print(event);
+    }
+
+    private void print(Map<String, Object> event) {
+        try {
+            out.println(MAPPER.writeValueAsString(event));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.perceptron.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: the one injector, the command line, and the exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err, System.getenv(), System.console() != null));
+    }
+
+    /** Runs one command and returns its exit code: 0 success, 1 failed run, 2 usage error. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                          boolean terminal) {
+        Injector injector = Guice.createInjector(new PerceptronModule(new Console(out, err, terminal), environment));
+        CommandLine commandLine = new CommandLine(PerceptronCommand.class, new GuiceFactory(injector));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.perceptron.cli;
+
+import io.github.perceptron.core.model.ToolVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code perceptron} command: a group of subcommands. */
+@Command(name = "perceptron", mixinStandardHelpOptions = true, versionProvider = PerceptronCommand.Version.class,
+        description = "Train, evaluate and use multi-layer perceptrons on MNIST-like images.",
+        subcommands = {FetchCommand.class, TrainCommand.class, EvaluateCommand.class, InfoCommand.class,
+                PredictCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        footer = {"", "Start with: perceptron train    (fetches MNIST if needed, trains, saves the model)"})
+final class PerceptronCommand {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
+    boolean debug;
+
+    /** Reads the version filtered into core at build time. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"perceptron " + ToolVersion.current(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.perceptron.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.persistence.JsonModelStore;
+import java.time.Clock;
+import java.util.Map;
+
+/** The composition root: binds core's ports to the adapters, and the run's console and environment. */
+final class PerceptronModule extends AbstractModule {
+
+    private final Console console;
+    private final Map<String, String> environment;
+
+    PerceptronModule(Console console, Map<String, String> environment) {
+        this.console = console;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    protected void configure() {
+        bind(Console.class).toInstance(console);
+        bind(Environment.class).toInstance(new Environment(environment));
+        bind(ModelStore.class).to(JsonModelStore.class);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+    }
+
+    @Provides
+    DatasetFetcher datasetFetcher() {
+        return new DatasetFetcher();
+    }
+}
