@@ -130,4 +130,10 @@ class JsonModelStoreStrictReadingTest {
     private void assertRefused(String problem) {
         assertThatThrownBy(() -> store.load(file)).isInstanceOf(ModelStoreException.class).hasMessage(file + ": " + problem);
     }
+
+    @Test
+    void a_new_model_file_is_readable_by_others_like_any_saved_document() throws IOException {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+    }
 }

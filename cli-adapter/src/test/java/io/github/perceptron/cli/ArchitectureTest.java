@@ -1,0 +1,53 @@
+package io.github.perceptron.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The hexagon's shape across modules, checked at the composition root, which sees every module.
+ * Rules fail when they match no classes, so a renamed package cannot make them pass vacuously.
+ */
+@AnalyzeClasses(packages = "io.github.perceptron", importOptions = ImportOption.DoNotIncludeTests.class)
+public class ArchitectureTest {
+
+    @ArchTest
+    public static final ArchRule core_never_imports_an_adapter = noClasses()
+            .that().resideInAPackage("io.github.perceptron.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.dataset..",
+                    "io.github.perceptron.persistence..", "io.github.perceptron.cli..")
+            .allowEmptyShould(false)
+            .because("adapters depend on core, never the reverse");
+
+    @ArchTest
+    public static final ArchRule dataset_adapter_does_not_depend_on_other_adapters = noClasses()
+            .that().resideInAPackage("io.github.perceptron.dataset..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.persistence..", "io.github.perceptron.cli..")
+            .allowEmptyShould(false)
+            .because("adapters are swapped independently");
+
+    @ArchTest
+    public static final ArchRule persistence_adapter_does_not_depend_on_other_adapters = noClasses()
+            .that().resideInAPackage("io.github.perceptron.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.cli..")
+            .allowEmptyShould(false)
+            .because("adapters are swapped independently");
+
+    @ArchTest
+    public static final ArchRule only_the_cli_knows_guice = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
+                    "io.github.perceptron.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+            .allowEmptyShould(false)
+            .because("core and adapters carry no wiring annotations; the composition root does the wiring");
+
+    @ArchTest
+    public static final ArchRule jackson_lives_only_in_persistence_and_cli = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .allowEmptyShould(false)
+            .because("the JSON format is the persistence adapter's business");
+}

@@ -1,0 +1,204 @@
+package io.github.perceptron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.testing.SyntheticImages;
+import java.awt.image.BufferedImage;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as users and scripts see it: exit codes, one-line errors, parseable JSON. */
+class CommandLineTest {
+
+    @TempDir
+    static Path dir;
+    private static Path data;
+    private static Path model;
+    private static Map<String, String> environment;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void trainSmallModel() throws IOException {
+        data = Files.createDirectories(dir.resolve("digits"));
+        writeIdx(data, "train", SyntheticImages.blobs(600, 28, 28, 10, 1));
+        writeIdx(data, "t10k", SyntheticImages.blobs(100, 28, 28, 10, 2));
+        environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
+        model = dir.resolve("model.json");
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
+                "--epochs", "2", "--json", "-o", model.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void help_lists_the_commands_and_version_names_the_tool() {
+        CommandLineRun help = CommandLineRun.of(environment, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("fetch", "train", "evaluate", "info", "predict");
+        CommandLineRun version = CommandLineRun.of(environment, "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("perceptron ");
+        assertThat(CommandLineRun.of(environment, "train", "--help").out()).contains("--layers", "--optimizer", "--json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
+            "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
+            "train --dropout 1.5", "train --layers 784"})
+    void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
+        CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errorLines()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void layers_that_do_not_fit_the_images_are_a_usage_error_naming_both() {
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "100,10");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the images have 784 pixels but the network's first layer takes 100");
+    }
+
+    @Test
+    void a_missing_or_corrupt_model_fails_with_one_line_and_exit_1() throws IOException {
+        CommandLineRun missing = CommandLineRun.of(environment, "info", "--model", dir.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).isEqualToIgnoringNewLines("perceptron: " + dir.resolve("nope.json") + ": file not found");
+        Path corrupt = Files.writeString(dir.resolve("corrupt.json"), "{\"format\": \"perceptron-model\"");
+        CommandLineRun bad = CommandLineRun.of(environment, "evaluate", "--model", corrupt.toString(), "--data", data.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.errorLines()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("perceptron: " + corrupt + ": not valid JSON");
+    }
+
+    @Test
+    void broken_data_fails_with_one_line_naming_the_file() throws IOException {
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        writeIdx(broken, "train", SyntheticImages.blobs(10, 28, 28, 10, 1));
+        writeIdx(broken, "t10k", SyntheticImages.blobs(10, 28, 28, 10, 1));
+        Path labels = broken.resolve("train-labels-idx1-ubyte");
+        Files.write(labels, java.util.Arrays.copyOf(Files.readAllBytes(labels), 12));
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", broken.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualToIgnoringNewLines("perceptron: " + labels
+                + ": truncated: the header promises 10 data bytes but the file holds 4");
+    }
+
+    @Test
+    void train_json_prints_one_parseable_epoch_event_per_epoch_and_a_done_event() throws IOException {
+        Path out = dir.resolve("json-model.json");
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
+                "--epochs", "3", "--json", "-o", out.toString());
+        assertThat(run.exitCode()).isZero();
+        List<JsonNode> events = run.out().lines().map(CommandLineTest::parse).toList();
+        assertThat(events).hasSize(4);
+        assertThat(events.get(0).get("event").asText()).isEqualTo("epoch");
+        assertThat(events.get(2).get("epoch").asInt()).isEqualTo(3);
+        for (String field : List.of("train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds")) {
+            assertThat(events.get(0).has(field)).as(field).isTrue();
+        }
+        JsonNode done = events.get(3);
+        assertThat(done.get("event").asText()).isEqualTo("done");
+        assertThat(done.get("test_accuracy").asDouble()).isBetween(0.9, 1.0);
+        assertThat(done.get("epochs").asInt()).isEqualTo(3);
+        assertThat(done.get("seconds_per_epoch_median").asDouble()).isPositive();
+        assertThat(done.get("model").asText()).isEqualTo(out.toString());
+        assertThat(out).exists();
+    }
+
+    @Test
+    void evaluate_json_carries_accuracy_loss_confusion_and_per_class_figures() {
+        CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = parse(run.out().strip());
+        assertThat(result.get("accuracy").asDouble()).isBetween(0.9, 1.0);
+        assertThat(result.get("confusion_matrix")).hasSize(10);
+        assertThat(result.get("per_class").get(3).get("class").asText()).isEqualTo("3");
+        assertThat(result.has("loss")).isTrue();
+    }
+
+    @Test
+    void evaluate_prints_a_confusion_matrix_for_people() {
+        CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString());
+        assertThat(run.out()).contains("accuracy", "confusion matrix", "precision", "recall");
+    }
+
+    @Test
+    void info_describes_the_model() {
+        CommandLineRun run = CommandLineRun.of(environment, "info", "--model", model.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("dense 16 relu", "dense 10 softmax", "12,730", "28×28");
+    }
+
+    @Test
+    void predict_classifies_a_png_and_an_idx_image() throws IOException {
+        LabelledImages test = SyntheticImages.blobs(100, 28, 28, 10, 2);
+        Path png = dir.resolve("digit.png");
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int p = 0; p < 784; p++) {
+            image.getRaster().setSample(p % 28, p / 28, 0, test.pixel(0, p));
+        }
+        ImageIO.write(image, "png", png.toFile());
+        CommandLineRun run = CommandLineRun.of(environment, "predict", "--model", model.toString(), png.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode prediction = parse(run.out().strip());
+        assertThat(prediction.get("file").asText()).isEqualTo(png.toString());
+        assertThat(prediction.get("probabilities")).hasSize(10);
+        CommandLineRun idx = CommandLineRun.of(environment, "predict", "--model", model.toString(),
+                "--idx", data.resolve("t10k-images-idx3-ubyte").toString(), "--index", "0");
+        assertThat(idx.exitCode()).as(idx.err()).isZero();
+        assertThat(idx.out()).startsWith(data.resolve("t10k-images-idx3-ubyte") + "#0: " + test.label(0) + " (");
+    }
+
+    @Test
+    void predict_on_a_file_that_is_not_an_image_says_so() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.png"), "hello");
+        CommandLineRun run = CommandLineRun.of(environment, "predict", "--model", model.toString(), text.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualToIgnoringNewLines("perceptron: " + text + ": not an image this tool reads (PNG, JPEG, GIF or BMP)");
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
+    private static void writeIdx(Path directory, String prefix, LabelledImages images) throws IOException {
+        try (OutputStream file = Files.newOutputStream(directory.resolve(prefix + "-images-idx3-ubyte"));
+             DataOutputStream out = new DataOutputStream(file)) {
+            out.writeInt(0x803);
+            out.writeInt(images.size());
+            out.writeInt(images.height());
+            out.writeInt(images.width());
+            for (int i = 0; i < images.size(); i++) {
+                for (int p = 0; p < images.pixelCount(); p++) {
+                    out.writeByte(images.pixel(i, p));
+                }
+            }
+        }
+        try (OutputStream file = Files.newOutputStream(directory.resolve(prefix + "-labels-idx1-ubyte"));
+             DataOutputStream out = new DataOutputStream(file)) {
+            out.writeInt(0x801);
+            out.writeInt(images.size());
+            for (int i = 0; i < images.size(); i++) {
+                out.writeByte(images.label(i));
+            }
+        }
+    }
+}
