@@ -1,0 +1,218 @@
+package io.github.perceptron.core.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernel on the JDK's Vector API ({@code jdk.incubator.vector}): register tiles of 4 rows × 2
+ * SIMD vectors, accumulated with fused multiply-adds over the shared dimension in ascending order,
+ * so each output element is summed in the same order however rows are split. Narrower vectors,
+ * overlapping the last full one, finish the columns the wide tile does not cover. Depth steps where all four rows
+ * of the left operand are zero are skipped (MNIST's blank margins), as are a lone row's zeros.
+ *
+ * <p>Loaded only when the incubator module is present (see {@link Kernels}). Not thread-safe.
+ */
+final class VectorKernel implements MatrixKernel {
+
+    private static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
+    private static final int W = WIDE.length();
+
+    private float[] transposed = new float[0];
+    private int[] depths = new int[0];
+
+    @Override
+    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        product(a, k, 1, b, c, m, k, n);
+    }
+
+    @Override
+    public void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n) {
+        // Row p of the result reads column p of a: element (p, i) of aᵀ is a[i·k + p].
+        product(a, 1, k, b, c, k, m, n);
+    }
+
+    @Override
+    public void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int n, int k) {
+        if (transposed.length < k * n) {
+            transposed = new float[k * n];
+        }
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                transposed[j * k + p] = b[p * n + j];
+            }
+        }
+        product(a, n, 1, transposed, c, m, n, k);
+    }
+
+    @Override
+    public void addToRows(float[] c, float[] v, int m, int n) {
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            int j = 0;
+            for (; j + W <= n; j += W) {
+                FloatVector.fromArray(WIDE, c, row + j).add(FloatVector.fromArray(WIDE, v, j)).intoArray(c, row + j);
+            }
+            for (; j < n; j++) {
+                c[row + j] += v[j];
+            }
+        }
+    }
+
+    @Override
+    public void sumColumns(float[] a, float[] sums, int m, int n) {
+        java.util.Arrays.fill(sums, 0, n, 0f);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            int j = 0;
+            for (; j + W <= n; j += W) {
+                FloatVector.fromArray(WIDE, sums, j).add(FloatVector.fromArray(WIDE, a, row + j)).intoArray(sums, j);
+            }
+            for (; j < n; j++) {
+                sums[j] += a[row + j];
+            }
+        }
+    }
+
+    /**
+     * {@code c[rows×n] = A·b} where {@code A(r, d) = a[r·rowStride + d·depthStride]} and
+     * {@code b} is {@code depth×n} row-major.
+     */
+    private void product(float[] a, int rowStride, int depthStride, float[] b, float[] c,
+                         int rows, int depth, int n) {
+        if (depths.length < depth) {
+            depths = new int[depth];
+        }
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int count = nonZeroDepths(a, rowStride, depthStride, r, depth, depths);
+            int j = 0;
+            for (; j + 2 * W <= n; j += 2 * W) {
+                tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j);
+            }
+            for (; j + W <= n; j += W) {
+                tile4x1(a, rowStride, depthStride, b, c, r, depths, count, n, j);
+            }
+            if (j < n && n >= W) {
+                // The last columns as one more vector overlapping the previous one: the overlap is
+                // recomputed bit-identically (same steps, same order), which beats scalar tails.
+                tile4x1(a, rowStride, depthStride, b, c, r, depths, count, n, n - W);
+                j = n;
+            }
+            for (; j < n; j++) {
+                for (int q = r; q < r + 4; q++) {
+                    c[q * n + j] = dot(a, q * rowStride, depthStride, b, j, n, depths, count);
+                }
+            }
+        }
+        for (; r < rows; r++) {
+            int count = 0;
+            for (int d = 0; d < depth; d++) {
+                if (a[r * rowStride + d * depthStride] != 0f) {
+                    depths[count++] = d;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                c[r * n + j] = dot(a, r * rowStride, depthStride, b, j, n, depths, count);
+            }
+        }
+    }
+
+    /**
+     * Lists, ascending, the depth steps where any of rows {@code r..r+3} is non-zero: the tiles
+     * then loop over this list without a branch, which keeps C2's vector intrinsics intact.
+     */
+    private static int nonZeroDepths(float[] a, int rs, int ds, int r, int depth, int[] depths) {
+        int count = 0;
+        int a0 = r * rs;
+        for (int d = 0; d < depth; d++) {
+            int ad = a0 + d * ds;
+            if (a[ad] != 0f || a[ad + rs] != 0f || a[ad + 2 * rs] != 0f || a[ad + 3 * rs] != 0f) {
+                depths[count++] = d;
+            }
+        }
+        return count;
+    }
+
+    private static void tile4x2(float[] a, int rs, int ds, float[] b, float[] c, int r, int[] depths, int count,
+                                int n, int j) {
+        FloatVector c00 = FloatVector.zero(WIDE);
+        FloatVector c01 = FloatVector.zero(WIDE);
+        FloatVector c10 = FloatVector.zero(WIDE);
+        FloatVector c11 = FloatVector.zero(WIDE);
+        FloatVector c20 = FloatVector.zero(WIDE);
+        FloatVector c21 = FloatVector.zero(WIDE);
+        FloatVector c30 = FloatVector.zero(WIDE);
+        FloatVector c31 = FloatVector.zero(WIDE);
+        int a0 = r * rs;
+        for (int t = 0; t < count; t++) {
+            int d = depths[t];
+            int ad = a0 + d * ds;
+            float x0 = a[ad];
+            float x1 = a[ad + rs];
+            float x2 = a[ad + 2 * rs];
+            float x3 = a[ad + 3 * rs];
+            int bd = d * n + j;
+            FloatVector b0 = FloatVector.fromArray(WIDE, b, bd);
+            FloatVector b1 = FloatVector.fromArray(WIDE, b, bd + W);
+            FloatVector v0 = FloatVector.broadcast(WIDE, x0);
+            c00 = b0.fma(v0, c00);
+            c01 = b1.fma(v0, c01);
+            FloatVector v1 = FloatVector.broadcast(WIDE, x1);
+            c10 = b0.fma(v1, c10);
+            c11 = b1.fma(v1, c11);
+            FloatVector v2 = FloatVector.broadcast(WIDE, x2);
+            c20 = b0.fma(v2, c20);
+            c21 = b1.fma(v2, c21);
+            FloatVector v3 = FloatVector.broadcast(WIDE, x3);
+            c30 = b0.fma(v3, c30);
+            c31 = b1.fma(v3, c31);
+        }
+        int cr = r * n + j;
+        c00.intoArray(c, cr);
+        c01.intoArray(c, cr + W);
+        c10.intoArray(c, cr + n);
+        c11.intoArray(c, cr + n + W);
+        c20.intoArray(c, cr + 2 * n);
+        c21.intoArray(c, cr + 2 * n + W);
+        c30.intoArray(c, cr + 3 * n);
+        c31.intoArray(c, cr + 3 * n + W);
+    }
+
+    private static void tile4x1(float[] a, int rs, int ds, float[] b, float[] c, int r, int[] depths, int count,
+                                      int n, int j) {
+        FloatVector c0 = FloatVector.zero(WIDE);
+        FloatVector c1 = FloatVector.zero(WIDE);
+        FloatVector c2 = FloatVector.zero(WIDE);
+        FloatVector c3 = FloatVector.zero(WIDE);
+        int a0 = r * rs;
+        for (int t = 0; t < count; t++) {
+            int d = depths[t];
+            int ad = a0 + d * ds;
+            float x0 = a[ad];
+            float x1 = a[ad + rs];
+            float x2 = a[ad + 2 * rs];
+            float x3 = a[ad + 3 * rs];
+            FloatVector bv = FloatVector.fromArray(WIDE, b, d * n + j);
+            c0 = bv.fma(FloatVector.broadcast(WIDE, x0), c0);
+            c1 = bv.fma(FloatVector.broadcast(WIDE, x1), c1);
+            c2 = bv.fma(FloatVector.broadcast(WIDE, x2), c2);
+            c3 = bv.fma(FloatVector.broadcast(WIDE, x3), c3);
+        }
+        int cr = r * n + j;
+        c0.intoArray(c, cr);
+        c1.intoArray(c, cr + n);
+        c2.intoArray(c, cr + 2 * n);
+        c3.intoArray(c, cr + 3 * n);
+    }
+
+    /** One element over the listed depth steps, ascending, with fused multiply-adds like the tiles. */
+    private static float dot(float[] a, int from, int ds, float[] b, int j, int n, int[] depths, int count) {
+        float sum = 0f;
+        for (int t = 0; t < count; t++) {
+            int d = depths[t];
+            sum = Math.fma(a[from + d * ds], b[d * n + j], sum);
+        }
+        return sum;
+    }
+
+}
