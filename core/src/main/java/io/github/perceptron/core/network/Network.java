@@ -39,9 +39,17 @@ public final class Network {
         this.parameters = List.copyOf(all);
     }
 
-    /** A new network with freshly initialised weights drawn from {@code random}. */
+    /** A new network with freshly initialised weights drawn from {@code random}, using every processor. */
     public static Network create(NetworkSpec spec, RandomGenerator random) {
-        MatrixKernel kernel = Kernels.create();
+        return create(spec, random, Kernels.defaultThreads());
+    }
+
+    /**
+     * A new network whose matrix products use {@code threads} threads. The thread count changes
+     * speed only: results are bit-identical for any count.
+     */
+    public static Network create(NetworkSpec spec, RandomGenerator random, int threads) {
+        MatrixKernel kernel = Kernels.create(threads);
         List<Layer> hidden = new ArrayList<>();
         int width = spec.inputs();
         for (LayerSpec layerSpec : spec.hidden()) {

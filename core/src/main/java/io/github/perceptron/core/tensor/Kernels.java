@@ -1,15 +1,17 @@
 package io.github.perceptron.core.tensor;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Chooses the matrix kernel core uses: the Vector API kernel when the JVM was started with
- * {@code --add-modules jdk.incubator.vector} (the {@code perceptron} launcher does this), the
- * portable kernel otherwise, so core still embeds anywhere. The system property
+ * Chooses the matrix kernel core uses: Vector API products when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (the {@code perceptron} launcher does this), portable
+ * ones otherwise, so core still embeds anywhere. The system property
  * {@code perceptron.kernel=portable|vector} forces one.
  *
- * <p>The two kernels round differently (the vector one uses fused multiply-adds), so weights are
- * bit-identical between runs on the same kernel, not across kernels.
+ * <p>The two round differently (the vector products use fused multiply-adds), so weights are
+ * bit-identical between runs on the same kind of kernel, whatever the thread count, not across
+ * kinds.
  */
 public final class Kernels {
 
@@ -18,28 +20,35 @@ public final class Kernels {
     private Kernels() {
     }
 
-    /** A new kernel for one thread of control (kernels keep scratch space). */
-    public static MatrixKernel create() {
-        String forced = System.getProperty("perceptron.kernel", "").toLowerCase(Locale.ROOT);
-        if (forced.equals("portable") || (!forced.equals("vector") && !vectorAvailable())) {
-            return new PortableKernel();
-        }
-        return vector();
+    /** A kernel splitting products over {@code threads} threads (kernels keep scratch space: one per network). */
+    public static MatrixKernel create(int threads) {
+        return new ProductKernel(threads, useVector() ? Kernels::vectorProduct : PortableProduct::new);
     }
 
-    /** The name of the kernel {@link #create()} returns: {@code vector} or {@code portable}. */
+    /** The number of processors the JVM sees. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The kind of kernel {@link #create} returns: {@code vector} or {@code portable}. */
     public static String name() {
-        return create() instanceof PortableKernel ? "portable" : "vector";
+        return useVector() ? "vector" : "portable";
+    }
+
+    private static boolean useVector() {
+        String forced = System.getProperty("perceptron.kernel", "").toLowerCase(Locale.ROOT);
+        return forced.equals("vector") || (!forced.equals("portable") && vectorAvailable());
     }
 
     static boolean vectorAvailable() {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
+
     /** Through reflection, so that without the module the Vector API classes are never linked. */
-    static MatrixKernel vector() {
+    static RowProduct vectorProduct() {
         try {
-            return (MatrixKernel) Class.forName("io.github.perceptron.core.tensor.VectorKernel")
+            return (RowProduct) Class.forName("io.github.perceptron.core.tensor.VectorProduct")
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("the Vector API kernel cannot load; start the JVM with --add-modules "

@@ -31,7 +31,7 @@ public final class Trainer {
     public TrainingResult train(LabelledImages train, LabelledImages evaluation) {
         checkFits(train);
         SeededRandom random = new SeededRandom(plan.seed());
-        Network network = Network.create(plan.network(), random);
+        Network network = Network.create(plan.network(), random, plan.threads());
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters());
         BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
         int[] order = identity(train.size());

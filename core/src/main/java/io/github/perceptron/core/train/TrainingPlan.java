@@ -6,6 +6,7 @@ import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 
 /**
@@ -15,9 +16,10 @@ import java.util.List;
  *
  * @param l2      L2 regularisation strength λ on the weights (loss + λ/2·‖w‖²), 0 for none
  * @param shuffle reshuffle the examples every epoch (the notebooks did not)
+ * @param threads threads for the matrix products; changes speed, never results
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
-                           double l2, int epochs, int batchSize, long seed, boolean shuffle) {
+                           double l2, int epochs, int batchSize, long seed, boolean shuffle, int threads) {
 
     public TrainingPlan {
         if (network == null || optimizer == null || schedule == null) {
@@ -31,6 +33,9 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, was " + batchSize);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
     }
 
@@ -53,6 +58,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private int batchSize = 100;
         private long seed = 1;
         private boolean shuffle = true;
+        private int threads = Kernels.defaultThreads();
 
         private Builder() {
         }
@@ -129,9 +135,15 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
             return this;
         }
 
+        /** Default: every processor the JVM sees. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
-            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle);
+            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, threads);
         }
     }
 }

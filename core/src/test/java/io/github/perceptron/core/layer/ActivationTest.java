@@ -29,6 +29,15 @@ class ActivationTest {
     }
 
     @Test
+    void relu_derivative_is_exactly_one_for_every_positive_float_and_zero_at_zero() {
+        float[] a = {Float.MIN_VALUE, Float.MIN_NORMAL, 1e-20f, 1f, Float.MAX_VALUE, 0f, Float.NaN};
+        float[] gradient = {3f, 3f, 3f, 3f, 3f, 3f, 3f};
+        Activation.RELU.multiplyByDerivative(a, gradient, a.length);
+        assertThat(java.util.Arrays.copyOf(gradient, 6)).containsExactly(3f, 3f, 3f, 3f, 3f, 0f);
+        assertThat(gradient[6]).isNaN();
+    }
+
+    @Test
     void softmax_rows_sum_to_one_without_overflow() {
         float[] z = {1000f, 1001f, 1002f, -5f, 0f, 5f};
         Activation.SOFTMAX.apply(z, 2, 3);

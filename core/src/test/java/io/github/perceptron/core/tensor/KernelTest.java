@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Both kernels against textbook triple loops in double, on shapes that exercise every tile and
@@ -16,8 +17,44 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KernelTest {
 
     static Stream<Arguments> kernels() {
-        return Stream.of(new PortableKernel(), Kernels.vector()).flatMap(kernel -> Stream.of(
-                Arguments.of(kernel, 7, 13, 5), Arguments.of(kernel, 9, 37, 70), Arguments.of(kernel, 100, 30, 10)));
+        return Stream.of(1, 3).flatMap(threads -> Stream.of(
+                        new ProductKernel(threads, PortableProduct::new), new ProductKernel(threads, Kernels::vectorProduct)))
+                .flatMap(kernel -> Stream.of(Arguments.of(kernel, 7, 13, 5), Arguments.of(kernel, 9, 37, 70),
+                        Arguments.of(kernel, 100, 30, 10), Arguments.of(kernel, 130, 784, 33)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void every_thread_count_gives_the_same_bits(boolean vector) {
+        int m = 102;
+        int k = 300;
+        int n = 45;
+        float[] a = random(m * k, 8, true);
+        float[] b = random(k * n, 9, false);
+        float[][] results = new float[5][];
+        for (int threads = 1; threads <= 4; threads++) {
+            MatrixKernel kernel = new ProductKernel(threads, vector ? Kernels::vectorProduct : PortableProduct::new);
+            float[] c = new float[m * n];
+            float[] ct = new float[k * n];
+            float[] cb = new float[m * k];
+            kernel.multiply(a, b, c, m, k, n);
+            kernel.multiplyTransposedA(a, c, ct, m, k, n);
+            kernel.multiplyTransposedB(c, b, cb, m, n, k);
+            results[threads] = concat(c, ct, cb);
+        }
+        for (int threads = 2; threads <= 4; threads++) {
+            assertThat(results[threads]).as("%d threads", threads).isEqualTo(results[1]);
+        }
+    }
+
+    private static float[] concat(float[]... parts) {
+        float[] all = new float[java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     @ParameterizedTest
@@ -33,7 +70,7 @@ class KernelTest {
                 for (int p = 0; p < K; p++) {
                     sum += a[i * K + p] * b[p * N + j];
                 }
-                assertThat((double) c[i * N + j]).isCloseTo(sum, within(1e-4));
+                assertThat((double) c[i * N + j]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
             }
         }
     }
@@ -51,7 +88,7 @@ class KernelTest {
                 for (int i = 0; i < M; i++) {
                     sum += a[i * K + p] * b[i * N + j];
                 }
-                assertThat((double) c[p * N + j]).isCloseTo(sum, within(1e-4));
+                assertThat((double) c[p * N + j]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
             }
         }
     }
@@ -69,7 +106,7 @@ class KernelTest {
                 for (int j = 0; j < N; j++) {
                     sum += a[i * N + j] * b[p * N + j];
                 }
-                assertThat((double) c[i * K + p]).isCloseTo(sum, within(1e-4));
+                assertThat((double) c[i * K + p]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
             }
         }
     }

@@ -32,6 +32,19 @@ class TrainerBehaviourTest {
     }
 
     @Test
+    void the_thread_count_changes_no_bit_of_the_weights() {
+        LabelledImages images = SyntheticImages.blobs(400, 28, 28, 10, 3);
+        TrainingPlan.Builder plan = TrainingPlan.builder().layers(784, 64, 10).dropout(0.1).epochs(2).batchSize(50);
+        List<float[]> one = new Trainer(plan.threads(1).build(), TrainingListener.NONE).train(images, null).network()
+                .parameters().stream().map(Parameter::values).toList();
+        List<float[]> three = new Trainer(plan.threads(3).build(), TrainingListener.NONE).train(images, null).network()
+                .parameters().stream().map(Parameter::values).toList();
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(three.get(i)).isEqualTo(one.get(i));
+        }
+    }
+
+    @Test
     void an_exploding_learning_rate_stops_with_the_epoch_batch_and_advice() {
         // Squared error on an unbounded output feeds its own growth; cross-entropy's gradient is bounded.
         TrainingPlan plan = TrainingPlan.builder().layers(64, 12, 4).activation(Activation.RELU)

@@ -1,0 +1,124 @@
+package io.github.perceptron.core.tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The matrix kernel: every product shape as one {@link RowProduct}, with the rows of the result
+ * split between {@code threads} at multiples of 4. Each element is computed by the same code in
+ * the same order whatever the split, so results are bit-identical for any thread count. Small
+ * products stay on the calling thread, where handing work over would cost more than it saves.
+ *
+ * <p>Not thread-safe: it keeps scratch space (one instance per network).
+ */
+final class ProductKernel implements MatrixKernel {
+
+    /** Below this many multiply-adds a product is not worth splitting. */
+    private static final long MIN_PARALLEL_WORK = 1 << 17;
+
+    private final RowProduct[] products;
+    private float[] transposed = new float[0];
+
+    ProductKernel(int threads, Supplier<RowProduct> product) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        products = new RowProduct[threads];
+        for (int t = 0; t < threads; t++) {
+            products[t] = product.get();
+        }
+    }
+
+    @Override
+    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        split(a, k, 1, b, c, m, k, n);
+    }
+
+    @Override
+    public void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n) {
+        // Row p of the result reads column p of a: element (p, i) of aᵀ is a[i·k + p].
+        split(a, 1, k, b, c, k, m, n);
+    }
+
+    @Override
+    public void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int n, int k) {
+        // Dot products along rows do not vectorise; transposing b (a weight matrix, small next to
+        // the product) turns this into the row-times-matrix form.
+        if (transposed.length < k * n) {
+            transposed = new float[k * n];
+        }
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                transposed[j * k + p] = b[p * n + j];
+            }
+        }
+        split(a, n, 1, transposed, c, m, n, k);
+    }
+
+    @Override
+    public void addToRows(float[] c, float[] v, int m, int n) {
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                c[row + j] += v[j];
+            }
+        }
+    }
+
+    @Override
+    public void sumColumns(float[] a, float[] sums, int m, int n) {
+        Arrays.fill(sums, 0, n, 0f);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                sums[j] += a[row + j];
+            }
+        }
+    }
+
+    private void split(float[] a, int rowStride, int depthStride, float[] b, float[] c, int rows, int depth, int n) {
+        int chunks = Math.min(products.length, Math.max(1, rows / 4));
+        if (chunks == 1 || (long) rows * depth * n < MIN_PARALLEL_WORK) {
+            products[0].product(a, rowStride, depthStride, b, c, 0, rows, depth, n);
+            return;
+        }
+        int quads = rows / 4;
+        List<Future<?>> running = new ArrayList<>(chunks - 1);
+        for (int t = 1; t < chunks; t++) {
+            int from = 4 * (quads * t / chunks);
+            int to = t == chunks - 1 ? rows : 4 * (quads * (t + 1) / chunks);
+            RowProduct product = products[t];
+            running.add(Pool.EXECUTOR.submit(() -> product.product(a, rowStride, depthStride, b, c, from, to, depth, n)));
+        }
+        products[0].product(a, rowStride, depthStride, b, c, 0, 4 * (quads / chunks), depth, n);
+        await(running);
+    }
+
+    private static void await(List<Future<?>> running) {
+        try {
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a matrix product", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a matrix product failed", e.getCause());
+        }
+    }
+
+    /** Worker threads shared by every kernel: daemons, so they never keep the JVM alive. */
+    private static final class Pool {
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "perceptron-kernel");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
