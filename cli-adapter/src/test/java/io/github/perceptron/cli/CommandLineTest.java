@@ -39,7 +39,7 @@ class CommandLineTest {
         environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
         model = dir.resolve("model.json");
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
-                "--epochs", "2", "--json", "-o", model.toString());
+                "--epochs", "2", "--augment", "none", "--dropout", "0", "--json", "-o", model.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
@@ -57,7 +57,7 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
-            "train --dropout 1.5", "train --layers 784"})
+            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -101,7 +101,7 @@ class CommandLineTest {
     void train_json_prints_one_parseable_epoch_event_per_epoch_and_a_done_event() throws IOException {
         Path out = dir.resolve("json-model.json");
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
-                "--epochs", "3", "--json", "-o", out.toString());
+                "--epochs", "3", "--augment", "none", "--dropout", "0", "--json", "-o", out.toString());
         assertThat(run.exitCode()).isZero();
         List<JsonNode> events = run.out().lines().map(CommandLineTest::parse).toList();
         assertThat(events).hasSize(4);

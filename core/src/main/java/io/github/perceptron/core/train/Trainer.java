@@ -1,5 +1,6 @@
 package io.github.perceptron.core.train;
 
+import io.github.perceptron.core.augment.ImageDistorter;
 import io.github.perceptron.core.data.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;
@@ -34,6 +35,8 @@ public final class Trainer {
         Network network = Network.create(plan.network(), random, plan.threads());
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters());
         BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
+        ImageDistorter distorter = plan.augmentation().isActive()
+                ? plan.augmentation().distorter(train.width(), train.height()) : null;
         int[] order = identity(train.size());
         int batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
         List<EpochReport> history = new ArrayList<>();
@@ -49,6 +52,11 @@ public final class Trainer {
                 int from = b * plan.batchSize();
                 int rows = Math.min(plan.batchSize(), train.size() - from);
                 batch.fill(order, from, rows);
+                if (distorter != null) {
+                    for (int r = 0; r < rows; r++) {
+                        distorter.distort(batch.inputs(), r * train.pixelCount(), random);
+                    }
+                }
                 double loss = network.computeGradients(batch.inputs(), batch.labels(), rows, random);
                 // The rate at the step's midpoint: a step schedule changes exactly at epoch
                 // boundaries and a warm-up's first step is not zero.

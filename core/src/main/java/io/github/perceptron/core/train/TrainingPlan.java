@@ -1,5 +1,6 @@
 package io.github.perceptron.core.train;
 
+import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
@@ -17,13 +18,15 @@ import java.util.List;
  * @param l2      L2 regularisation strength λ on the weights (loss + λ/2·‖w‖²), 0 for none
  * @param shuffle reshuffle the examples every epoch (the notebooks did not)
  * @param threads threads for the matrix products; changes speed, never results
+ * @param augmentation random distortions of the training images, drawn afresh each epoch
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
-                           double l2, int epochs, int batchSize, long seed, boolean shuffle, int threads) {
+                           double l2, int epochs, int batchSize, long seed, boolean shuffle, int threads,
+                           Augmentation augmentation) {
 
     public TrainingPlan {
-        if (network == null || optimizer == null || schedule == null) {
-            throw new IllegalArgumentException("network, optimizer and schedule must be given");
+        if (network == null || optimizer == null || schedule == null || augmentation == null) {
+            throw new IllegalArgumentException("network, optimizer, schedule and augmentation must be given");
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 must be >= 0, was " + l2);
@@ -59,6 +62,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private long seed = 1;
         private boolean shuffle = true;
         private int threads = Kernels.defaultThreads();
+        private Augmentation augmentation = Augmentation.NONE;
 
         private Builder() {
         }
@@ -141,9 +145,16 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
             return this;
         }
 
+        /** Default none. */
+        public Builder augmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
-            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, threads);
+            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, threads,
+                    augmentation);
         }
     }
 }

@@ -1,0 +1,87 @@
+package io.github.perceptron.core.augment;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Applies an {@link Augmentation} to images held as {@code [0,1]} floats, in place, one image at a
+ * time. Each output pixel samples the source bilinearly at the inverse-transformed position
+ * (outside the image reads as background 0). Not thread-safe: it keeps scratch buffers.
+ */
+public final class ImageDistorter {
+
+    private final Augmentation augmentation;
+    private final int width;
+    private final int height;
+    private final float[] source;
+    private final ElasticField elastic;
+
+    ImageDistorter(Augmentation augmentation, int width, int height) {
+        this.augmentation = augmentation;
+        this.width = width;
+        this.height = height;
+        this.source = new float[width * height];
+        this.elastic = augmentation.elasticAlpha() > 0
+                ? new ElasticField(width, height, augmentation.elasticAlpha(), augmentation.elasticSigma()) : null;
+    }
+
+    /** Distorts the image at {@code pixels[offset .. offset + width·height)} with fresh random draws. */
+    public void distort(float[] pixels, int offset, RandomGenerator random) {
+        if (augmentation.isShiftOnly()) {
+            shift(pixels, offset, random);
+            return;
+        }
+        Augmentation.AffineDraw draw = augmentation.drawAffine(random);
+        if (elastic != null) {
+            elastic.draw(random);
+        }
+        System.arraycopy(pixels, offset, source, 0, source.length);
+        double cos = Math.cos(draw.angle()) / draw.scale();
+        double sin = Math.sin(draw.angle()) / draw.scale();
+        double centreX = (width - 1) / 2.0;
+        double centreY = (height - 1) / 2.0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                // Inverse map: undo the shift, then the rotation and scaling about the centre.
+                double dx = x - centreX - draw.shiftX();
+                double dy = y - centreY - draw.shiftY();
+                double sx = cos * dx + sin * dy + centreX;
+                double sy = -sin * dx + cos * dy + centreY;
+                if (elastic != null) {
+                    sx += elastic.dx(x, y);
+                    sy += elastic.dy(x, y);
+                }
+                pixels[offset + y * width + x] = bilinear(sx, sy);
+            }
+        }
+    }
+
+    /** Whole-pixel shifts, drawn uniformly from {@code [-maxShift, maxShift]}: a copy, no resampling. */
+    private void shift(float[] pixels, int offset, RandomGenerator random) {
+        int max = (int) augmentation.maxShift();
+        int shiftX = random.nextInt(2 * max + 1) - max;
+        int shiftY = random.nextInt(2 * max + 1) - max;
+        System.arraycopy(pixels, offset, source, 0, source.length);
+        for (int y = 0; y < height; y++) {
+            int sourceY = y - shiftY;
+            for (int x = 0; x < width; x++) {
+                int sourceX = x - shiftX;
+                boolean inside = sourceX >= 0 && sourceX < width && sourceY >= 0 && sourceY < height;
+                pixels[offset + y * width + x] = inside ? source[sourceY * width + sourceX] : 0f;
+            }
+        }
+    }
+
+    private float bilinear(double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        double top = (1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0);
+        double bottom = (1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1);
+        return (float) ((1 - fy) * top + fy * bottom);
+    }
+
+    private float at(int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0f : source[y * width + x];
+    }
+}
