@@ -2,8 +2,10 @@ package io.github.perceptron.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.persistence.JsonCheckpointStore;
 import io.github.perceptron.persistence.JsonModelStore;
 import java.time.Clock;
 import java.util.Map;
@@ -24,6 +26,7 @@ final class PerceptronModule extends AbstractModule {
         bind(Console.class).toInstance(console);
         bind(Environment.class).toInstance(new Environment(environment));
         bind(ModelStore.class).to(JsonModelStore.class);
+        bind(CheckpointStore.class).to(JsonCheckpointStore.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
     }
 

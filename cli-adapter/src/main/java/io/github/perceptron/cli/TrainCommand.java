@@ -1,5 +1,8 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.EpochReport;
@@ -23,6 +26,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private final DatasetFetcher fetcher;
     private final ModelStore store;
+    private final CheckpointStore checkpoints;
     private final Environment environment;
     private final Console console;
     private final Clock clock;
@@ -40,6 +44,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: models/<dataset>.json).")
     Path out;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Save a checkpoint every N epochs and at the end (default: never).")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Where checkpoints go (default: the model file with .checkpoint.json).")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue a run from its checkpoint, with the plan it was started with.")
+    Path resume;
+
     @Option(names = "--json", description = "Print one JSON object per line: an epoch event per epoch, then a done event.")
     boolean json;
 
@@ -47,9 +63,11 @@ final class TrainCommand implements Callable<Integer> {
     boolean quiet;
 
     @Inject
-    TrainCommand(DatasetFetcher fetcher, ModelStore store, Environment environment, Console console, Clock clock) {
+    TrainCommand(DatasetFetcher fetcher, ModelStore store, CheckpointStore checkpoints, Environment environment,
+                 Console console, Clock clock) {
         this.fetcher = fetcher;
         this.store = store;
+        this.checkpoints = checkpoints;
         this.environment = environment;
         this.console = console;
         this.clock = clock;
@@ -57,17 +75,31 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingPlan plan = training.plan();
+        TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
+        TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
+        int held = resumed == null ? validation : resumed.validationSize();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
         DatasetSource source = dataset.open(fetcher, environment, console, quiet || json);
-        String evaluatedOn = validation > 0 ? "validation" : "test";
+        String evaluatedOn = held > 0 ? "validation" : "test";
         TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
                 : new ConsoleTrainingReporter(console, quiet, evaluatedOn);
         reporter.started(plan, source.describe());
-        TrainedModel trained = new TrainModel(source, reporter, clock).train(plan, validation);
+        CheckpointPolicy policy = checkpointEvery > 0
+                ? new CheckpointPolicy(checkpoints, checkpointPath(target), checkpointEvery) : CheckpointPolicy.NONE;
+        TrainModel trainer = new TrainModel(source, reporter, clock);
+        TrainedModel trained = resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
         store.save(trained.model(), target);
         reporter.finished(trained, target);
         return 0;
+    }
+
+    private Path checkpointPath(Path model) {
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        String name = model.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return model.resolveSibling(stem + ".checkpoint.json");
     }
 
     /** A training listener that also reports the start and the outcome. */
@@ -77,7 +109,11 @@ final class TrainCommand implements Callable<Integer> {
         void finished(TrainedModel trained, Path savedTo);
     }
 
+    /** The median training time per epoch; 0 when no epoch ran (a resumed run that had finished). */
     static double medianSeconds(java.util.List<EpochReport> history) {
+        if (history.isEmpty()) {
+            return 0;
+        }
         double[] seconds = history.stream().mapToDouble(EpochReport::seconds).sorted().toArray();
         int n = seconds.length;
         return n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;

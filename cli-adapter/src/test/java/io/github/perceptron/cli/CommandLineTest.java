@@ -120,6 +120,39 @@ class CommandLineTest {
     }
 
     @Test
+    void resume_from_a_checkpoint_gives_the_same_model_as_an_uninterrupted_run() throws IOException {
+        String[] common = {"train", "--data", data.toString(), "--layers", "784,12,10", "--epochs", "3", "-q"};
+        Path whole = dir.resolve("whole.json");
+        assertThat(CommandLineRun.of(environment, concat(common, "-o", whole.toString())).exitCode()).isZero();
+        Path partial = dir.resolve("partial.json");
+        Path checkpoint = dir.resolve("partial.checkpoint.json");
+        assertThat(CommandLineRun.of(environment, concat(common, "-o", partial.toString(), "--checkpoint-every", "1"))
+                .exitCode()).isZero();
+        assertThat(checkpoint).exists();
+        // The last checkpoint is the end of the run: resuming it trains nothing more and saves the same weights.
+        Path resumed = dir.resolve("resumed.json");
+        CommandLineRun resume = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "-q", "-o", resumed.toString());
+        assertThat(resume.exitCode()).as(resume.err()).isZero();
+        assertThat(JSON.readTree(resumed.toFile()).get("parameters"))
+                .isEqualTo(JSON.readTree(whole.toFile()).get("parameters"));
+    }
+
+    @Test
+    void resuming_from_a_file_that_is_not_a_checkpoint_fails_with_one_line() {
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume", model.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualToIgnoringNewLines("perceptron: " + model
+                + ": field 'format' is 'perceptron-model', not 'perceptron-checkpoint'");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void evaluate_json_carries_accuracy_loss_confusion_and_per_class_figures() {
         CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -14,7 +14,6 @@ import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +26,8 @@ public final class JsonModelStore implements ModelStore {
 
     /** The format name every document carries. */
     public static final String FORMAT = "perceptron-model";
+    /** The format name of checkpoints: a model document with a {@code training} section. */
+    public static final String CHECKPOINT_FORMAT = "perceptron-checkpoint";
     /** The newest format version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
@@ -44,22 +45,17 @@ public final class JsonModelStore implements ModelStore {
     @Override
     public void save(Model model, Path location) {
         ModelDocumentWriter.checkFinite(model, location);
-        try {
-            AtomicFiles.replace(location, out -> write(model, out));
-        } catch (IOException e) {
-            throw new ModelStoreException(location + ": cannot save the model: " + reason(e), e);
-        }
+        writeAtomically(location, json -> new ModelDocumentWriter(json).write(model));
     }
 
-    private void write(Model model, OutputStream out) throws IOException {
-        try (JsonGenerator json = factory.createGenerator(out)) {
-            json.useDefaultPrettyPrinter();
-            new ModelDocumentWriter(json).write(model);
-        }
-    }
-
+    /** Loads a model, or the model inside a checkpoint. */
     @Override
     public Model load(Path location) {
+        return new ModelDocumentReader(location).read(readRoot(location), FORMAT, CHECKPOINT_FORMAT);
+    }
+
+    /** The document's root object, after the checks every document passes. */
+    JsonNode readRoot(Path location) {
         JsonNode root;
         try {
             long size = Files.size(location);
@@ -83,7 +79,26 @@ public final class JsonModelStore implements ModelStore {
         if (root == null || !root.isObject()) {
             throw new ModelStoreException(location + ": not a perceptron model (expected a JSON object)");
         }
-        return new ModelDocumentReader(location).read(root);
+        return root;
+    }
+
+    /** Writes {@code content} atomically to {@code location} through a JSON generator. */
+    void writeAtomically(Path location, JsonWriter content) {
+        try {
+            AtomicFiles.replace(location, out -> {
+                try (JsonGenerator json = factory.createGenerator(out)) {
+                    json.useDefaultPrettyPrinter();
+                    content.write(json);
+                }
+            });
+        } catch (IOException e) {
+            throw new ModelStoreException(location + ": cannot save: " + reason(e), e);
+        }
+    }
+
+    /** Writes one document. */
+    interface JsonWriter {
+        void write(JsonGenerator json) throws IOException;
     }
 
     private static String locationOf(JsonProcessingException e) {

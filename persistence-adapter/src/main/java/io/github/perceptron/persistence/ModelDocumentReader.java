@@ -32,10 +32,11 @@ final class ModelDocumentReader {
         this.fields = new JsonFields(file);
     }
 
-    Model read(JsonNode root) {
+    /** Reads the model in a document whose format is one of {@code formats}. */
+    Model read(JsonNode root, String... formats) {
         String format = fields.text(root, "format", "format");
-        if (!format.equals(JsonModelStore.FORMAT)) {
-            throw fields.bad("format", "is '" + format + "', not '" + JsonModelStore.FORMAT + "'");
+        if (!java.util.Arrays.asList(formats).contains(format)) {
+            throw fields.bad("format", "is '" + format + "', not '" + String.join("' or '", formats) + "'");
         }
         long version = fields.integer(root, "formatVersion", "formatVersion", 1, Integer.MAX_VALUE);
         if (version > JsonModelStore.FORMAT_VERSION) {

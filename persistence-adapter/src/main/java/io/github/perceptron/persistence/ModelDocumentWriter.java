@@ -36,12 +36,17 @@ final class ModelDocumentWriter {
 
     void write(Model model) throws IOException {
         json.writeStartObject();
-        json.writeStringField("format", JsonModelStore.FORMAT);
+        writeFields(JsonModelStore.FORMAT, model);
+        json.writeEndObject();
+    }
+
+    /** The model's fields under {@code format}, inside an object the caller opened. */
+    void writeFields(String format, Model model) throws IOException {
+        json.writeStringField("format", format);
         json.writeNumberField("formatVersion", JsonModelStore.FORMAT_VERSION);
         writeArchitecture(model);
         writeParameters(model);
         writeMetadata(model.metadata());
-        json.writeEndObject();
     }
 
     private void writeArchitecture(Model model) throws IOException {

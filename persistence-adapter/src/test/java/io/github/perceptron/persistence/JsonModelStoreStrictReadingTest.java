@@ -36,7 +36,7 @@ class JsonModelStoreStrictReadingTest {
     @Test
     void another_format_is_refused() throws IOException {
         edit(root -> root.put("format", "keras"));
-        assertRefused("field 'format' is 'keras', not 'perceptron-model'");
+        assertRefused("field 'format' is 'keras', not 'perceptron-model' or 'perceptron-checkpoint'");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.perceptron.core.data.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.eval.Evaluator;
+import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
@@ -17,15 +18,21 @@ public final class Trainer {
 
     private final TrainingPlan plan;
     private final TrainingListener listener;
+    private final CheckpointSink checkpoints;
 
     public Trainer(TrainingPlan plan, TrainingListener listener) {
+        this(plan, listener, CheckpointSink.NONE);
+    }
+
+    public Trainer(TrainingPlan plan, TrainingListener listener, CheckpointSink checkpoints) {
         this.plan = plan;
         this.listener = listener;
+        this.checkpoints = checkpoints;
     }
 
     /**
-     * Trains on {@code train} and, when {@code evaluation} is not null, evaluates on it after every
-     * epoch.
+     * Trains a fresh network on {@code train} and, when {@code evaluation} is not null, evaluates
+     * on it after every epoch.
      *
      * @throws DivergenceException when the loss stops being finite
      */
@@ -34,13 +41,39 @@ public final class Trainer {
         SeededRandom random = new SeededRandom(plan.seed());
         Network network = Network.create(plan.network(), random, plan.threads());
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters());
+        return run(network, optimizer, random, identity(train.size()), 0, train, evaluation);
+    }
+
+    /**
+     * Continues a run saved after {@code progress.epoch()} epochs with the given weights (in
+     * {@link Network#parameters()} order): the result is bit-identical to a run never interrupted.
+     */
+    public TrainingResult resume(List<float[]> weights, TrainingProgress progress, LabelledImages train,
+                                 LabelledImages evaluation) {
+        checkFits(train);
+        if (progress.order().length != train.size()) {
+            throw new IllegalArgumentException("the checkpoint was trained on " + progress.order().length
+                    + " examples, the data has " + train.size());
+        }
+        Network network = Network.create(plan.network(), new SeededRandom(0), plan.threads());
+        copy(weights, network.parameters().stream().map(Parameter::values).toList(), "weights");
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters());
+        for (int p = 0; p < network.parameters().size(); p++) {
+            copy(List.of(progress.optimizerState().get(p)), List.of(optimizer.state(p)), "optimizer state");
+        }
+        optimizer.restoreSteps(progress.optimizerSteps());
+        return run(network, optimizer, SeededRandom.restore(progress.randomState()), progress.order().clone(),
+                progress.epoch(), train, evaluation);
+    }
+
+    private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
+                               LabelledImages train, LabelledImages evaluation) {
         BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
         ImageDistorter distorter = plan.augmentation().isActive()
                 ? plan.augmentation().distorter(train.width(), train.height()) : null;
-        int[] order = identity(train.size());
         int batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
         List<EpochReport> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+        for (int epoch = done + 1; epoch <= plan.epochs(); epoch++) {
             long start = System.nanoTime();
             if (plan.shuffle()) {
                 shuffle(order, random);
@@ -76,8 +109,39 @@ public final class Trainer {
                     evaluated, seconds, learningRate);
             history.add(report);
             listener.epochCompleted(report);
+            if (checkpoints.everyEpochs() > 0 && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs())) {
+                checkpoints.save(network, progress(epoch, random, optimizer, network, order));
+            }
         }
         return new TrainingResult(network, history);
+    }
+
+    private static TrainingProgress progress(int epoch, SeededRandom random, Optimizer optimizer, Network network,
+                                             int[] order) {
+        List<float[][]> state = new ArrayList<>();
+        for (int p = 0; p < network.parameters().size(); p++) {
+            float[][] slots = optimizer.state(p);
+            float[][] copy = new float[slots.length][];
+            for (int s = 0; s < slots.length; s++) {
+                copy[s] = slots[s].clone();
+            }
+            state.add(copy);
+        }
+        return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order.clone());
+    }
+
+    private static void copy(List<float[]> from, List<float[]> to, String what) {
+        if (from.size() != to.size()) {
+            throw new IllegalArgumentException("the checkpoint's " + what + " has " + from.size()
+                    + " tensors, the network needs " + to.size());
+        }
+        for (int i = 0; i < from.size(); i++) {
+            if (from.get(i).length != to.get(i).length) {
+                throw new IllegalArgumentException("the checkpoint's " + what + " tensor " + i + " holds "
+                        + from.get(i).length + " values, the network needs " + to.get(i).length);
+            }
+            System.arraycopy(from.get(i), 0, to.get(i), 0, from.get(i).length);
+        }
     }
 
     private void checkFits(LabelledImages train) {

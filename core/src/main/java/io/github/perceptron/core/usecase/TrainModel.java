@@ -1,17 +1,24 @@
 package io.github.perceptron.core.usecase;
 
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ToolVersion;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.train.CheckpointSink;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.train.TrainingProgress;
 import io.github.perceptron.core.train.TrainingResult;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -37,7 +44,30 @@ public final class TrainModel {
         this(source, TrainingListener.NONE, Clock.systemUTC());
     }
 
-    public TrainedModel train(TrainingPlan plan, int validationSize) {
+    /** Trains with no validation split and no checkpoints. */
+    public TrainedModel train(TrainingPlan plan) {
+        return train(plan, 0, CheckpointPolicy.NONE);
+    }
+
+    /** Trains, holding out the last {@code validationSize} training examples, saving checkpoints as {@code policy} says. */
+    public TrainedModel train(TrainingPlan plan, int validationSize, CheckpointPolicy policy) {
+        Data data = load(validationSize);
+        TrainingResult result = new Trainer(plan, listener, sink(plan, validationSize, data, policy))
+                .train(data.train, data.perEpoch);
+        return finish(plan, data, result);
+    }
+
+    /** Continues a saved run to the end of its plan, bit-identically to a run never interrupted. */
+    public TrainedModel resume(TrainingCheckpoint checkpoint, CheckpointPolicy policy) {
+        TrainingPlan plan = checkpoint.plan();
+        Data data = load(checkpoint.validationSize());
+        List<float[]> weights = checkpoint.model().parameters().stream().map(Parameter::values).toList();
+        TrainingResult result = new Trainer(plan, listener, sink(plan, checkpoint.validationSize(), data, policy))
+                .resume(weights, checkpoint.progress(), data.train, data.perEpoch);
+        return finish(plan, data, result);
+    }
+
+    private Data load(int validationSize) {
         LabelledImages all = source.load(Split.TRAIN);
         if (validationSize < 0 || validationSize >= all.size()) {
             throw new IllegalArgumentException("validation size must be in [0, " + all.size() + "), was " + validationSize);
@@ -45,19 +75,45 @@ public final class TrainModel {
         LabelledImages test = source.load(Split.TEST);
         LabelledImages train = all.slice(0, all.size() - validationSize);
         LabelledImages perEpoch = validationSize > 0 ? all.slice(train.size(), all.size()) : test;
-        TrainingResult result = new Trainer(plan, listener).train(train, perEpoch);
-        ModelMetadata metadata = new ModelMetadata(source.describe(), plan.seed(), plan.epochs(),
-                OptionalDouble.empty(), ToolVersion.current(), clock.instant());
-        Model model = new Model(result.network(), all.width(), all.height(), all.classNames(), metadata);
-        Evaluation testEvaluation = validationSize > 0 || result.last().evaluation().isEmpty()
-                ? model.evaluate(test) : result.last().evaluation().get();
-        ModelMetadata measured = new ModelMetadata(metadata.dataset(), metadata.seed(), metadata.epochs(),
-                OptionalDouble.of(testEvaluation.accuracy()), metadata.toolVersion(), metadata.created());
-        return new TrainedModel(model.withMetadata(measured), result.history(), testEvaluation);
+        return new Data(all, train, perEpoch, test, validationSize > 0);
     }
 
-    /** This is what a training run returns: the model, its per-epoch history and the final test evaluation. */
-    public TrainedModel train(TrainingPlan plan) {
-        return train(plan, 0);
+    private CheckpointSink sink(TrainingPlan plan, int validationSize, Data data, CheckpointPolicy policy) {
+        if (policy.everyEpochs() == 0) {
+            return CheckpointSink.NONE;
+        }
+        return new CheckpointSink() {
+            @Override
+            public int everyEpochs() {
+                return policy.everyEpochs();
+            }
+
+            @Override
+            public void save(Network network, TrainingProgress progress) {
+                Model model = model(network, data, metadata(plan, progress.epoch(), OptionalDouble.empty()));
+                policy.store().save(new TrainingCheckpoint(model, plan, progress, validationSize), policy.location());
+            }
+        };
+    }
+
+    private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result) {
+        Model model = model(result.network(), data, metadata(plan, plan.epochs(), OptionalDouble.empty()));
+        Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
+                ? model.evaluate(data.test) : result.last().evaluation().get();
+        Model measured = model.withMetadata(metadata(plan, plan.epochs(), OptionalDouble.of(test.accuracy())));
+        return new TrainedModel(measured, result.history(), test);
+    }
+
+    private static Model model(Network network, Data data, ModelMetadata metadata) {
+        return new Model(network, data.all.width(), data.all.height(), data.all.classNames(), metadata);
+    }
+
+    private ModelMetadata metadata(TrainingPlan plan, int epochs, OptionalDouble accuracy) {
+        return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ToolVersion.current(), clock.instant());
+    }
+
+    /** The splits of one run. */
+    private record Data(LabelledImages all, LabelledImages train, LabelledImages perEpoch, LabelledImages test,
+                        boolean validating) {
     }
 }

@@ -1,0 +1,19 @@
+package io.github.perceptron.core.checkpoint;
+
+import java.nio.file.Path;
+
+/** Save a checkpoint to {@code location} every {@code everyEpochs} epochs and after the last. */
+public record CheckpointPolicy(CheckpointStore store, Path location, int everyEpochs) {
+
+    /** No checkpoints. */
+    public static final CheckpointPolicy NONE = new CheckpointPolicy(null, null, 0);
+
+    public CheckpointPolicy {
+        if (everyEpochs < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0 epochs, was " + everyEpochs);
+        }
+        if (everyEpochs > 0 && (store == null || location == null)) {
+            throw new IllegalArgumentException("checkpoints need a store and a location");
+        }
+    }
+}

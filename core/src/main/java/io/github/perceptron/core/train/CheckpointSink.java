@@ -1,0 +1,25 @@
+package io.github.perceptron.core.train;
+
+import io.github.perceptron.core.network.Network;
+
+/** Receives the run's state every {@link #everyEpochs()} epochs and at the end, to save it. */
+public interface CheckpointSink {
+
+    /** Never asked for anything. */
+    CheckpointSink NONE = new CheckpointSink() {
+        @Override
+        public int everyEpochs() {
+            return 0;
+        }
+
+        @Override
+        public void save(Network network, TrainingProgress progress) {
+        }
+    };
+
+    /** How often to save, in epochs; 0 for never. */
+    int everyEpochs();
+
+    /** Saves {@code network}'s weights with {@code progress}; called on the training thread between epochs. */
+    void save(Network network, TrainingProgress progress);
+}

@@ -1,0 +1,24 @@
+package io.github.perceptron.core.train;
+
+import java.util.List;
+
+/**
+ * Where a run stands at the end of an epoch, beyond its weights: everything needed to continue
+ * bit-identically. Arrays are copies owned by this value.
+ *
+ * @param epoch          epochs completed
+ * @param randomState    the run's generator ({@link io.github.perceptron.core.random.SeededRandom#state()})
+ * @param optimizerSteps updates applied so far
+ * @param optimizerState per parameter tensor, the optimiser's state arrays
+ * @param order          the example order of the last epoch, which the next shuffle permutes
+ */
+public record TrainingProgress(int epoch, long randomState, long optimizerSteps, List<float[][]> optimizerState,
+                               int[] order) {
+
+    public TrainingProgress {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, was " + epoch);
+        }
+        optimizerState = List.copyOf(optimizerState);
+    }
+}

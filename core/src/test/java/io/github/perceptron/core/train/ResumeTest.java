@@ -1,0 +1,56 @@
+package io.github.perceptron.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.testing.SyntheticImages;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A run resumed from its epoch-2 state ends with the same bits as one never interrupted. */
+class ResumeTest {
+
+    private final LabelledImages images = SyntheticImages.blobs(300, 12, 12, 4, 8);
+    // Every source of randomness and state: shuffling, dropout, augmentation, Adam's moments.
+    private final TrainingPlan plan = TrainingPlan.builder().layers(144, 20, 4).dropout(0.2)
+            .augmentation(Augmentation.shift(1).withRotation(10)).optimizer(new OptimizerSpec.Adam(0.005))
+            .epochs(4).batchSize(32).seed(12).build();
+
+    @Test
+    void resuming_from_a_checkpoint_is_bit_identical_to_never_stopping() {
+        List<float[]> uninterrupted = values(new Trainer(plan, TrainingListener.NONE).train(images, null).network());
+        List<Object[]> saved = new ArrayList<>();
+        CheckpointSink atEpoch2 = new CheckpointSink() {
+            @Override
+            public int everyEpochs() {
+                return 2;
+            }
+
+            @Override
+            public void save(Network network, TrainingProgress progress) {
+                saved.add(new Object[] {values(network), progress});
+            }
+        };
+        new Trainer(plan, TrainingListener.NONE, atEpoch2).train(images, null);
+        assertThat(saved).hasSize(2);
+        @SuppressWarnings("unchecked")
+        List<float[]> weights = (List<float[]>) saved.get(0)[0];
+        TrainingProgress progress = (TrainingProgress) saved.get(0)[1];
+        assertThat(progress.epoch()).isEqualTo(2);
+        TrainingResult resumed = new Trainer(plan, TrainingListener.NONE).resume(weights, progress, images, null);
+        assertThat(resumed.history()).extracting(EpochReport::epoch).containsExactly(3, 4);
+        List<float[]> after = values(resumed.network());
+        for (int i = 0; i < after.size(); i++) {
+            assertThat(after.get(i)).isEqualTo(uninterrupted.get(i));
+        }
+    }
+
+    private static List<float[]> values(Network network) {
+        return network.parameters().stream().map(Parameter::values).map(float[]::clone).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.perceptron.persistence;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.tensor.Kernels;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.train.TrainingProgress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checkpoints as JSON: the model document (so {@code info}, {@code evaluate} and {@code predict}
+ * read a checkpoint like a model) under the format name {@code perceptron-checkpoint}, plus a
+ * {@code training} section: the plan, the epoch, the generator's state, the optimiser's step count
+ * and state arrays, and the example order. Saved atomically, read strictly.
+ */
+public final class JsonCheckpointStore implements CheckpointStore {
+
+    private final JsonModelStore models = new JsonModelStore();
+
+    @Override
+    public void save(TrainingCheckpoint checkpoint, Path location) {
+        ModelDocumentWriter.checkFinite(checkpoint.model(), location);
+        models.writeAtomically(location, json -> {
+            json.writeStartObject();
+            new ModelDocumentWriter(json).writeFields(JsonModelStore.CHECKPOINT_FORMAT, checkpoint.model());
+            writeTraining(json, checkpoint);
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeTraining(JsonGenerator json, TrainingCheckpoint checkpoint) throws IOException {
+        TrainingProgress progress = checkpoint.progress();
+        json.writeObjectFieldStart("training");
+        PlanJson.write(json, checkpoint.plan());
+        json.writeNumberField("validationSize", checkpoint.validationSize());
+        json.writeNumberField("epoch", progress.epoch());
+        json.writeNumberField("randomState", progress.randomState());
+        json.writeNumberField("optimizerSteps", progress.optimizerSteps());
+        json.writeArrayFieldStart("optimizerState");
+        for (float[][] slots : progress.optimizerState()) {
+            json.writeStartArray();
+            for (float[] slot : slots) {
+                json.writeStartArray();
+                for (float value : slot) {
+                    json.writeNumber(value);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("order");
+        for (int index : progress.order()) {
+            json.writeNumber(index);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    @Override
+    public TrainingCheckpoint load(Path location) {
+        JsonNode root = models.readRoot(location);
+        Model model = new ModelDocumentReader(location).read(root, JsonModelStore.CHECKPOINT_FORMAT);
+        JsonFields fields = new JsonFields(location);
+        JsonNode training = fields.object(root, "training", "training");
+        TrainingPlan plan = PlanJson.read(fields, training, model.spec(), Kernels.defaultThreads());
+        int validation = (int) fields.integer(training, "validationSize", "training.validationSize", 0, Integer.MAX_VALUE);
+        int epoch = (int) fields.integer(training, "epoch", "training.epoch", 0, plan.epochs());
+        long random = fields.integer(training, "randomState", "training.randomState", Long.MIN_VALUE, Long.MAX_VALUE);
+        long steps = fields.integer(training, "optimizerSteps", "training.optimizerSteps", 0, Long.MAX_VALUE);
+        List<float[][]> state = optimizerState(fields, training, model, plan.optimizer().stateSlots());
+        int[] order = order(fields, training);
+        try {
+            return new TrainingCheckpoint(model, plan, new TrainingProgress(epoch, random, steps, state, order), validation);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("training", "is inconsistent: " + e.getMessage());
+        }
+    }
+
+    private static List<float[][]> optimizerState(JsonFields fields, JsonNode training, Model model, int slots) {
+        JsonNode all = fields.array(training, "optimizerState", "training.optimizerState");
+        if (all.size() != model.parameters().size()) {
+            throw fields.bad("training.optimizerState", "has " + all.size() + " tensors, the model has "
+                    + model.parameters().size());
+        }
+        List<float[][]> state = new ArrayList<>();
+        for (int p = 0; p < all.size(); p++) {
+            String path = "training.optimizerState[" + p + "]";
+            JsonNode tensor = all.get(p);
+            if (!tensor.isArray() || tensor.size() != slots) {
+                throw fields.bad(path, "must hold " + slots + " arrays for this optimiser");
+            }
+            int length = model.parameters().get(p).size();
+            float[][] values = new float[slots][length];
+            for (int s = 0; s < slots; s++) {
+                JsonNode slot = tensor.get(s);
+                if (!slot.isArray() || slot.size() != length) {
+                    throw fields.bad(path + "[" + s + "]", "must hold " + length + " numbers");
+                }
+                for (int i = 0; i < length; i++) {
+                    values[s][i] = fields.finiteFloat(slot.get(i), path + "[" + s + "][" + i + "]");
+                }
+            }
+            state.add(values);
+        }
+        return state;
+    }
+
+    private static int[] order(JsonFields fields, JsonNode training) {
+        JsonNode node = fields.array(training, "order", "training.order");
+        int[] order = new int[node.size()];
+        boolean[] seen = new boolean[node.size()];
+        for (int i = 0; i < order.length; i++) {
+            JsonNode value = node.get(i);
+            if (!value.canConvertToInt() || value.intValue() < 0 || value.intValue() >= order.length || seen[value.intValue()]) {
+                throw fields.bad("training.order", "is not a permutation of 0.." + (order.length - 1) + " (at index " + i + ")");
+            }
+            order[i] = value.intValue();
+            seen[order[i]] = true;
+        }
+        return order;
+    }
+}

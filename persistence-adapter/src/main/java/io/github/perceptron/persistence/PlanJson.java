@@ -1,0 +1,134 @@
+package io.github.perceptron.persistence;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.network.NetworkSpec;
+import io.github.perceptron.core.optim.LearningRateSchedule;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.TrainingPlan;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A training plan as JSON. Optimisers, schedules and augmentation are records of numbers, written
+ * as {@code {"type": ..., <component>: <number>, ...}} from their record components, so a new
+ * hyper-parameter needs no code here.
+ */
+final class PlanJson {
+
+    private static final List<Class<?>> OPTIMIZERS = List.of(OptimizerSpec.Sgd.class, OptimizerSpec.Momentum.class,
+            OptimizerSpec.Nesterov.class, OptimizerSpec.Adagrad.class, OptimizerSpec.RmsProp.class, OptimizerSpec.Adam.class);
+    private static final List<Class<?>> SCHEDULES = List.of(LearningRateSchedule.Constant.class,
+            LearningRateSchedule.StepDecay.class, LearningRateSchedule.Cosine.class, LearningRateSchedule.Warmup.class);
+
+    private PlanJson() {
+    }
+
+    static void write(JsonGenerator json, TrainingPlan plan) throws IOException {
+        json.writeObjectFieldStart("plan");
+        json.writeFieldName("optimizer");
+        writeRecord(json, (Record) plan.optimizer());
+        json.writeFieldName("schedule");
+        writeRecord(json, (Record) plan.schedule());
+        json.writeFieldName("augmentation");
+        writeRecord(json, plan.augmentation());
+        json.writeNumberField("l2", plan.l2());
+        json.writeNumberField("epochs", plan.epochs());
+        json.writeNumberField("batchSize", plan.batchSize());
+        json.writeNumberField("seed", plan.seed());
+        json.writeBooleanField("shuffle", plan.shuffle());
+        json.writeEndObject();
+    }
+
+    static TrainingPlan read(JsonFields fields, JsonNode training, NetworkSpec network, int threads) {
+        JsonNode plan = fields.object(training, "plan", "training.plan");
+        OptimizerSpec optimizer = (OptimizerSpec) readRecord(fields, plan, "optimizer", "training.plan.optimizer", OPTIMIZERS);
+        LearningRateSchedule schedule = (LearningRateSchedule) readRecord(fields, plan, "schedule",
+                "training.plan.schedule", SCHEDULES);
+        Augmentation augmentation = (Augmentation) readRecord(fields, plan, "augmentation",
+                "training.plan.augmentation", List.of(Augmentation.class));
+        try {
+            return new TrainingPlan(network, optimizer, schedule,
+                    fields.number(plan, "l2", "training.plan.l2", 0, 1),
+                    (int) fields.integer(plan, "epochs", "training.plan.epochs", 1, 1_000_000),
+                    (int) fields.integer(plan, "batchSize", "training.plan.batchSize", 1, 1_000_000),
+                    fields.integer(plan, "seed", "training.plan.seed", Long.MIN_VALUE, Long.MAX_VALUE),
+                    bool(fields, plan, "shuffle", "training.plan.shuffle"), threads, augmentation);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("training.plan", "is inconsistent: " + e.getMessage());
+        }
+    }
+
+    private static void writeRecord(JsonGenerator json, Record value) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", typeName(value.getClass()));
+        for (RecordComponent component : value.getClass().getRecordComponents()) {
+            Object field = get(component, value);
+            json.writeFieldName(component.getName());
+            if (field instanceof Record nested) {
+                writeRecord(json, nested);
+            } else {
+                json.writeNumber(((Number) field).doubleValue());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static Record readRecord(JsonFields fields, JsonNode parent, String field, String path, List<Class<?>> types) {
+        JsonNode node = fields.object(parent, field, path);
+        String type = fields.text(node, "type", path + ".type");
+        Class<?> chosen = types.stream().filter(t -> typeName(t).equals(type)).findFirst()
+                .orElseThrow(() -> fields.bad(path + ".type", "is '" + type + "', expected one of "
+                        + types.stream().map(PlanJson::typeName).toList()));
+        RecordComponent[] components = chosen.getRecordComponents();
+        Object[] arguments = new Object[components.length];
+        Class<?>[] parameterTypes = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            String componentPath = path + "." + component.getName();
+            parameterTypes[i] = component.getType();
+            if (component.getType() == double.class) {
+                arguments[i] = fields.number(node, component.getName(), componentPath, -Double.MAX_VALUE, Double.MAX_VALUE);
+            } else if (component.getType() == int.class) {
+                arguments[i] = (int) fields.number(node, component.getName(), componentPath, 0, Integer.MAX_VALUE);
+            } else {
+                arguments[i] = readRecord(fields, node, component.getName(), componentPath, SCHEDULES);
+            }
+        }
+        try {
+            Constructor<?> constructor = chosen.getDeclaredConstructor(parameterTypes);
+            return (Record) constructor.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            throw fields.bad(path, "is invalid: " + e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + chosen, e);
+        }
+    }
+
+    private static boolean bool(JsonFields fields, JsonNode parent, String field, String path) {
+        JsonNode node = fields.present(parent, field, path);
+        if (!node.isBoolean()) {
+            throw fields.bad(path, "must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    /** {@code StepDecay} → {@code step-decay}, {@code RmsProp} → {@code rms-prop}. */
+    private static String typeName(Class<?> type) {
+        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Object get(RecordComponent component, Record value) {
+        try {
+            return component.getAccessor().invoke(value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+
+}

@@ -1,0 +1,105 @@
+package io.github.perceptron.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.optim.LearningRateSchedule;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.testing.InMemoryDatasetSource;
+import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.usecase.TrainModel;
+import io.github.perceptron.core.usecase.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonCheckpointStoreTest {
+
+    private final InMemoryDatasetSource data = new InMemoryDatasetSource(SyntheticImages.blobs(260, 10, 10, 5, 1),
+            SyntheticImages.blobs(60, 10, 10, 5, 2));
+    private final TrainingPlan plan = TrainingPlan.builder().layers(100, 16, 5).dropout(0.1)
+            .augmentation(Augmentation.shift(1)).optimizer(new OptimizerSpec.Nesterov(0.05, 0.9))
+            .schedule(new LearningRateSchedule.Warmup(1, new LearningRateSchedule.Cosine(0.1)))
+            .l2(1e-4).epochs(5).batchSize(25).seed(3).build();
+    private final JsonCheckpointStore store = new JsonCheckpointStore();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_last_checkpoint_holds_the_plan_and_the_final_weights() {
+        TrainedModel whole = new TrainModel(data).train(plan, 20, CheckpointPolicy.NONE);
+        Path file = dir.resolve("run.checkpoint.json");
+        new TrainModel(data).train(plan, 20, new CheckpointPolicy(store, file, 3));
+        TrainingCheckpoint reloaded = store.load(file);
+        assertThat(reloaded.progress().epoch()).isEqualTo(5);
+        assertThat(reloaded.plan()).isEqualTo(plan);
+        assertThat(reloaded.validationSize()).isEqualTo(20);
+        for (int p = 0; p < whole.model().parameters().size(); p++) {
+            assertThat(reloaded.model().parameters().get(p).values()).isEqualTo(whole.model().parameters().get(p).values());
+        }
+    }
+
+    @Test
+    void a_run_resumed_from_a_mid_run_checkpoint_file_ends_bit_identical() {
+        TrainedModel whole = new TrainModel(data).train(plan, 0, CheckpointPolicy.NONE);
+        Path file = dir.resolve("mid.json");
+        // Saving every 2 epochs, keep the copy written at epoch 2, as if the run had been killed then.
+        Path copy = dir.resolve("epoch2.json");
+        new TrainModel(data).train(plan, 0, new CheckpointPolicy(new CopyingStore(store, copy, 2), file, 2));
+        TrainedModel resumed = new TrainModel(data).resume(store.load(copy), CheckpointPolicy.NONE);
+        for (int p = 0; p < whole.model().parameters().size(); p++) {
+            assertThat(resumed.model().parameters().get(p).values()).isEqualTo(whole.model().parameters().get(p).values());
+        }
+        assertThat(resumed.test().accuracy()).isEqualTo(whole.test().accuracy());
+    }
+
+    @Test
+    void a_checkpoint_reads_as_a_model_too() {
+        Path file = dir.resolve("c.json");
+        new TrainModel(data).train(plan, 0, new CheckpointPolicy(store, file, 5));
+        assertThat(new JsonModelStore().load(file).spec()).isEqualTo(plan.network());
+    }
+
+    @Test
+    void a_model_file_is_not_a_checkpoint_and_a_broken_order_is_refused() throws IOException {
+        Path model = dir.resolve("m.json");
+        new JsonModelStore().save(new TrainModel(data).train(plan).model(), model);
+        assertThatThrownBy(() -> store.load(model)).isInstanceOf(ModelStoreException.class)
+                .hasMessage(model + ": field 'format' is 'perceptron-model', not 'perceptron-checkpoint'");
+        Path file = dir.resolve("c.json");
+        new TrainModel(data).train(plan, 0, new CheckpointPolicy(store, file, 5));
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+        ((ArrayNode) root.get("training").get("order")).set(0, 1);
+        mapper.writeValue(file.toFile(), root);
+        assertThatThrownBy(() -> store.load(file)).isInstanceOf(ModelStoreException.class)
+                .hasMessageContaining("field 'training.order' is not a permutation");
+    }
+
+    /** Passes saves through, keeping a copy of the one written at {@code epoch}. */
+    private record CopyingStore(JsonCheckpointStore store, Path copy, int epoch)
+            implements io.github.perceptron.core.checkpoint.CheckpointStore {
+        @Override
+        public void save(TrainingCheckpoint checkpoint, Path location) {
+            store.save(checkpoint, location);
+            if (checkpoint.progress().epoch() == epoch) {
+                store.save(checkpoint, copy);
+            }
+        }
+
+        @Override
+        public TrainingCheckpoint load(Path location) {
+            return store.load(location);
+        }
+    }
+}

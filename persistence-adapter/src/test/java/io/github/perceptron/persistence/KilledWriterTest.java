@@ -1,0 +1,72 @@
+package io.github.perceptron.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.testing.TinyModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A child JVM saves models over one file in a loop and is killed with SIGKILL at random moments:
+ * every time, the file must still load as a complete model (the old one or the new one).
+ */
+class KilledWriterTest {
+
+    private static final int KILLS = 12;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigkill_at_any_moment_of_a_save_leaves_a_readable_model() throws Exception {
+        Path file = dir.resolve("model.json");
+        new JsonModelStore().save(TinyModels.trained(), file);
+        Random random = new Random(42);
+        for (int kill = 0; kill < KILLS; kill++) {
+            Process writer = new ProcessBuilder(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    SaveForever.class.getName(), file.toString()))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
+            waitForFirstSave(file);
+            Thread.sleep(random.nextInt(150));
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            Model loaded = new JsonModelStore().load(file);
+            assertThat(loaded.parameters()).hasSize(4);
+        }
+        try (var files = Files.list(dir)) {
+            // Temporary files of killed writers may remain, but never under the model's name.
+            assertThat(files.map(p -> p.getFileName().toString())).contains("model.json");
+        }
+    }
+
+    private static void waitForFirstSave(Path file) throws IOException, InterruptedException {
+        long before = Files.getLastModifiedTime(file).toMillis();
+        for (int i = 0; i < 200 && Files.getLastModifiedTime(file).toMillis() == before; i++) {
+            Thread.sleep(25);
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The child: saves a fresh model to the file named in args[0] until killed. */
+    public static final class SaveForever {
+        public static void main(String[] args) {
+            JsonModelStore store = new JsonModelStore();
+            Model model = TinyModels.trained();
+            Path file = Path.of(args[0]);
+            for (int round = 0; ; round++) {
+                model.parameters().get(0).values()[0] = round;
+                store.save(model, file);
+            }
+        }
+    }
+}
