@@ -1,0 +1,192 @@
+package io.github.perceptron.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.tensor.Kernels;
+import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Trainer;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code perceptron bench}: training and inference throughput on synthetic data of MNIST's shape,
+ * against the arithmetic each epoch needs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training and inference speed on synthetic MNIST-shaped data (60,000 images, "
+                + "19% non-zero pixels like MNIST); the first epoch warms the JIT up and is not counted."})
+final class BenchCommand implements Callable<Integer> {
+
+    private static final int TRAIN_IMAGES = 60_000;
+    private static final int TEST_IMAGES = 10_000;
+    private static final double MNIST_INK = 0.19;
+
+    private final Console console;
+
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,...", defaultValue = "784,100,30,10",
+            description = "Layer sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> layers;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Measured epochs after the warm-up one (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--json", description = "End with one JSON line holding the figures.")
+    boolean json;
+
+    @Inject
+    BenchCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        int threadCount = threads == null ? Kernels.defaultThreads() : threads;
+        int inputs = layers.get(0);
+        int side = (int) Math.round(Math.sqrt(inputs));
+        if (side * side != inputs || epochs < 1) {
+            throw new IllegalArgumentException("bench needs a square input layer (784 = 28×28) and at least 1 epoch");
+        }
+        int classes = layers.get(layers.size() - 1);
+        TrainingPlan plan = TrainingPlan.builder().layers(layers.stream().mapToInt(Integer::intValue).toArray())
+                .activation(Activation.fromId(activation)).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
+                .epochs(epochs + 1).batchSize(batch).threads(threadCount).build();
+        LabelledImages train = synthetic(TRAIN_IMAGES, side, classes, 1);
+        List<Double> seconds = new ArrayList<>();
+        TrainingListener timing = new TrainingListener() {
+            @Override
+            public void epochCompleted(EpochReport report) {
+                if (report.epoch() > 1) {
+                    seconds.add(report.seconds());
+                    if (!json) {
+                        console.out().printf(Locale.ROOT, "epoch %d: %.3f s%n", report.epoch() - 1, report.seconds());
+                    }
+                }
+            }
+        };
+        Network network = new Trainer(plan, timing).train(train, null).network();
+        double inferenceMs = inferenceMillis(network, synthetic(TEST_IMAGES, side, classes, 2));
+        report(seconds, inferenceMs, threadCount);
+        return 0;
+    }
+
+    /** The best of five passes over {@code test}, in milliseconds (forward only, batches of 1,000). */
+    private static double inferenceMillis(Network network, LabelledImages test) {
+        int classes = network.spec().classes();
+        int batchRows = 1000;
+        float[] input = new float[batchRows * test.pixelCount()];
+        float[] output = new float[batchRows * classes];
+        double best = Double.MAX_VALUE;
+        for (int pass = 0; pass < 5; pass++) {
+            long start = System.nanoTime();
+            for (int from = 0; from < test.size(); from += batchRows) {
+                for (int r = 0; r < batchRows; r++) {
+                    test.copyScaled(from + r, input, r * test.pixelCount());
+                }
+                network.predict(input, batchRows, output);
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1e6);
+        }
+        return best;
+    }
+
+    private void report(List<Double> seconds, double inferenceMs, int threadCount) throws JsonProcessingException {
+        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double gflops = flopsPerEpoch(layers, TRAIN_IMAGES) / median / 1e9;
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("event", "done");
+        done.put("layers", layers);
+        done.put("batch", batch);
+        done.put("epochs", seconds.size());
+        done.put("seconds_per_epoch_median", median);
+        done.put("seconds_per_epoch_min", sorted[0]);
+        done.put("seconds_per_epoch_max", sorted[sorted.length - 1]);
+        done.put("samples_per_second", TRAIN_IMAGES / median);
+        done.put("gflops", gflops);
+        done.put("gflop_per_epoch", flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
+        done.put("inference_ms_10000", inferenceMs);
+        done.put("threads", threadCount);
+        done.put("kernel", Kernels.name());
+        done.put("cpu", cpuModel());
+        done.put("processors", Runtime.getRuntime().availableProcessors());
+        done.put("java", System.getProperty("java.version"));
+        if (json) {
+            console.out().println(new ObjectMapper().writeValueAsString(done));
+        } else {
+            console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
+                    Kernels.name(), cpuModel());
+            console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
+                            + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
+                    sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
+            console.out().printf(Locale.ROOT, "inference: 10,000 images in %.1f ms%n", inferenceMs);
+        }
+    }
+
+    /**
+     * The arithmetic one epoch needs: forward products, weight gradients, and input gradients for
+     * every layer but the first, each {@code 2·samples·in·out} floating-point operations.
+     */
+    static double flopsPerEpoch(List<Integer> sizes, int samples) {
+        double total = 0;
+        for (int l = 1; l < sizes.size(); l++) {
+            double product = 2.0 * samples * sizes.get(l - 1) * sizes.get(l);
+            total += l == 1 ? 2 * product : 3 * product;
+        }
+        return total;
+    }
+
+    /** Random pixels, {@code MNIST_INK} of them non-zero, with random labels. */
+    private static LabelledImages synthetic(int count, int side, int classes, long seed) {
+        SeededRandom random = new SeededRandom(seed);
+        byte[] pixels = new byte[count * side * side];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextDouble() < MNIST_INK ? (byte) (1 + random.nextInt(255)) : 0;
+        }
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(classes);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(Integer.toString(c));
+        }
+        return new LabelledImages(pixels, labels, side, side, names);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+}
