@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class ProductKernel implements MatrixKernel {
 
     /** Below this many multiply-adds a product is not worth splitting. */
-    private static final long MIN_PARALLEL_WORK = 1 << 17;
+    private static final long MIN_PARALLEL_WORK = 1 << 20;
 
     private final RowProduct[] products;
     private float[] transposed = new float[0];
