@@ -56,6 +56,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue a run from its checkpoint, with the plan it was started with.")
     Path resume;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw loss and accuracy per epoch, training against held-out data, as PNG (or SVG for *.svg).")
+    Path plot;
+
     @Option(names = "--json", description = "Print one JSON object per line: an epoch event per epoch, then a done event.")
     boolean json;
 
@@ -74,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
         TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
         int held = resumed == null ? validation : resumed.validationSize();
@@ -89,6 +93,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainModel trainer = new TrainModel(source, reporter, clock);
         TrainedModel trained = resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
         store.save(trained.model(), target);
+        if (plot != null) {
+            new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(),
+                    evaluatedOn).write(plot);
+        }
         reporter.finished(trained, target);
         return 0;
     }

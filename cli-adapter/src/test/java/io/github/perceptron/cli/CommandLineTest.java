@@ -153,6 +153,38 @@ class CommandLineTest {
     }
 
     @Test
+    void plot_writes_a_decodable_png_and_a_well_formed_svg() throws Exception {
+        Path png = dir.resolve("plots/curve.png");
+        Path svg = dir.resolve("plots/curve.svg");
+        for (Path plot : List.of(png, svg)) {
+            CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
+                    "--epochs", "3", "-q", "-o", dir.resolve("plotted.json").toString(), "--plot", plot.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1100);
+        assertThat(image.getHeight()).isEqualTo(460);
+        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(4);
+        assertThat(Files.readString(svg)).contains(">Loss<", ">Accuracy<", ">training<", ">test<", ">epoch<");
+    }
+
+    @Test
+    void bench_json_ends_with_the_figures_scripts_read() {
+        CommandLineRun run = CommandLineRun.of(environment, "bench", "--layers", "784,10", "--epochs", "1", "--threads", "2",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        JsonNode done = parse(lines.get(lines.size() - 1));
+        assertThat(done.get("event").asText()).isEqualTo("done");
+        assertThat(done.get("threads").asInt()).isEqualTo(2);
+        for (String field : List.of("seconds_per_epoch_median", "samples_per_second", "gflops")) {
+            assertThat(done.get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(done.get("gflop_per_epoch").asDouble()).isCloseTo(2 * 2 * 60_000 * 7840 / 1e9, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void evaluate_json_carries_accuracy_loss_confusion_and_per_class_figures() {
         CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
