@@ -1,14 +1,17 @@
 package io.github.perceptron.core.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernel on the JDK's Vector API ({@code jdk.incubator.vector}): register tiles of 4 rows × 2
+ * Products on the JDK's Vector API ({@code jdk.incubator.vector}): register tiles of 4 rows × 2
  * SIMD vectors, accumulated with fused multiply-adds over the shared dimension in ascending order,
- * so each output element is summed in the same order however rows are split. Narrower vectors,
- * overlapping the last full one, finish the columns the wide tile does not cover. Depth steps where all four rows
- * of the left operand are zero are skipped (MNIST's blank margins), as are a lone row's zeros.
+ * so each output element is summed in the same order however rows are split. Columns that do not
+ * fill a pair of vectors are covered by vectors overlapping the previous ones; fewer columns than
+ * one vector go through a padded copy of {@code b}. Depth steps where all four rows of the left
+ * operand are zero are skipped (MNIST's blank margins), as are a lone row's zeros.
  *
  * <p>Only one species is used throughout: mixing vector sizes in one process pollutes the type
  * profile of the Vector API's shared methods, and C2 then falls back to allocating scalar code
@@ -40,21 +43,15 @@ final class VectorProduct implements RowProduct {
             int count = nonZeroDepths(a, rowStride, depthStride, r, depth, depths);
             int j = 0;
             for (; j + 2 * W <= n; j += 2 * W) {
-                tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j);
+                tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j, j + W);
             }
-            for (; j + W <= n; j += W) {
-                tile4x1(a, rowStride, depthStride, b, c, r, depths, count, n, j, r);
-            }
-            if (j < n && n >= W) {
-                // The last columns as one more vector overlapping the previous one: the overlap is
-                // recomputed bit-identically (same steps, same order), which beats scalar tails.
+            // The last columns as vectors overlapping the previous ones: the overlap is recomputed
+            // bit-identically (same steps, same order), which beats scalar tails; a pair keeps
+            // eight independent accumulators in flight where one vector would stall on latency.
+            if (n - j > W) {
+                tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j, n - W);
+            } else if (j < n) {
                 tile4x1(a, rowStride, depthStride, b, c, r, depths, count, n, n - W, r);
-                j = n;
-            }
-            for (; j < n; j++) {
-                for (int q = r; q < r + 4; q++) {
-                    c[q * n + j] = dot(a, q * rowStride, depthStride, b, j, n, depths, count);
-                }
             }
         }
         for (; r < to; r++) {
@@ -111,7 +108,22 @@ final class VectorProduct implements RowProduct {
     private static int nonZeroDepths(float[] a, int rs, int ds, int r, int depth, int[] depths) {
         int count = 0;
         int a0 = r * rs;
-        for (int d = 0; d < depth; d++) {
+        int d = 0;
+        if (ds == 1) {
+            // Rows run along depth (X·W): test a vector of steps of all four rows at once and
+            // list the set bits of the combined mask.
+            for (; d + W <= depth; d += W) {
+                int at = a0 + d;
+                VectorMask<Float> any = FloatVector.fromArray(WIDE, a, at).compare(VectorOperators.NE, 0f)
+                        .or(FloatVector.fromArray(WIDE, a, at + rs).compare(VectorOperators.NE, 0f))
+                        .or(FloatVector.fromArray(WIDE, a, at + 2 * rs).compare(VectorOperators.NE, 0f))
+                        .or(FloatVector.fromArray(WIDE, a, at + 3 * rs).compare(VectorOperators.NE, 0f));
+                for (long bits = any.toLong(); bits != 0; bits &= bits - 1) {
+                    depths[count++] = d + Long.numberOfTrailingZeros(bits);
+                }
+            }
+        }
+        for (; d < depth; d++) {
             int ad = a0 + d * ds;
             if (a[ad] != 0f || a[ad + rs] != 0f || a[ad + 2 * rs] != 0f || a[ad + 3 * rs] != 0f) {
                 depths[count++] = d;
@@ -120,8 +132,9 @@ final class VectorProduct implements RowProduct {
         return count;
     }
 
+    /** Rows {@code r..r+3} at the two column vectors starting at {@code j0} and {@code j1}. */
     private static void tile4x2(float[] a, int rs, int ds, float[] b, float[] c, int r, int[] depths, int count,
-                                int n, int j) {
+                                int n, int j0, int j1) {
         FloatVector c00 = FloatVector.zero(WIDE);
         FloatVector c01 = FloatVector.zero(WIDE);
         FloatVector c10 = FloatVector.zero(WIDE);
@@ -138,9 +151,8 @@ final class VectorProduct implements RowProduct {
             float x1 = a[ad + rs];
             float x2 = a[ad + 2 * rs];
             float x3 = a[ad + 3 * rs];
-            int bd = d * n + j;
-            FloatVector b0 = FloatVector.fromArray(WIDE, b, bd);
-            FloatVector b1 = FloatVector.fromArray(WIDE, b, bd + W);
+            FloatVector b0 = FloatVector.fromArray(WIDE, b, d * n + j0);
+            FloatVector b1 = FloatVector.fromArray(WIDE, b, d * n + j1);
             FloatVector v0 = FloatVector.broadcast(WIDE, x0);
             c00 = b0.fma(v0, c00);
             c01 = b1.fma(v0, c01);
@@ -154,15 +166,15 @@ final class VectorProduct implements RowProduct {
             c30 = b0.fma(v3, c30);
             c31 = b1.fma(v3, c31);
         }
-        int cr = r * n + j;
-        c00.intoArray(c, cr);
-        c01.intoArray(c, cr + W);
-        c10.intoArray(c, cr + n);
-        c11.intoArray(c, cr + n + W);
-        c20.intoArray(c, cr + 2 * n);
-        c21.intoArray(c, cr + 2 * n + W);
-        c30.intoArray(c, cr + 3 * n);
-        c31.intoArray(c, cr + 3 * n + W);
+        int row = r * n;
+        c00.intoArray(c, row + j0);
+        c01.intoArray(c, row + j1);
+        c10.intoArray(c, row + n + j0);
+        c11.intoArray(c, row + n + j1);
+        c20.intoArray(c, row + 2 * n + j0);
+        c21.intoArray(c, row + 2 * n + j1);
+        c30.intoArray(c, row + 3 * n + j0);
+        c31.intoArray(c, row + 3 * n + j1);
     }
 
     private static void tile4x1(float[] a, int rs, int ds, float[] b, float[] c, int r, int[] depths, int count,

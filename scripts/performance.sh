@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Measures perceptron against the notebooks' numpy code (../shared/reference/seed_numpy.py) in one
+# run on this machine and writes docs/performance.md. Needs python3 with numpy and MNIST in the cache.
+# Usage: scripts/performance.sh [epochs]      (default 6: the first of each run is warm-up for us)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+epochs="${1:-6}"
+reference="../shared/reference/seed_numpy.py"
+data="${PERCEPTRON_DATA:-$HOME/.cache/perceptron}/mnist"
+[ -f "$reference" ] || { echo "missing $reference" >&2; exit 1; }
+./perceptron fetch >/dev/null
+
+median_json() { python3 -c 'import sys,json; print(json.loads(sys.stdin.readlines()[-1])[sys.argv[1]])' "$1"; }
+
+rows=()
+for layers in 784,30,10 784,100,30,10; do
+  for threads in 1 2; do
+    numpy=$(OPENBLAS_NUM_THREADS=$threads python3 "$reference" --data "$data" --notebook 000 --layers "$layers" \
+      --epochs "$epochs" | median_json seconds_per_epoch_median)
+    ours_json=$(./perceptron bench --layers "$layers" --batch 100 --epochs $((epochs - 1)) --threads "$threads" --json | tail -1)
+    rows+=("$(python3 - "$layers" "$threads" "$numpy" "$ours_json" <<'PY'
+import json, sys
+layers, threads, numpy, ours = sys.argv[1], sys.argv[2], float(sys.argv[3]), json.loads(sys.argv[4])
+m = ours["seconds_per_epoch_median"]
+print(f"| [{layers}] | {threads} | {numpy:.3f} | {m:.3f} ({ours['seconds_per_epoch_min']:.3f}–{ours['seconds_per_epoch_max']:.3f}) "
+      f"| {numpy / m:.2f}× | {ours['gflops']:.1f} | {ours['inference_ms_10000']:.1f} |")
+PY
+)")
+  done
+done
+
+rss="not measured (needs /usr/bin/time)"
+if [ -x /usr/bin/time ]; then
+  kb=$( { /usr/bin/time -f '%M' ./perceptron train --epochs 2 -q -o /tmp/perceptron-rss.json >/dev/null; } 2>&1 | tail -1)
+  rss="$((kb / 1024)) MB"
+fi
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
+{
+  echo "# Performance"
+  echo
+  echo "Produced by \`scripts/performance.sh\` on $(date -u +%Y-%m-%d), $cpu, $(nproc) processors,"
+  echo "Java $(java -version 2>&1 | head -1 | cut -d'"' -f2). One training epoch is 60,000 images in batches of 100,"
+  echo "softmax + cross-entropy, momentum; numpy is the notebooks' own code (float64, OpenBLAS, its"
+  echo "median over $epochs epochs); ours is \`perceptron bench\` (float32, ReLU, synthetic MNIST-shaped data"
+  echo "with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after one warm-up, min–max in brackets)."
+  echo
+  echo "| layers | threads | numpy s/epoch | perceptron s/epoch | speed-up | GFLOP/s | inference of 10,000 (ms) |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "Peak RSS of \`perceptron train\` on MNIST (default model, 2 epochs): $rss."
+  echo
+  echo "Reproduce: \`scripts/performance.sh\`."
+} > docs/performance.md
+cat docs/performance.md
