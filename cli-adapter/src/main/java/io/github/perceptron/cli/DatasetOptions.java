@@ -1,7 +1,9 @@
 package io.github.perceptron.cli;
 
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.dataset.CsvDatasetSource;
 import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.dataset.ImageFolderDatasetSource;
 import io.github.perceptron.dataset.IdxDatasetSource;
 import io.github.perceptron.dataset.KnownDataset;
 import java.nio.file.Path;
@@ -15,8 +17,13 @@ final class DatasetOptions {
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Read MNIST-layout IDX files (raw or .gz) from DIR instead of a known dataset.")
+            description = "Read your own data from DIR instead of a known dataset, in --format.")
     Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "idx",
+            description = {"Format of --data: idx (MNIST-layout IDX files, raw or .gz), csv (train.csv and test.csv, "
+                    + "label,pixel0,...), or images (train/<class>/* and test/<class>/*, any size) (default: ${DEFAULT-VALUE})."})
+    String format;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Cache directory for known datasets (default: $PERCEPTRON_DATA or ~/.cache/perceptron).")
@@ -34,7 +41,16 @@ final class DatasetOptions {
     /** The source to read, fetching a known dataset first when any of its files is missing. */
     DatasetSource open(DatasetFetcher fetcher, Environment environment, Console console, boolean quiet) {
         if (data != null) {
-            return IdxDatasetSource.mnist(data);
+            switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "idx":
+                    return IdxDatasetSource.mnist(data);
+                case "csv":
+                    return new CsvDatasetSource(data);
+                case "images":
+                    return new ImageFolderDatasetSource(data);
+                default:
+                    throw new IllegalArgumentException("unknown format '" + format + "', expected idx, csv or images");
+            }
         }
         KnownDataset known = known();
         Path directory = directory(environment);

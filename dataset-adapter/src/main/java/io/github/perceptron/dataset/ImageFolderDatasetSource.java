@@ -1,0 +1,104 @@
+package io.github.perceptron.dataset;
+
+import io.github.perceptron.core.data.DatasetException;
+import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.data.Split;
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * A folder of images: {@code DIR/train/<class>/*} and {@code DIR/test/<class>/*} (PNG, JPEG, GIF
+ * or BMP, any size). Class names are the training folder's sub-directory names, sorted. Each
+ * image becomes 28×28 grey levels, area-averaged, with the ink bright as in MNIST (images on light
+ * paper are inverted).
+ */
+public final class ImageFolderDatasetSource implements DatasetSource {
+
+    private static final int SIDE = 28;
+
+    private final Path directory;
+
+    public ImageFolderDatasetSource(Path directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public LabelledImages load(Split split) {
+        List<String> classes = classes(directory.resolve("train"));
+        Path root = directory.resolve(split == Split.TRAIN ? "train" : "test");
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            for (Path file : list(root.resolve(classes.get(c)), false)) {
+                files.add(file);
+                labels.add(c);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new DatasetException(root + ": no images in its class folders " + classes);
+        }
+        byte[] pixels = new byte[files.size() * SIDE * SIDE];
+        for (int i = 0; i < files.size(); i++) {
+            toGrey(files.get(i), pixels, i * SIDE * SIDE);
+        }
+        return new LabelledImages(pixels, labels.stream().mapToInt(Integer::intValue).toArray(), SIDE, SIDE, classes);
+    }
+
+    @Override
+    public String describe() {
+        return "images (" + directory + ")";
+    }
+
+    private static List<String> classes(Path train) {
+        List<String> names = list(train, true).stream().map(p -> p.getFileName().toString()).toList();
+        if (names.size() < 2) {
+            throw new DatasetException(train + ": needs at least two class folders, found " + names);
+        }
+        return names;
+    }
+
+    private static List<Path> list(Path folder, boolean directories) {
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetException(folder + ": folder not found");
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException(folder + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static void toGrey(Path file, byte[] pixels, int offset) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new DatasetException(file + ": cannot read the image: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new DatasetException(file + ": not an image this tool reads (PNG, JPEG, GIF or BMP)");
+        }
+        BufferedImage small = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = small.createGraphics();
+        g.drawImage(image.getScaledInstance(SIDE, SIDE, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        float[] ink = DigitImages.inkOnBlack(small);
+        float max = 0;
+        for (float v : ink) {
+            max = Math.max(max, v);
+        }
+        for (int p = 0; p < ink.length; p++) {
+            pixels[offset + p] = (byte) Math.round(max > 0 ? 255 * ink[p] / max : 0);
+        }
+    }
+}
