@@ -1,7 +1,5 @@
 package io.github.perceptron.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.network.Network;
@@ -65,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         int threadCount = threads == null ? Kernels.defaultThreads() : threads;
         int inputs = layers.get(0);
         int side = (int) Math.round(Math.sqrt(inputs));
@@ -115,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         return best;
     }
 
-    private void report(List<Double> seconds, double inferenceMs, int threadCount) throws JsonProcessingException {
+    private void report(List<Double> seconds, double inferenceMs, int threadCount) {
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
@@ -138,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
         done.put("processors", Runtime.getRuntime().availableProcessors());
         done.put("java", System.getProperty("java.version"));
         if (json) {
-            console.out().println(new ObjectMapper().writeValueAsString(done));
+            console.out().println(JsonLine.of(done));
         } else {
             console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
                     Kernels.name(), cpuModel());

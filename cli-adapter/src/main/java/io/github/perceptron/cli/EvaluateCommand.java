@@ -1,7 +1,5 @@
 package io.github.perceptron.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.usecase.EvaluateModel;
@@ -47,10 +45,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         Evaluation evaluation = new EvaluateModel(store).evaluate(model, dataset.open(fetcher, environment, console, json));
         if (json) {
-            console.out().println(new ObjectMapper().writeValueAsString(asJson(evaluation)));
+            console.out().println(JsonLine.of(asJson(evaluation)));
         } else {
             print(evaluation, console.out());
         }

@@ -1,20 +1,15 @@
 package io.github.perceptron.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainedModel;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --json}: one object per line on stdout, an {@code epoch} event per epoch and a final {@code done}. */
 final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PrintWriter out;
     private final String evaluatedOn;
@@ -58,11 +53,7 @@ final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
     }
 
     private void print(Map<String, Object> event) {
-        try {
-            out.println(MAPPER.writeValueAsString(event));
-            out.flush();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println(JsonLine.of(event));
+        out.flush();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.perceptron.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Prediction;
@@ -66,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         Model loaded = store.load(model);
         List<String> names = new ArrayList<>();
         List<float[]> pixels = new ArrayList<>();
@@ -91,7 +89,7 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(String name, Prediction prediction, List<String> classNames) throws JsonProcessingException {
+    private void print(String name, Prediction prediction, List<String> classNames) {
         float[] probabilities = prediction.probabilities();
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
@@ -102,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
                 byClass.put(classNames.get(c), probabilities[c]);
             }
             object.put("probabilities", byClass);
-            console.out().println(new ObjectMapper().writeValueAsString(object));
+            console.out().println(JsonLine.of(object));
             return;
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %s (%.1f%%)", name,

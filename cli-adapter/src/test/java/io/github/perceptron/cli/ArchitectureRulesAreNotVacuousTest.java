@@ -16,7 +16,7 @@ class ArchitectureRulesAreNotVacuousTest {
                 ArchitectureTest.dataset_adapter_does_not_depend_on_other_adapters,
                 ArchitectureTest.persistence_adapter_does_not_depend_on_other_adapters,
                 ArchitectureTest.only_the_cli_knows_guice,
-                ArchitectureTest.jackson_lives_only_in_persistence_and_cli);
+                ArchitectureTest.jackson_lives_only_in_persistence);
     }
 
     @ParameterizedTest

@@ -45,8 +45,9 @@ public class ArchitectureTest {
             .because("core and adapters carry no wiring annotations; the composition root does the wiring");
 
     @ArchTest
-    public static final ArchRule jackson_lives_only_in_persistence_and_cli = noClasses()
-            .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..")
+    public static final ArchRule jackson_lives_only_in_persistence = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
+                    "io.github.perceptron.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .allowEmptyShould(false)
             .because("the JSON format is the persistence adapter's business");
