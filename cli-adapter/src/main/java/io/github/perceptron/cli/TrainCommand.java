@@ -19,10 +19,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code perceptron train}: fetch if needed, train, report test accuracy, save the model. */
+/**
+ * {@code perceptron train}: fetch if needed, train, report test accuracy, save the model. Ctrl-C
+ * stops after the current epoch with a checkpoint and exit code 130.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a network, report its test accuracy and save it.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** The shell's convention for a run ended by SIGINT. */
+    static final int INTERRUPTED = 130;
 
     private final DatasetFetcher fetcher;
     private final ModelStore store;
@@ -56,6 +62,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue a run from its checkpoint, with the plan it was started with.")
     Path resume;
 
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop when the per-epoch accuracy (validation with --validation, else test) has not improved "
+                    + "for N epochs (default: never).")
+    int patience;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw loss and accuracy per epoch, training against held-out data, as PNG (or SVG for *.svg).")
     Path plot;
@@ -87,17 +98,24 @@ final class TrainCommand implements Callable<Integer> {
         String evaluatedOn = held > 0 ? "validation" : "test";
         TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
                 : new ConsoleTrainingReporter(console, quiet, evaluatedOn);
-        reporter.started(plan, source.describe());
-        CheckpointPolicy policy = checkpointEvery > 0
-                ? new CheckpointPolicy(checkpoints, checkpointPath(target), checkpointEvery) : CheckpointPolicy.NONE;
-        TrainModel trainer = new TrainModel(source, reporter, clock);
+        StopControl control = new StopControl(reporter, Interrupts.onFirstInterrupt(console.err()), patience);
+        control.started(plan, source.describe());
+        Path checkpointFile = checkpointPath(target);
+        // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
+        CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
+        TrainModel trainer = new TrainModel(source, control, clock);
         TrainedModel trained = resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
+        if (trained.stoppedEarly() && control.interrupted()) {
+            console.err().println("perceptron: interrupted after epoch " + trained.model().metadata().epochs()
+                    + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume " + checkpointFile);
+            return INTERRUPTED;
+        }
         store.save(trained.model(), target);
         if (plot != null) {
             new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(),
                     evaluatedOn).write(plot);
         }
-        reporter.finished(trained, target);
+        control.finished(trained, target);
         return 0;
     }
 

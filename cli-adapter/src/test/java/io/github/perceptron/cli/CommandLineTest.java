@@ -185,6 +185,17 @@ class CommandLineTest {
     }
 
     @Test
+    void patience_stops_when_held_out_accuracy_stops_improving() {
+        // A learning rate too small to change any prediction: no epoch after the first improves.
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
+                "--epochs", "10", "--lr", "1e-12", "--patience", "2", "--validation", "100", "--json",
+                "-o", dir.resolve("patient.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.contains("\"event\":\"epoch\""))).hasSize(3);
+        assertThat(parse(run.out().lines().reduce((a, b) -> b).orElseThrow()).get("epochs").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void evaluate_json_carries_accuracy_loss_confusion_and_per_class_figures() {
         CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();

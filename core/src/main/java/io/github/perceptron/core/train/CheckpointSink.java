@@ -15,10 +15,20 @@ public interface CheckpointSink {
         @Override
         public void save(Network network, TrainingProgress progress) {
         }
+
+        @Override
+        public boolean saveWhenStopped() {
+            return false;
+        }
     };
 
-    /** How often to save, in epochs; 0 for never. */
+    /** How often to save, in epochs; 0 for only when training stops early. */
     int everyEpochs();
+
+    /** Whether to save when training stops before its last epoch. */
+    default boolean saveWhenStopped() {
+        return true;
+    }
 
     /** Saves {@code network}'s weights with {@code progress}; called on the training thread between epochs. */
     void save(Network network, TrainingProgress progress);

@@ -109,11 +109,17 @@ public final class Trainer {
                     evaluated, seconds, learningRate);
             history.add(report);
             listener.epochCompleted(report);
-            if (checkpoints.everyEpochs() > 0 && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs())) {
+            boolean periodic = checkpoints.everyEpochs() > 0
+                    && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs());
+            boolean stopping = epoch < plan.epochs() && listener.stopRequested();
+            if (periodic || (stopping && checkpoints.saveWhenStopped())) {
                 checkpoints.save(network, progress(epoch, random, optimizer, network, order));
             }
+            if (stopping) {
+                return new TrainingResult(network, history, true);
+            }
         }
-        return new TrainingResult(network, history);
+        return new TrainingResult(network, history, false);
     }
 
     private static TrainingProgress progress(int epoch, SeededRandom random, Optimizer optimizer, Network network,

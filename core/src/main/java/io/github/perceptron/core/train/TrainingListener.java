@@ -14,4 +14,12 @@ public interface TrainingListener {
     /** After each epoch, with its training figures and, when there is evaluation data, the evaluation. */
     default void epochCompleted(EpochReport report) {
     }
+
+    /**
+     * Asked after every epoch but the last: true ends training there (early stopping, a user's
+     * interrupt), after saving a checkpoint when checkpoints are on.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -79,7 +79,7 @@ public final class TrainModel {
     }
 
     private CheckpointSink sink(TrainingPlan plan, int validationSize, Data data, CheckpointPolicy policy) {
-        if (policy.everyEpochs() == 0) {
+        if (policy.store() == null) {
             return CheckpointSink.NONE;
         }
         return new CheckpointSink() {
@@ -97,11 +97,12 @@ public final class TrainModel {
     }
 
     private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result) {
-        Model model = model(result.network(), data, metadata(plan, plan.epochs(), OptionalDouble.empty()));
+        int epochs = result.history().isEmpty() ? plan.epochs() : result.last().epoch();
+        Model model = model(result.network(), data, metadata(plan, epochs, OptionalDouble.empty()));
         Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
                 ? model.evaluate(data.test) : result.last().evaluation().get();
-        Model measured = model.withMetadata(metadata(plan, plan.epochs(), OptionalDouble.of(test.accuracy())));
-        return new TrainedModel(measured, result.history(), test);
+        Model measured = model.withMetadata(metadata(plan, epochs, OptionalDouble.of(test.accuracy())));
+        return new TrainedModel(measured, result.history(), test, result.stoppedEarly());
     }
 
     private static Model model(Network network, Data data, ModelMetadata metadata) {

@@ -50,6 +50,39 @@ class ResumeTest {
         }
     }
 
+    @Test
+    void a_listener_can_stop_training_between_epochs_and_the_state_is_saved_then() {
+        List<Integer> savedAt = new ArrayList<>();
+        CheckpointSink onStopOnly = new CheckpointSink() {
+            @Override
+            public int everyEpochs() {
+                return 0;
+            }
+
+            @Override
+            public void save(Network network, TrainingProgress progress) {
+                savedAt.add(progress.epoch());
+            }
+        };
+        TrainingListener stopAfterTwo = new TrainingListener() {
+            private int epochs;
+
+            @Override
+            public void epochCompleted(EpochReport report) {
+                epochs = report.epoch();
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return epochs >= 2;
+            }
+        };
+        TrainingResult result = new Trainer(plan, stopAfterTwo, onStopOnly).train(images, null);
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.history()).hasSize(2);
+        assertThat(savedAt).containsExactly(2);
+    }
+
     private static List<float[]> values(Network network) {
         return network.parameters().stream().map(Parameter::values).map(float[]::clone).toList();
     }
