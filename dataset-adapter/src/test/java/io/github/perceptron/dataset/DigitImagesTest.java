@@ -1,0 +1,67 @@
+package io.github.perceptron.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.perceptron.core.data.DatasetException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Photos and scans become MNIST-like: bright ink, cropped, in a 20×20 box, centred by mass. */
+class DigitImagesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_dark_digit_off_centre_on_light_paper_comes_out_bright_boxed_and_centred() throws Exception {
+        BufferedImage photo = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(new Color(235, 230, 220));
+        g.fillRect(0, 0, 300, 200);
+        g.setColor(new Color(30, 30, 40));
+        g.fillRect(20, 20, 16, 90);   // a tall stroke near the top-left corner
+        g.dispose();
+        Path file = dir.resolve("photo.jpg");
+        ImageIO.write(photo, "jpg", file.toFile());
+
+        float[] digit = DigitImages.read(file, 28, 28);
+
+        double mass = 0;
+        double sumX = 0;
+        double sumY = 0;
+        int top = 28;
+        int bottom = -1;
+        for (int p = 0; p < digit.length; p++) {
+            assertThat(digit[p]).isBetween(0f, 1f);
+            mass += digit[p];
+            sumX += digit[p] * (p % 28);
+            sumY += digit[p] * (p / 28);
+            if (digit[p] > 0.5f) {
+                top = Math.min(top, p / 28);
+                bottom = Math.max(bottom, p / 28);
+            }
+        }
+        assertThat(sumX / mass).isCloseTo(13.5, within(1.0));
+        assertThat(sumY / mass).isCloseTo(13.5, within(1.0));
+        assertThat(bottom - top + 1).isBetween(18, 20);
+        assertThat(digit[0]).isLessThan(0.05f);
+    }
+
+    @Test
+    void blank_pages_and_non_images_are_refused_by_name() throws Exception {
+        BufferedImage blank = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+        Path file = dir.resolve("blank.png");
+        ImageIO.write(blank, "png", file.toFile());
+        assertThatThrownBy(() -> DigitImages.read(file, 28, 28)).isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": no digit found (the image is blank)");
+        assertThatThrownBy(() -> DigitImages.read(dir.resolve("none.png"), 28, 28))
+                .hasMessage(dir.resolve("none.png") + ": file not found");
+    }
+}
