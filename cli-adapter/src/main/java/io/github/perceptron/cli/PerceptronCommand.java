@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "perceptron", mixinStandardHelpOptions = true, versionProvider = PerceptronCommand.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons on MNIST-like images.",
         subcommands = {FetchCommand.class, TrainCommand.class, EvaluateCommand.class, InfoCommand.class,
-                PredictCommand.class, BenchCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+                PredictCommand.class, BenchCommand.class, CompareCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Start with: perceptron train    (fetches MNIST if needed, trains, saves the model)"})
 final class PerceptronCommand {
 

@@ -31,6 +31,19 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void band(double[] xs, double[] lows, double[] highs, Color color) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < xs.length; i++) {
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xs[i], highs[i]));
+        }
+        for (int i = xs.length - 1; i >= 0; i--) {
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xs[i], lows[i]));
+        }
+        svg.append(String.format(Locale.ROOT, "<polygon points=\"%s\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"none\"/>%n",
+                points.toString().strip(), hex(color)));
+    }
+
+    @Override
     public void text(String text, double x, double y, int size, boolean bold, double anchor, boolean vertical) {
         String textAnchor = anchor == 0 ? "start" : anchor == 1 ? "end" : "middle";
         String rotate = vertical ? String.format(Locale.ROOT, " transform=\"rotate(-90 %.1f %.1f)\"", x, y) : "";

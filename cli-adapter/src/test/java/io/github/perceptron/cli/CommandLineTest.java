@@ -196,6 +196,24 @@ class CommandLineTest {
     }
 
     @Test
+    void compare_writes_a_report_with_every_configuration_csv_rows_and_plots() throws Exception {
+        Path out = dir.resolve("compare");
+        Path report = dir.resolve("docs/experiments.md");
+        CommandLineRun run = CommandLineRun.of(environment, "compare", "--data", data.toString(), "--seeds", "2",
+                "--epochs", "2", "--out", out.toString(), "--report", report.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String markdown = Files.readString(report);
+        for (ComparePreset.Run configuration : ComparePreset.SEED_TASKS.runs()) {
+            assertThat(markdown).contains("| " + configuration.name() + " | ");
+        }
+        assertThat(markdown).contains("](../compare/accuracy.png)", "## Did it help?", "Softmax after a sigmoid");
+        // A header, then 10 configurations × 2 seeds × 2 epochs.
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 10 * 2 * 2);
+        assertThat(ImageIO.read(out.resolve("accuracy.png").toFile()).getWidth()).isEqualTo(1150);
+        assertThat(ImageIO.read(out.resolve("loss.png").toFile())).isNotNull();
+    }
+
+    @Test
     void evaluate_json_carries_accuracy_loss_confusion_and_per_class_figures() {
         CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
