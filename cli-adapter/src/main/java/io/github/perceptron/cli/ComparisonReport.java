@@ -96,11 +96,17 @@ final class ComparisonReport {
                 .append(seeds).append("; accuracies are on the 10,000 test images after each epoch, as the notebooks measured them ")
                 .append("(no setting here was chosen on them). Every epoch of every run is in [results.csv](").append(images)
                 .append("/results.csv).\n\n");
-        md.append("| configuration | final accuracy | best accuracy | epochs to 97% | epochs to 98% | s/epoch |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f |%n", run.name(),
-                meanSd(results, ComparisonReport::finalAccuracy), meanSd(results, ComparisonReport::bestAccuracy),
-                epochsTo(results, 0.97), epochsTo(results, 0.98), medianSeconds(results))));
+        md.append("| configuration | final accuracy | median final | best accuracy | epochs to 97% | epochs to 98% | s/epoch |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s | %s | %s | %.2f |%n",
+                run.name(), meanSd(results, ComparisonReport::finalAccuracy),
+                100 * median(results.stream().mapToDouble(ComparisonReport::finalAccuracy).toArray()),
+                meanSd(results, ComparisonReport::bestAccuracy), epochsTo(results, 0.97), epochsTo(results, 0.98),
+                medianSeconds(results))));
+        md.append("\nFinal accuracy of each seed, in order: ");
+        byRun.forEach((run, results) -> md.append("\n- ").append(run.name()).append(": ").append(String.join(", ",
+                results.stream().map(r -> String.format(Locale.ROOT, "%.2f%%", 100 * finalAccuracy(r))).toList())));
+        md.append('\n');
         md.append("\n![test accuracy per epoch](").append(images).append("/accuracy.png)\n\n");
         md.append("![training loss per epoch](").append(images).append("/loss.png)\n\n");
         md.append("## Did it help?\n\n");
@@ -155,6 +161,13 @@ final class ComparisonReport {
     private static double medianSeconds(List<Result> results) {
         double[] seconds = results.stream().flatMap(r -> r.history().stream()).mapToDouble(EpochReport::seconds).sorted().toArray();
         return seconds.length == 0 ? 0 : seconds[seconds.length / 2];
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double mean(double[] values) {
