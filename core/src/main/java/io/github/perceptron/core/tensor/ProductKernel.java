@@ -1,26 +1,21 @@
 package io.github.perceptron.core.tensor;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
  * The matrix kernel: every product shape as one {@link RowProduct}, with the rows of the result
  * split between {@code threads} at multiples of 4. Each element is computed by the same code in
  * the same order whatever the split, so results are bit-identical for any thread count. Small
- * products stay on the calling thread, where handing work over would cost more than it saves.
+ * products stay on the calling thread, where handing work over would cost more than it saves, as
+ * do products that find the shared {@link SpinPool} busy with another network's work.
  *
  * <p>Not thread-safe: it keeps scratch space (one instance per network).
  */
 final class ProductKernel implements MatrixKernel {
 
     /** Below this many multiply-adds a product is not worth splitting. */
-    private static final long MIN_PARALLEL_WORK = 1 << 20;
+    private static final long MIN_PARALLEL_WORK = 1 << 16;
 
     private final RowProduct[] products;
     private float[] transposed = new float[0];
@@ -83,42 +78,20 @@ final class ProductKernel implements MatrixKernel {
     }
 
     private void split(float[] a, int rowStride, int depthStride, float[] b, float[] c, int rows, int depth, int n) {
-        int chunks = Math.min(products.length, Math.max(1, rows / 4));
-        if (chunks == 1 || (long) rows * depth * n < MIN_PARALLEL_WORK) {
-            products[0].product(a, rowStride, depthStride, b, c, 0, rows, depth, n);
-            return;
-        }
-        int quads = rows / 4;
-        List<Future<?>> running = new ArrayList<>(chunks - 1);
-        for (int t = 1; t < chunks; t++) {
-            int from = 4 * (quads * t / chunks);
-            int to = t == chunks - 1 ? rows : 4 * (quads * (t + 1) / chunks);
-            RowProduct product = products[t];
-            running.add(Pool.EXECUTOR.submit(() -> product.product(a, rowStride, depthStride, b, c, from, to, depth, n)));
-        }
-        products[0].product(a, rowStride, depthStride, b, c, 0, 4 * (quads / chunks), depth, n);
-        await(running);
-    }
-
-    private static void await(List<Future<?>> running) {
-        try {
-            for (Future<?> future : running) {
-                future.get();
+        int chunks = Math.min(Math.min(products.length, SpinPool.SHARED.parallelism()), Math.max(1, rows / 4));
+        if (chunks > 1 && (long) rows * depth * n >= MIN_PARALLEL_WORK) {
+            int quads = rows / 4;
+            Runnable[] tasks = new Runnable[chunks];
+            for (int t = 0; t < chunks; t++) {
+                int from = 4 * (quads * t / chunks);
+                int to = t == chunks - 1 ? rows : 4 * (quads * (t + 1) / chunks);
+                RowProduct product = products[t];
+                tasks[t] = () -> product.product(a, rowStride, depthStride, b, c, from, to, depth, n);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during a matrix product", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a matrix product failed", e.getCause());
+            if (SpinPool.SHARED.run(tasks)) {
+                return;
+            }
         }
-    }
-
-    /** Worker threads shared by every kernel: daemons, so they never keep the JVM alive. */
-    private static final class Pool {
-        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "perceptron-kernel");
-            thread.setDaemon(true);
-            return thread;
-        });
+        products[0].product(a, rowStride, depthStride, b, c, 0, rows, depth, n);
     }
 }
