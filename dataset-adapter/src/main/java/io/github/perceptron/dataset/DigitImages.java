@@ -4,10 +4,7 @@ import io.github.perceptron.core.data.DatasetException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Turns a photo or scan of a digit into the form MNIST images have (LeCun et al.): light ink on a
@@ -26,21 +23,7 @@ public final class DigitImages {
 
     /** Reads a PNG, JPEG, GIF or BMP and normalises it to {@code width×height} values in {@code [0,1]}. */
     public static float[] read(Path file, int width, int height) {
-        BufferedImage image;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new DatasetException(file + ": file not found");
-            }
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read the image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new DatasetException(file + ": not an image this tool reads (PNG, JPEG, GIF or BMP)");
-        }
-        if ((long) image.getWidth() * image.getHeight() > 50_000_000L) {
-            throw new DatasetException(file + ": " + image.getWidth() + "×" + image.getHeight() + " is too large for a digit");
-        }
+        BufferedImage image = ImageFiles.read(file);
         float[] ink = inkOnBlack(image);
         return normalise(file, ink, image.getWidth(), image.getHeight(), width, height);
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * A folder of images: {@code DIR/train/<class>/*} and {@code DIR/test/<class>/*} (PNG, JPEG, GIF
@@ -79,15 +78,7 @@ public final class ImageFolderDatasetSource implements DatasetSource {
     }
 
     private static void toGrey(Path file, byte[] pixels, int offset) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read the image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new DatasetException(file + ": not an image this tool reads (PNG, JPEG, GIF or BMP)");
-        }
+        BufferedImage image = ImageFiles.read(file);
         BufferedImage small = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = small.createGraphics();
         g.drawImage(image.getScaledInstance(SIDE, SIDE, Image.SCALE_AREA_AVERAGING), 0, 0, null);
