@@ -73,6 +73,9 @@ public final class JsonModelStore implements ModelStore {
         } catch (JsonProcessingException e) {
             throw new ModelStoreException(location + ": not valid JSON: " + e.getOriginalMessage()
                     + locationOf(e));
+        } catch (NumberFormatException e) {
+            // Jackson reports numbers it cannot represent (exponents beyond BigDecimal's range) this way.
+            throw new ModelStoreException(location + ": a number out of any representable range: " + e.getMessage());
         } catch (IOException e) {
             throw new ModelStoreException(location + ": cannot read: " + reason(e), e);
         }
