@@ -90,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
+        }
         TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
         TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
         int held = resumed == null ? validation : resumed.validationSize();

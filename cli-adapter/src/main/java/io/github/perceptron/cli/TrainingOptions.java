@@ -173,6 +173,9 @@ final class TrainingOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in schedule '" + schedule + "'");
         }
+        if (!(warmup >= 0) || Double.isInfinite(warmup)) {
+            throw new IllegalArgumentException("--warmup must be a number of epochs >= 0, was " + warmup);
+        }
         return warmup > 0 ? new LearningRateSchedule.Warmup(warmup, base) : base;
     }
 }

@@ -57,7 +57,7 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
-            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml"})
+            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "train --patience -2"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
