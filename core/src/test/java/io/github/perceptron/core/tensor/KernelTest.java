@@ -59,54 +59,54 @@ class KernelTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
-    void multiply_matches_the_definition(MatrixKernel kernel, int M, int K, int N) {
-        float[] a = random(M * K, 1, true);
-        float[] b = random(K * N, 2, false);
-        float[] c = filled(M * N);
-        kernel.multiply(a, b, c, M, K, N);
-        for (int i = 0; i < M; i++) {
-            for (int j = 0; j < N; j++) {
+    void multiply_matches_the_definition(MatrixKernel kernel, int m, int k, int n) {
+        float[] a = random(m * k, 1, true);
+        float[] b = random(k * n, 2, false);
+        float[] c = filled(m * n);
+        kernel.multiply(a, b, c, m, k, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
                 double sum = 0;
-                for (int p = 0; p < K; p++) {
-                    sum += a[i * K + p] * b[p * N + j];
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[p * n + j];
                 }
-                assertThat((double) c[i * N + j]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
+                assertThat((double) c[i * n + j]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
             }
         }
     }
 
     @ParameterizedTest
     @MethodSource("kernels")
-    void multiply_transposed_a_matches_the_definition(MatrixKernel kernel, int M, int K, int N) {
-        float[] a = random(M * K, 3, true);
-        float[] b = random(M * N, 4, false);
-        float[] c = filled(K * N);
-        kernel.multiplyTransposedA(a, b, c, M, K, N);
-        for (int p = 0; p < K; p++) {
-            for (int j = 0; j < N; j++) {
+    void multiply_transposed_a_matches_the_definition(MatrixKernel kernel, int m, int k, int n) {
+        float[] a = random(m * k, 3, true);
+        float[] b = random(m * n, 4, false);
+        float[] c = filled(k * n);
+        kernel.multiplyTransposedA(a, b, c, m, k, n);
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
                 double sum = 0;
-                for (int i = 0; i < M; i++) {
-                    sum += a[i * K + p] * b[i * N + j];
+                for (int i = 0; i < m; i++) {
+                    sum += a[i * k + p] * b[i * n + j];
                 }
-                assertThat((double) c[p * N + j]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
+                assertThat((double) c[p * n + j]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
             }
         }
     }
 
     @ParameterizedTest
     @MethodSource("kernels")
-    void multiply_transposed_b_matches_the_definition(MatrixKernel kernel, int M, int K, int N) {
-        float[] a = random(M * N, 5, false);
-        float[] b = random(K * N, 6, false);
-        float[] c = filled(M * K);
-        kernel.multiplyTransposedB(a, b, c, M, N, K);
-        for (int i = 0; i < M; i++) {
-            for (int p = 0; p < K; p++) {
+    void multiply_transposed_b_matches_the_definition(MatrixKernel kernel, int m, int k, int n) {
+        float[] a = random(m * n, 5, false);
+        float[] b = random(k * n, 6, false);
+        float[] c = filled(m * k);
+        kernel.multiplyTransposedB(a, b, c, m, n, k);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
                 double sum = 0;
-                for (int j = 0; j < N; j++) {
-                    sum += a[i * N + j] * b[p * N + j];
+                for (int j = 0; j < n; j++) {
+                    sum += a[i * n + j] * b[p * n + j];
                 }
-                assertThat((double) c[i * K + p]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
+                assertThat((double) c[i * k + p]).isCloseTo(sum, within(1e-4 * Math.max(1, Math.abs(sum))));
             }
         }
     }
