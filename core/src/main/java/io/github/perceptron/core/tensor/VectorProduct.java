@@ -1,7 +1,6 @@
 package io.github.perceptron.core.tensor;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -27,6 +26,7 @@ final class VectorProduct implements RowProduct {
     private int[] depths = new int[0];
     private float[] padded = new float[0];
     private final float[] narrowTile = new float[4 * W];
+    private final float[] lanes = new float[W];
 
     @Override
     public void product(float[] a, int rowStride, int depthStride, float[] b, float[] c, int from, int to,
@@ -105,21 +105,26 @@ final class VectorProduct implements RowProduct {
      * Lists, ascending, the depth steps where any of rows {@code r..r+3} is non-zero: the tiles
      * then loop over this list without a branch, which keeps C2's vector intrinsics intact.
      */
-    private static int nonZeroDepths(float[] a, int rs, int ds, int r, int depth, int[] depths) {
+    private int nonZeroDepths(float[] a, int rs, int ds, int r, int depth, int[] depths) {
         int count = 0;
         int a0 = r * rs;
         int d = 0;
         if (ds == 1) {
-            // Rows run along depth (X·W): test a vector of steps of all four rows at once and
-            // list the set bits of the combined mask.
+            // Rows run along depth (X·W): a vector of steps of all four rows at once. The sum of
+            // absolute values is zero exactly where all four are (NaN and overflow stay non-zero).
+            // Its lanes are tested in scalar code: JDK 17 does not intrinsify VectorMask.or or
+            // toLong, and their fallbacks allocate on every call.
             for (; d + W <= depth; d += W) {
                 int at = a0 + d;
-                VectorMask<Float> any = FloatVector.fromArray(WIDE, a, at).compare(VectorOperators.NE, 0f)
-                        .or(FloatVector.fromArray(WIDE, a, at + rs).compare(VectorOperators.NE, 0f))
-                        .or(FloatVector.fromArray(WIDE, a, at + 2 * rs).compare(VectorOperators.NE, 0f))
-                        .or(FloatVector.fromArray(WIDE, a, at + 3 * rs).compare(VectorOperators.NE, 0f));
-                for (long bits = any.toLong(); bits != 0; bits &= bits - 1) {
-                    depths[count++] = d + Long.numberOfTrailingZeros(bits);
+                FloatVector.fromArray(WIDE, a, at).abs()
+                        .add(FloatVector.fromArray(WIDE, a, at + rs).abs())
+                        .add(FloatVector.fromArray(WIDE, a, at + 2 * rs).abs())
+                        .add(FloatVector.fromArray(WIDE, a, at + 3 * rs).abs())
+                        .intoArray(lanes, 0);
+                for (int lane = 0; lane < W; lane++) {
+                    if (lanes[lane] != 0f) {
+                        depths[count++] = d + lane;
+                    }
                 }
             }
         }
