@@ -115,8 +115,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void report(List<Double> seconds, double inferenceMs, int threadCount) {
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double median = Median.of(sorted);
         double gflops = flopsPerEpoch(layers, TRAIN_IMAGES) / median / 1e9;
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("event", "done");
@@ -183,11 +182,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             labels[i] = random.nextInt(classes);
         }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(Integer.toString(c));
-        }
-        return new LabelledImages(pixels, labels, side, side, names);
+        return new LabelledImages(pixels, labels, side, side, LabelledImages.numberedClasses(classes));
     }
 
     private static String cpuModel() {

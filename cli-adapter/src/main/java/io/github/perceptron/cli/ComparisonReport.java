@@ -100,9 +100,9 @@ final class ComparisonReport {
         md.append("|---|---|---|---|---|---|---|\n");
         byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s | %s | %s | %.2f |%n",
                 run.name(), meanSd(results, ComparisonReport::finalAccuracy),
-                100 * median(results.stream().mapToDouble(ComparisonReport::finalAccuracy).toArray()),
+                100 * Median.of(results.stream().mapToDouble(ComparisonReport::finalAccuracy).toArray()),
                 meanSd(results, ComparisonReport::bestAccuracy), epochsTo(results, 0.97), epochsTo(results, 0.98),
-                medianSeconds(results))));
+                Median.of(results.stream().flatMap(r -> r.history().stream()).mapToDouble(EpochReport::seconds).toArray()))));
         md.append("\nFinal accuracy of each seed, in order: ");
         byRun.forEach((run, results) -> md.append("\n- ").append(run.name()).append(": ").append(String.join(", ",
                 results.stream().map(r -> String.format(Locale.ROOT, "%.2f%%", 100 * finalAccuracy(r))).toList())));
@@ -156,18 +156,6 @@ final class ComparisonReport {
         double mean = reached.stream().mapToInt(Integer::intValue).average().orElse(0);
         return reached.size() == results.size() ? String.format(Locale.ROOT, "%.1f", mean)
                 : String.format(Locale.ROOT, "%.1f (%d of %d seeds)", mean, reached.size(), results.size());
-    }
-
-    private static double medianSeconds(List<Result> results) {
-        double[] seconds = results.stream().flatMap(r -> r.history().stream()).mapToDouble(EpochReport::seconds).sorted().toArray();
-        return seconds.length == 0 ? 0 : seconds[seconds.length / 2];
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double mean(double[] values) {

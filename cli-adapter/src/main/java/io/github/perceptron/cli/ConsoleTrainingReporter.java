@@ -91,7 +91,7 @@ final class ConsoleTrainingReporter implements TrainCommand.TrainingReporter {
         Evaluation test = trained.test();
         out.printf(Locale.ROOT, "test accuracy %.2f%% (%d/%d), test loss %.4f, %.2fs per epoch (median)%n",
                 100 * test.accuracy(), Math.round(test.accuracy() * test.count()), test.count(), test.loss(),
-                TrainCommand.medianSeconds(trained.history()));
+                Median.secondsPerEpoch(trained.history()));
         out.println("model saved to " + savedTo);
         out.flush();
     }

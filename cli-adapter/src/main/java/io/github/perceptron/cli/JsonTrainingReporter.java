@@ -47,7 +47,7 @@ final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
         event.put("test_accuracy", trained.test().accuracy());
         event.put("test_loss", trained.test().loss());
         event.put("epochs", trained.history().size());
-        event.put("seconds_per_epoch_median", TrainCommand.medianSeconds(trained.history()));
+        event.put("seconds_per_epoch_median", Median.secondsPerEpoch(trained.history()));
         event.put("model", savedTo.toString());
         print(event);
     }

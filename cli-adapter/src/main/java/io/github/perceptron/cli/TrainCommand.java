@@ -5,7 +5,6 @@ import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.model.ModelStore;
-import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
@@ -138,13 +137,4 @@ final class TrainCommand implements Callable<Integer> {
         void finished(TrainedModel trained, Path savedTo);
     }
 
-    /** The median training time per epoch; 0 when no epoch ran (a resumed run that had finished). */
-    static double medianSeconds(java.util.List<EpochReport> history) {
-        if (history.isEmpty()) {
-            return 0;
-        }
-        double[] seconds = history.stream().mapToDouble(EpochReport::seconds).sorted().toArray();
-        int n = seconds.length;
-        return n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
-    }
 }

@@ -43,11 +43,8 @@ public final class CsvDatasetSource implements DatasetSource {
         }
         // Class names come from the training file, so both splits agree.
         int classes = Math.max(2, Math.max(train.maxLabel, parsed.maxLabel) + 1);
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(Integer.toString(c));
-        }
-        return new LabelledImages(parsed.pixels, parsed.labels, parsed.side, parsed.side, names);
+        return new LabelledImages(parsed.pixels, parsed.labels, parsed.side, parsed.side,
+                LabelledImages.numberedClasses(classes));
     }
 
     @Override

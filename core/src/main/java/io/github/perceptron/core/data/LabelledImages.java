@@ -55,9 +55,9 @@ public final class LabelledImages {
         this.classNames = classNames;
     }
 
-    /** Digits 0–9 named "0".."9", as MNIST labels them. */
-    public static List<String> digitClasses() {
-        return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    /** Classes named by their index, {@code "0"} to {@code count - 1}: MNIST's digits are {@code numberedClasses(10)}. */
+    public static List<String> numberedClasses(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(Integer::toString).toList();
     }
 
     public int size() {

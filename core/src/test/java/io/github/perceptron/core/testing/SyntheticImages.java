@@ -2,7 +2,6 @@ package io.github.perceptron.core.testing;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.random.SeededRandom;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Generated datasets for tests: no files, fully determined by a seed. */
@@ -53,10 +52,6 @@ public final class SyntheticImages {
     }
 
     public static List<String> names(int classes) {
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(Integer.toString(c));
-        }
-        return names;
+        return LabelledImages.numberedClasses(classes);
     }
 }
