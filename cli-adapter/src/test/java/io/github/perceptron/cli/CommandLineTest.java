@@ -85,6 +85,17 @@ class CommandLineTest {
     }
 
     @Test
+    void divergence_fails_with_one_line_naming_epoch_batch_and_the_fix() {
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
+                "--lr", "1e30", "--epochs", "2", "--augment", "none", "-q", "-o", dir.resolve("diverged.json").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).isEqualTo(1);
+        assertThat(run.err()).matches("(?s)perceptron: training diverged at epoch \\d+, batch \\d+: the loss is .*; "
+                + "try a smaller learning rate than .*");
+        assertThat(dir.resolve("diverged.json")).doesNotExist();
+    }
+
+    @Test
     void broken_data_fails_with_one_line_naming_the_file() throws IOException {
         Path broken = Files.createDirectories(dir.resolve("broken"));
         writeIdx(broken, "train", SyntheticImages.blobs(10, 28, 28, 10, 1));

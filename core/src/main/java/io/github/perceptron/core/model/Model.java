@@ -98,12 +98,7 @@ public final class Model {
         }
         float[] probabilities = new float[network.spec().classes()];
         network.predict(pixels, 1, probabilities);
-        int label = 0;
-        for (int c = 1; c < probabilities.length; c++) {
-            if (probabilities[c] > probabilities[label]) {
-                label = c;
-            }
-        }
+        int label = network.predictedClass(0);
         return new Prediction(label, classNames.get(label), probabilities);
     }
 
