@@ -15,33 +15,46 @@ final class GradientCheck {
     private GradientCheck() {
     }
 
-    /**
-     * The largest relative error {@code ‖a - n‖ / (‖a‖ + ‖n‖)} over the parameter tensors, between
-     * the analytic gradient {@code a} and the numeric one {@code n}. Taken per tensor rather than per
-     * entry, so that entries near zero do not turn float rounding noise into large ratios.
-     */
+    /** The largest {@link #relativeError} over the network's parameter tensors. */
     static double maxRelativeError(Network network, float[] input, int[] labels, int rows, float h) {
         network.computeGradients(input, labels, rows, new SeededRandom(MASK_SEED));
+        float[][] analytic = network.parameters().stream().map(p -> p.gradient().clone()).toArray(float[][]::new);
         double worst = 0;
-        for (Parameter parameter : network.parameters()) {
-            float[] analytic = parameter.gradient().clone();
-            float[] w = parameter.values();
-            double difference = 0;
-            double norms = 0;
-            for (int i = 0; i < w.length; i++) {
-                float saved = w[i];
-                w[i] = saved + h;
-                double plus = meanLoss(network, input, labels, rows);
-                w[i] = saved - h;
-                double minus = meanLoss(network, input, labels, rows);
-                w[i] = saved;
-                double numeric = (plus - minus) / (2.0 * h);
-                difference += (analytic[i] - numeric) * (analytic[i] - numeric);
-                norms += analytic[i] * analytic[i] + numeric * numeric;
-            }
-            worst = Math.max(worst, Math.sqrt(difference) / Math.sqrt(norms));
+        for (int p = 0; p < analytic.length; p++) {
+            worst = Math.max(worst, relativeError(analytic[p], numericGradient(network, p, input, labels, rows, h)));
         }
         return worst;
+    }
+
+    /** Central differences of the mean loss for every value of parameter tensor {@code p}. */
+    static double[] numericGradient(Network network, int p, float[] input, int[] labels, int rows, float h) {
+        Parameter parameter = network.parameters().get(p);
+        float[] w = parameter.values();
+        double[] numeric = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            float saved = w[i];
+            w[i] = saved + h;
+            double plus = meanLoss(network, input, labels, rows);
+            w[i] = saved - h;
+            double minus = meanLoss(network, input, labels, rows);
+            w[i] = saved;
+            numeric[i] = (plus - minus) / (2.0 * h);
+        }
+        return numeric;
+    }
+
+    /**
+     * {@code ‖a - n‖ / (‖a‖ + ‖n‖)} over one tensor: taken per tensor rather than per entry, so
+     * that entries near zero do not turn float rounding noise into large ratios.
+     */
+    static double relativeError(float[] analytic, double[] numeric) {
+        double difference = 0;
+        double norms = 0;
+        for (int i = 0; i < analytic.length; i++) {
+            difference += (analytic[i] - numeric[i]) * (analytic[i] - numeric[i]);
+            norms += analytic[i] * analytic[i] + numeric[i] * numeric[i];
+        }
+        return Math.sqrt(difference) / Math.sqrt(norms);
     }
 
     private static double meanLoss(Network network, float[] input, int[] labels, int rows) {
