@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure training and inference speed on synthetic MNIST-shaped data (60,000 images, "
-                + "blank margins and 19% non-zero pixels like MNIST); the first epoch warms the JIT up and is not counted."})
+                + "blank margins and 19%% non-zero pixels like MNIST); the first epoch warms the JIT up and is not counted."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int TRAIN_IMAGES = 60_000;

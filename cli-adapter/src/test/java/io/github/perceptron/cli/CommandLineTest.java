@@ -55,6 +55,23 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"fetch", "train", "evaluate", "info", "predict", "bench", "compare"})
+    void every_help_text_renders_without_a_format_warning(String command) {
+        // picocli reports a description it cannot format (a lone '%') on System.err and prints it raw
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        CommandLineRun help;
+        try {
+            help = CommandLineRun.of(environment, command, "--help");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(help.exitCode()).isZero();
+        assertThat(captured.toString()).doesNotContain("picocli WARN");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
             "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "train --patience -2"})
