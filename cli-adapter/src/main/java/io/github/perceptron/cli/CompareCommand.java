@@ -39,8 +39,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run (default: the preset's: 30 for seed-tasks, 200 for best).")
+    Integer epochs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/compare",
             description = "Directory for results.csv and the plots (default: ${DEFAULT-VALUE}).")
@@ -62,15 +62,16 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (seeds < 1 || epochs < 1) {
+        ComparePreset chosen = ComparePreset.fromId(preset);
+        int runEpochs = epochs != null ? epochs : chosen.defaultEpochs();
+        if (seeds < 1 || runEpochs < 1) {
             throw new IllegalArgumentException("--seeds and --epochs must be at least 1");
         }
-        ComparePreset chosen = ComparePreset.fromId(preset);
         DatasetSource source = dataset.open(fetcher, environment, console, false);
         List<ComparisonReport.Result> results = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
             for (int seed = 1; seed <= seeds; seed++) {
-                TrainingPlan plan = plan(run, seed);
+                TrainingPlan plan = plan(run, seed, runEpochs);
                 List<EpochReport> history = new ArrayList<>();
                 TrainingListener collect = new TrainingListener() {
                     @Override
@@ -85,12 +86,12 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         Path markdown = report != null ? report : out.resolve("report.md");
-        new ComparisonReport(chosen, results, source.describe(), epochs, seeds).write(out, markdown);
+        new ComparisonReport(chosen, results, source.describe(), runEpochs, seeds).write(out, markdown);
         console.out().println("report written to " + markdown);
         return 0;
     }
 
-    private TrainingPlan plan(ComparePreset.Run run, int seed) {
+    private static TrainingPlan plan(ComparePreset.Run run, int seed, int epochs) {
         List<String> args = new ArrayList<>(run.options());
         args.addAll(List.of("--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs)));
         RunOptions options = new RunOptions();

@@ -96,19 +96,24 @@ final class ComparisonReport {
                 .append(seeds).append("; accuracies are on the 10,000 test images after each epoch, as the notebooks measured them ")
                 .append("(no setting here was chosen on them). Every epoch of every run is in [results.csv](").append(images)
                 .append("/results.csv).\n\n");
-        md.append("| configuration | final accuracy | median final | best accuracy | epochs to 97% | epochs to 98% | s/epoch |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
-        byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s | %s | %s | %.2f |%n",
+        md.append("| configuration | final accuracy | median final | best accuracy | epochs to 97% | epochs to 98% | s/epoch "
+                + "| minutes/run |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s | %s | %s | %.2f | %.1f |%n",
                 run.name(), meanSd(results, ComparisonReport::finalAccuracy),
                 100 * Median.of(results.stream().mapToDouble(ComparisonReport::finalAccuracy).toArray()),
                 meanSd(results, ComparisonReport::bestAccuracy), epochsTo(results, 0.97), epochsTo(results, 0.98),
-                Median.of(results.stream().flatMap(r -> r.history().stream()).mapToDouble(EpochReport::seconds).toArray()))));
+                Median.of(results.stream().flatMap(r -> r.history().stream()).mapToDouble(EpochReport::seconds).toArray()),
+                mean(results.stream().mapToDouble(ComparisonReport::trainingSeconds).toArray()) / 60)));
         md.append("\nFinal accuracy of each seed, in order: ");
         byRun.forEach((run, results) -> md.append("\n- ").append(run.name()).append(": ").append(String.join(", ",
                 results.stream().map(r -> String.format(Locale.ROOT, "%.2f%%", 100 * finalAccuracy(r))).toList())));
         md.append('\n');
         md.append("\n![test accuracy per epoch](").append(images).append("/accuracy.png)\n\n");
         md.append("![training loss per epoch](").append(images).append("/loss.png)\n\n");
+        if (!preset.comparesChanges()) {
+            return md.toString();
+        }
         md.append("## Did it help?\n\n");
         md.append("Each task against the configuration it changes (the baseline for Task 1, Task 1 for the others); ")
                 .append("a difference counts as real when it exceeds the two runs' standard deviations added.\n\n");
@@ -133,6 +138,11 @@ final class ComparisonReport {
 
     private static double finalAccuracy(Result result) {
         return result.history().get(result.history().size() - 1).evaluation().orElseThrow().accuracy();
+    }
+
+    /** Training time of one run in seconds: the epochs themselves, without evaluation, start-up or data loading. */
+    private static double trainingSeconds(Result result) {
+        return result.history().stream().mapToDouble(EpochReport::seconds).sum();
     }
 
     private static double bestAccuracy(Result result) {

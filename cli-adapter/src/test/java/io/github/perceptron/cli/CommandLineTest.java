@@ -242,6 +242,18 @@ class CommandLineTest {
     }
 
     @Test
+    void compare_best_reports_one_configuration_over_seeds_without_the_task_verdicts() throws Exception {
+        Path out = dir.resolve("best");
+        CommandLineRun run = CommandLineRun.of(environment, "compare", "--preset", "best", "--data", data.toString(),
+                "--seeds", "2", "--epochs", "1", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown).contains("| best: [784,800,800,10] elastic + shift | ", "--preset best --seeds 2 --epochs 1",
+                "minutes/run").doesNotContain("## Did it help?", "Softmax after a sigmoid");
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 2);
+    }
+
+    @Test
     void evaluate_json_carries_accuracy_loss_confusion_and_per_class_figures() {
         CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
