@@ -4,12 +4,12 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.tensor.Kernels;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.dataset.SyntheticDigits;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final int TRAIN_IMAGES = 60_000;
     private static final int TEST_IMAGES = 10_000;
-    private static final double MNIST_INK = 0.19;
 
     private final Console console;
 
@@ -74,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         TrainingPlan plan = TrainingPlan.builder().layers(layers.stream().mapToInt(Integer::intValue).toArray())
                 .activation(Activation.fromId(activation)).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
                 .epochs(epochs + 1).batchSize(batch).threads(threadCount).build();
-        LabelledImages train = synthetic(TRAIN_IMAGES, side, classes, 1);
+        LabelledImages train = SyntheticDigits.generate(TRAIN_IMAGES, side, classes, 1);
         List<Double> seconds = new ArrayList<>();
         TrainingListener timing = new TrainingListener() {
             @Override
@@ -88,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         Network network = new Trainer(plan, timing).train(train, null).network();
-        double inferenceMs = inferenceMillis(network, synthetic(TEST_IMAGES, side, classes, 2));
+        double inferenceMs = inferenceMillis(network, SyntheticDigits.generate(TEST_IMAGES, side, classes, 2));
         report(seconds, inferenceMs, threadCount);
         return 0;
     }
@@ -157,32 +156,6 @@ final class BenchCommand implements Callable<Integer> {
             total += l == 1 ? 2 * product : 3 * product;
         }
         return total;
-    }
-
-    /**
-     * Random pixels laid out like MNIST's: ink only inside the central box of 20/28 of the side
-     * (blank margins), dense enough there that {@code MNIST_INK} of all pixels are non-zero.
-     */
-    private static LabelledImages synthetic(int count, int side, int classes, long seed) {
-        SeededRandom random = new SeededRandom(seed);
-        byte[] pixels = new byte[count * side * side];
-        int box = Math.max(1, Math.round(side * 20f / 28f));
-        int margin = (side - box) / 2;
-        double inkInBox = Math.min(1, MNIST_INK * side * side / (box * box));
-        for (int i = 0; i < count; i++) {
-            for (int y = margin; y < margin + box; y++) {
-                for (int x = margin; x < margin + box; x++) {
-                    if (random.nextDouble() < inkInBox) {
-                        pixels[(i * side + y) * side + x] = (byte) (1 + random.nextInt(255));
-                    }
-                }
-            }
-        }
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = random.nextInt(classes);
-        }
-        return new LabelledImages(pixels, labels, side, side, LabelledImages.numberedClasses(classes));
     }
 
     private static String cpuModel() {
