@@ -96,13 +96,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
         int held = resumed == null ? validation : resumed.validationSize();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
+        Path checkpointFile = checkpointPath(target);
+        OutputLocation.checkWritable(target, "--out");
+        OutputLocation.checkWritable(checkpointFile, "--checkpoint");
+        if (plot != null) {
+            OutputLocation.checkWritable(plot, "--plot");
+        }
         DatasetSource source = dataset.open(fetcher, environment, console, quiet || json);
         String evaluatedOn = held > 0 ? "validation" : "test";
         TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
                 : new ConsoleTrainingReporter(console, quiet, evaluatedOn);
         StopControl control = new StopControl(reporter, Interrupts.onFirstInterrupt(console.err()), patience);
         control.started(plan, source.describe());
-        Path checkpointFile = checkpointPath(target);
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
         TrainModel trainer = new TrainModel(source, control, clock);
@@ -112,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume " + checkpointFile);
             return INTERRUPTED;
         }
-        store.save(trained.model(), target);
+        new RescuingSave(store).save(trained.model(), target);
         if (plot != null) {
             new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(),
                     evaluatedOn).write(plot);

@@ -34,8 +34,8 @@ class CommandLineTest {
     @BeforeAll
     static void trainSmallModel() throws IOException {
         data = Files.createDirectories(dir.resolve("digits"));
-        writeIdx(data, "train", SyntheticImages.blobs(600, 28, 28, 10, 1));
-        writeIdx(data, "t10k", SyntheticImages.blobs(100, 28, 28, 10, 2));
+        IdxFixtures.write(data, "train", SyntheticImages.blobs(600, 28, 28, 10, 1));
+        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(100, 28, 28, 10, 2));
         environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
         model = dir.resolve("model.json");
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
@@ -115,8 +115,8 @@ class CommandLineTest {
     @Test
     void broken_data_fails_with_one_line_naming_the_file() throws IOException {
         Path broken = Files.createDirectories(dir.resolve("broken"));
-        writeIdx(broken, "train", SyntheticImages.blobs(10, 28, 28, 10, 1));
-        writeIdx(broken, "t10k", SyntheticImages.blobs(10, 28, 28, 10, 1));
+        IdxFixtures.write(broken, "train", SyntheticImages.blobs(10, 28, 28, 10, 1));
+        IdxFixtures.write(broken, "t10k", SyntheticImages.blobs(10, 28, 28, 10, 1));
         Path labels = broken.resolve("train-labels-idx1-ubyte");
         Files.write(labels, java.util.Arrays.copyOf(Files.readAllBytes(labels), 12));
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", broken.toString());
@@ -310,29 +310,6 @@ class CommandLineTest {
             return JSON.readTree(line);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + line, e);
-        }
-    }
-
-    private static void writeIdx(Path directory, String prefix, LabelledImages images) throws IOException {
-        try (OutputStream file = Files.newOutputStream(directory.resolve(prefix + "-images-idx3-ubyte"));
-             DataOutputStream out = new DataOutputStream(file)) {
-            out.writeInt(0x803);
-            out.writeInt(images.size());
-            out.writeInt(images.height());
-            out.writeInt(images.width());
-            for (int i = 0; i < images.size(); i++) {
-                for (int p = 0; p < images.pixelCount(); p++) {
-                    out.writeByte(images.pixel(i, p));
-                }
-            }
-        }
-        try (OutputStream file = Files.newOutputStream(directory.resolve(prefix + "-labels-idx1-ubyte"));
-             DataOutputStream out = new DataOutputStream(file)) {
-            out.writeInt(0x801);
-            out.writeInt(images.size());
-            for (int i = 0; i < images.size(); i++) {
-                out.writeByte(images.label(i));
-            }
         }
     }
 }
