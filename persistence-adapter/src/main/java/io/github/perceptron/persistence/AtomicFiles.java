@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +15,21 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file so that readers, and a crash at any moment, see either the old content or the
  * new, never a mix: write a temporary file in the same directory, force it to disk, rename it over
- * the target.
+ * the target. A save killed mid-write leaves its hidden temporary behind; the next save of the
+ * same file removes those older than {@link #STALE}.
  */
 final class AtomicFiles {
+
+    /** Old enough that no save still running can own it: a save takes milliseconds. */
+    static final Duration STALE = Duration.ofMinutes(10);
 
     /** Writes a file's content to a stream, which it must not close. */
     interface Writer {
@@ -50,6 +59,27 @@ final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+        removeStaleTemporaries(directory, absolute.getFileName().toString());
+    }
+
+    /** Best effort: a temporary that cannot be listed or deleted is left for the next save. */
+    private static void removeStaleTemporaries(Path directory, String name) {
+        Pattern temporaryName = Pattern.compile("\\." + Pattern.quote(name) + "\\.\\d+\\.tmp");
+        Instant staleBefore = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(directory,
+                path -> temporaryName.matcher(path.getFileName().toString()).matches())) {
+            for (Path temporary : temporaries) {
+                try {
+                    if (Files.getLastModifiedTime(temporary).toInstant().isBefore(staleBefore)) {
+                        Files.deleteIfExists(temporary);
+                    }
+                } catch (IOException ignored) {
+                    // Gone already, or not ours to delete.
+                }
+            }
+        } catch (IOException | DirectoryIteratorException ignored) {
+            // The save itself succeeded; tidying up is not worth failing it.
         }
     }
 
