@@ -43,13 +43,28 @@ class ReaderFuzzTest {
 
     @Test
     void png_jpeg_and_bmp_images() throws IOException {
+        BufferedImage digit = digit();
+        Fuzzing.run(dir.resolve("digit"), List.of(encode(digit, "png"), encode(digit, "jpg"), encode(digit, "bmp")),
+                DatasetException.class, file -> DigitImages.read(file, 28, 28));
+    }
+
+    @Test
+    void image_folder() throws IOException {
+        Path folder = dir.resolve("folder");
+        Path classSeven = Files.createDirectories(folder.resolve("train/7"));
+        Files.createDirectories(folder.resolve("train/1"));
+        Files.write(folder.resolve("train/1/one.png"), encode(digit(), "png"));
+        Fuzzing.run(classSeven.resolve("seven.png"), List.of(encode(digit(), "png"), encode(digit(), "jpg")),
+                DatasetException.class, file -> new ImageFolderDatasetSource(folder).load(Split.TRAIN));
+    }
+
+    private static BufferedImage digit() {
         BufferedImage digit = new BufferedImage(12, 12, BufferedImage.TYPE_INT_RGB);
         for (int y = 2; y < 10; y++) {
             digit.setRGB(5, y, 0xffffff);
             digit.setRGB(6, y, 0xffffff);
         }
-        Fuzzing.run(dir.resolve("digit"), List.of(encode(digit, "png"), encode(digit, "jpg"), encode(digit, "bmp")),
-                DatasetException.class, file -> DigitImages.read(file, 28, 28));
+        return digit;
     }
 
     private static byte[] encode(BufferedImage image, String format) throws IOException {
