@@ -5,14 +5,18 @@ import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.core.usecase.TrainedModel;
 import io.github.perceptron.dataset.DatasetFetcher;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         if (patience < 0) {
             throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
         }
@@ -111,7 +115,13 @@ final class TrainCommand implements Callable<Integer> {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
         TrainModel trainer = new TrainModel(source, control, clock);
-        TrainedModel trained = resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
+        Instant started = clock.instant();
+        TrainedModel trained;
+        try {
+            trained = resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
+        } catch (DivergenceException e) {
+            throw new CommandFailure(e.getMessage() + lastCheckpointSince(checkpointFile, started));
+        }
         if (trained.stoppedEarly() && control.interrupted()) {
             console.err().println("perceptron: interrupted after epoch " + trained.model().metadata().epochs()
                     + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume " + checkpointFile);
@@ -124,6 +134,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         control.finished(trained, target);
         return 0;
+    }
+
+    /** Where the last good state is, when regular checkpoints were saved before the loss exploded. */
+    private String lastCheckpointSince(Path file, Instant started) {
+        try {
+            if (checkpointEvery == 0 || !Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(started)) {
+                return "";
+            }
+            return "; the last checkpoint before it, from epoch " + checkpoints.load(file).progress().epoch() + ", is "
+                    + file;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private Path checkpointPath(Path model) {

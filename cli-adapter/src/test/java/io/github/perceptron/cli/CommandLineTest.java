@@ -113,6 +113,20 @@ class CommandLineTest {
     }
 
     @Test
+    void divergence_after_a_regular_checkpoint_names_that_checkpoint_which_stays_readable() {
+        Path checkpoint = dir.resolve("exploding.checkpoint.json");
+        // Epoch 1 trains at 0.01 and is checkpointed; the step schedule then multiplies the rate by 1e30.
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
+                "--lr", "0.01", "--schedule", "step:1:1e30", "--epochs", "3", "--checkpoint-every", "1", "--augment",
+                "none", "-q", "-o", dir.resolve("exploding.json").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines()).isEqualTo(1);
+        assertThat(run.err()).contains("training diverged at epoch 2").endsWith(
+                "; the last checkpoint before it, from epoch 1, is " + checkpoint + System.lineSeparator());
+        assertThat(new io.github.perceptron.persistence.JsonCheckpointStore().load(checkpoint).progress().epoch()).isEqualTo(1);
+    }
+
+    @Test
     void broken_data_fails_with_one_line_naming_the_file() throws IOException {
         Path broken = Files.createDirectories(dir.resolve("broken"));
         IdxFixtures.write(broken, "train", SyntheticImages.blobs(10, 28, 28, 10, 1));
