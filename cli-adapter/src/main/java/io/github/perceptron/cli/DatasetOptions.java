@@ -38,6 +38,26 @@ final class DatasetOptions {
         return dataDir != null ? dataDir.resolve(known().id()) : DatasetFetcher.defaultDirectory(known(), environment.variables());
     }
 
+    /**
+     * The options that name this data again, for a command the user is told to run later (a
+     * checkpoint records the plan, not where the data came from): empty for the default MNIST.
+     */
+    String asArguments() {
+        StringBuilder arguments = new StringBuilder();
+        if (data != null) {
+            arguments.append(" --data ").append(data);
+            if (!format.equalsIgnoreCase("idx")) {
+                arguments.append(" --format ").append(format);
+            }
+        } else if (!known().id().equals("mnist")) {
+            arguments.append(" --dataset ").append(known().id());
+        }
+        if (data == null && dataDir != null) {
+            arguments.append(" --data-dir ").append(dataDir);
+        }
+        return arguments.toString();
+    }
+
     /** The source to read, fetching a known dataset first when any of its files is missing. */
     DatasetSource open(DatasetFetcher fetcher, Environment environment, Console console, boolean quiet) {
         if (data != null) {

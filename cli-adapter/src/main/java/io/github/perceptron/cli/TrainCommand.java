@@ -124,7 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (trained.stoppedEarly() && control.interrupted()) {
             console.err().println("perceptron: interrupted after epoch " + trained.model().metadata().epochs()
-                    + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume " + checkpointFile);
+                    + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume " + checkpointFile
+                    + dataset.asArguments() + (out != null ? " -o " + out : ""));
             return INTERRUPTED;
         }
         new RescuingSave(store).save(trained.model(), target);
