@@ -19,8 +19,16 @@ public final class BatchAssembler {
 
     /** Fills the first {@code rows} rows with images {@code order[from..from+rows)}. */
     public void fill(int[] order, int from, int rows) {
+        fillRows(order, from, 0, rows);
+    }
+
+    /**
+     * Fills rows {@code [firstRow, endRow)} of the batch that starts at {@code order[from]}: rows are
+     * independent, so threads may fill disjoint ranges of one batch at once.
+     */
+    public void fillRows(int[] order, int from, int firstRow, int endRow) {
         int n = images.pixelCount();
-        for (int r = 0; r < rows; r++) {
+        for (int r = firstRow; r < endRow; r++) {
             int index = order[from + r];
             images.copyScaled(index, inputs, r * n);
             labels[r] = images.label(index);

@@ -9,6 +9,8 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.tensor.Kernels;
+import io.github.perceptron.core.tensor.MatrixKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,7 @@ public final class Trainer {
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
                                LabelledImages train, LabelledImages evaluation) {
         BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
+        MatrixKernel gatherer = Kernels.create(plan.threads());
         ImageDistorter distorter = plan.augmentation().isActive()
                 ? plan.augmentation().distorter(train.width(), train.height()) : null;
         int batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
@@ -84,7 +87,8 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 int from = b * plan.batchSize();
                 int rows = Math.min(plan.batchSize(), train.size() - from);
-                batch.fill(order, from, rows);
+                // Gathering 100 shuffled images is memory-bound: split over the threads too.
+                gatherer.forEachRowRange(rows, (first, end) -> batch.fillRows(order, from, first, end));
                 if (distorter != null) {
                     for (int r = 0; r < rows; r++) {
                         distorter.distort(batch.inputs(), r * train.pixelCount(), random);
