@@ -13,17 +13,33 @@ data="${PERCEPTRON_DATA:-$HOME/.cache/perceptron}/mnist"
 median_json() { python3 -c 'import sys,json; print(json.loads(sys.stdin.readlines()[-1])[sys.argv[1]])' "$1"; }
 
 rows=()
+# Three interleaved runs of each side per configuration: a 2-vCPU machine's speed drifts between
+# runs (a neighbour, the clock), and one run's median can land far from the usual figure.
 for layers in 784,30,10 784,100,30,10; do
   for threads in 1 2; do
-    numpy=$(OPENBLAS_NUM_THREADS=$threads python3 "$reference" --data "$data" --notebook 000 --layers "$layers" \
-      --epochs "$epochs" | median_json seconds_per_epoch_median)
-    ours_json=$(./perceptron bench --layers "$layers" --batch 100 --epochs $((epochs - 1)) --threads "$threads" --json | tail -1)
-    rows+=("$(python3 - "$layers" "$threads" "$numpy" "$ours_json" <<'PY'
-import json, sys
-layers, threads, numpy, ours = sys.argv[1], sys.argv[2], float(sys.argv[3]), json.loads(sys.argv[4])
-m = ours["seconds_per_epoch_median"]
-print(f"| [{layers}] | {threads} | {numpy:.3f} | {m:.3f} ({ours['seconds_per_epoch_min']:.3f}–{ours['seconds_per_epoch_max']:.3f}) "
-      f"| {numpy / m:.2f}× | {ours['gflops']:.1f} | {ours['inference_ms_10000']:.1f} |")
+    numpy_runs=()
+    ours_runs=()
+    for run in 1 2 3; do
+      # A pause before each run: right after a run of either side this machine is measurably
+      # slower for some seconds (0.167 vs 0.138 s per epoch), which would favour whoever goes first.
+      sleep 5
+      numpy_runs+=("$(OPENBLAS_NUM_THREADS=$threads python3 "$reference" --data "$data" --notebook 000 --layers "$layers" \
+        --epochs "$epochs" | median_json seconds_per_epoch_median)")
+      sleep 5
+      ours_runs+=("$(./perceptron bench --layers "$layers" --batch 100 --epochs $((epochs - 1)) --threads "$threads" --json | tail -1)")
+    done
+    rows+=("$(python3 - "$layers" "$threads" "${numpy_runs[*]}" "${ours_runs[@]}" <<'PY'
+import json, statistics, sys
+layers, threads = sys.argv[1], sys.argv[2]
+numpy = [float(v) for v in sys.argv[3].split()]
+ours = [json.loads(run) for run in sys.argv[4:]]
+m = statistics.median(o["seconds_per_epoch_median"] for o in ours)
+n = statistics.median(numpy)
+low, high = min(o["seconds_per_epoch_min"] for o in ours), max(o["seconds_per_epoch_max"] for o in ours)
+gflops = statistics.median(o["gflops"] for o in ours)
+inference = statistics.median(o["inference_ms_10000"] for o in ours)
+print(f"| [{layers}] | {threads} | {n:.3f} ({min(numpy):.3f}–{max(numpy):.3f}) | {m:.3f} ({low:.3f}–{high:.3f}) "
+      f"| {n / m:.2f}× | {gflops:.1f} | {inference:.1f} |")
 PY
 )")
   done
@@ -61,7 +77,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
   echo "Java $(java -version 2>&1 | head -1 | cut -d'"' -f2). One training epoch is 60,000 images in batches of 100,"
   echo "softmax + cross-entropy, momentum; numpy is the notebooks' own code (float64, OpenBLAS, its"
   echo "median over $epochs epochs); ours is \`perceptron bench\` (float32, ReLU, synthetic MNIST-shaped data"
-  echo "with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after one warm-up, min–max in brackets)."
+  echo "with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after one warm-up). Each side ran three"
+  echo "times, interleaved: the table gives the median of the three medians, in brackets the range of the"
+  echo "three medians (numpy) or of every epoch (ours)."
   echo
   echo "| layers | threads | numpy s/epoch | perceptron s/epoch | speed-up | GFLOP/s | inference of 10,000 (ms) |"
   echo "|---|---|---|---|---|---|---|"
