@@ -36,7 +36,9 @@ class InterruptIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         awaitEpochEvent(out, err, training);
 
-        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(training.pid())).start().waitFor()).isZero();
+        // perl rather than kill(1): perl-base is in every Debian, procps is not.
+        assertThat(new ProcessBuilder("perl", "-e", "kill 'INT', " + training.pid() + " or die $!").start().waitFor())
+                .isZero();
 
         assertThat(training.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of SIGINT").isTrue();
         String errors = read(err);
