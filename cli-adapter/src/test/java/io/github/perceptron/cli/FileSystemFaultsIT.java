@@ -8,13 +8,10 @@ import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.testing.TinyModels;
 import io.github.perceptron.persistence.JsonModelStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ class FileSystemFaultsIT {
     void shareableFixtures() throws IOException {
         // An unprivileged user must reach the jar and the data: the temporary directory is 0700.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        jar = Files.copy(Path.of("target", "perceptron.jar"), dir.resolve("perceptron.jar"));
+        jar = Files.copy(ChildJvm.JAR, dir.resolve("perceptron.jar"));
         data = Files.createDirectories(dir.resolve("digits"));
         IdxFixtures.write(data, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
         IdxFixtures.write(data, "t10k", SyntheticImages.blobs(50, 28, 28, 10, 2));
@@ -54,13 +51,13 @@ class FileSystemFaultsIT {
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         Path target = readOnly.resolve("model.json");
 
-        Run run = run(unprivileged(), "train", "--data", data.toString(), "--layers", "784,8,10", "--epochs", "1",
+        ChildJvm.Result run = run(unprivileged(), "train", "--data", data.toString(), "--layers", "784,8,10", "--epochs", "1",
                 "--augment", "none", "--json", "-o", target.toString());
 
-        assertThat(run.code).as(run.err).isEqualTo(1);
-        assertThat(run.err.strip()).isEqualTo("perceptron: " + target + ": cannot write there (permission denied); "
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("perceptron: " + target + ": cannot write there (permission denied); "
                 + "nothing was trained: choose a writable location with --out");
-        assertThat(run.out).doesNotContain("\"event\":\"epoch\"");
+        assertThat(run.out()).doesNotContain("\"event\":\"epoch\"");
         try (Stream<Path> left = Files.list(readOnly)) {
             assertThat(left).isEmpty();
         }
@@ -75,12 +72,12 @@ class FileSystemFaultsIT {
         byte[] before = Files.readAllBytes(target);
 
         // 64 KiB per file: the probe and the old model fit, the new [784,32,10] model (~300 KB) does not.
-        Run run = run(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""), "train", "--data", data.toString(),
+        ChildJvm.Result run = run(List.of("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\""), "train", "--data", data.toString(),
                 "--layers", "784,32,10", "--epochs", "1", "--augment", "none", "--quiet", "-o", target.toString());
 
-        assertThat(run.code).as(run.err).isEqualTo(1);
-        assertThat(run.err.lines().filter(line -> !line.isBlank())).hasSize(1);
-        assertThat(run.err).startsWith("perceptron: " + target + ": cannot save: ").contains("File too large")
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().lines().filter(line -> !line.isBlank())).hasSize(1);
+        assertThat(run.err()).startsWith("perceptron: " + target + ": cannot save: ").contains("File too large")
                 .endsWith("failed too (File too large): the trained model is lost\n").doesNotContain("\tat ");
         try (Stream<Path> rescue = Files.list(dir)) {
             assertThat(rescue).noneMatch(path -> path.getFileName().toString().startsWith("perceptron-rescued-"));
@@ -101,19 +98,8 @@ class FileSystemFaultsIT {
         return List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(List<String> prefix, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + dir, "-XX:-UsePerfData", "--add-modules", "jdk.incubator.vector", "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("fault-out", ".txt");
-        Path err = Files.createTempFile("fault-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished within 120 s").isTrue();
-        String errors = Files.readString(err, StandardCharsets.UTF_8).replaceAll("WARNING: Using incubator modules.*\\R", "");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), errors);
+    private ChildJvm.Result run(List<String> prefix, String... args) throws IOException, InterruptedException {
+        return ChildJvm.run(ChildJvm.command(prefix, List.of("-Djava.io.tmpdir=" + dir, "-XX:-UsePerfData"), jar, args),
+                dir);
     }
 }

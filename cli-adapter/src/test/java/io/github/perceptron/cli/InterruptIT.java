@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C as users press it: SIGINT to the packaged jar in a child JVM, mid-run, then {@code --resume}. */
 class InterruptIT {
-
-    private static final Path JAR = Path.of("target", "perceptron.jar");
 
     @TempDir
     Path dir;
@@ -41,7 +37,7 @@ class InterruptIT {
                 .isZero();
 
         assertThat(training.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of SIGINT").isTrue();
-        String errors = read(err);
+        String errors = ChildJvm.read(err);
         assertThat(training.exitValue()).as(errors).isEqualTo(130);
         assertThat(errors).contains("resume with: perceptron train --resume " + checkpoint + " --data " + data + " -o "
                 + model + "\n").doesNotContain("\tat ");
@@ -54,7 +50,7 @@ class InterruptIT {
                 "-o", model.toString(), "--json")).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         // Resuming runs the checkpoint's plan to its end: kill it too once it is shown to continue.
         awaitEpochEvent(out, err, resumed);
-        assertThat(read(out)).contains("\"epoch\":" + (stoppedAt + 1) + ",");
+        assertThat(ChildJvm.read(out)).contains("\"epoch\":" + (stoppedAt + 1) + ",");
         resumed.destroy();
         assertThat(resumed.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
@@ -64,23 +60,17 @@ class InterruptIT {
      * ignored signal alone; perl restores the default disposition before it execs the JVM.
      */
     private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return command;
+        return ChildJvm.command(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"), List.of(),
+                ChildJvm.JAR, args);
     }
 
     private static void awaitEpochEvent(Path out, Path err, Process process) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!read(out).contains("\"event\":\"epoch\"")) {
-            assertThat(process.isAlive()).as("still training: %s", read(err)).isTrue();
+        while (!ChildJvm.read(out).contains("\"event\":\"epoch\"")) {
+            assertThat(process.isAlive()).as("still training: %s", ChildJvm.read(err)).isTrue();
             assertThat(System.nanoTime()).as("an epoch within 60 s").isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
 }
