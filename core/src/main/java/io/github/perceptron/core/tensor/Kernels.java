@@ -25,6 +25,32 @@ public final class Kernels {
         return new ProductKernel(threads, useVector() ? Kernels::vectorProduct : PortableProduct::new);
     }
 
+    /**
+     * Runs {@code action} over rows {@code [0, rows)} split into at most {@code threads} contiguous
+     * ranges on the kernels' shared workers, each row in exactly one range: for independent per-row
+     * work such as gathering a batch, whose result must not depend on the split.
+     */
+    public static void forEachRowRange(int threads, int rows, RowRange action) {
+        int chunks = Math.min(Math.min(threads, SpinPool.SHARED.parallelism()), rows);
+        if (chunks > 1) {
+            Runnable[] tasks = new Runnable[chunks];
+            for (int t = 0; t < chunks; t++) {
+                int from = rows * t / chunks;
+                int to = rows * (t + 1) / chunks;
+                tasks[t] = () -> action.run(from, to);
+            }
+            if (SpinPool.SHARED.run(tasks)) {
+                return;
+            }
+        }
+        action.run(0, rows);
+    }
+
+    /** Work on rows {@code [from, to)}. */
+    public interface RowRange {
+        void run(int from, int to);
+    }
+
     /** The number of processors the JVM sees. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();

@@ -24,16 +24,4 @@ public interface MatrixKernel {
 
     /** {@code sums[j] = Σ_i a[i×n + j]} over {@code m} rows. */
     void sumColumns(float[] a, float[] sums, int m, int n);
-
-    /**
-     * Runs {@code action} over rows {@code [0, rows)} split into contiguous ranges on the kernel's
-     * threads, each row in exactly one range: for independent per-row work such as gathering a
-     * batch, whose result must not depend on the split.
-     */
-    void forEachRowRange(int rows, RowRange action);
-
-    /** Work on rows {@code [from, to)}. */
-    interface RowRange {
-        void run(int from, int to);
-    }
 }

@@ -77,23 +77,6 @@ final class ProductKernel implements MatrixKernel {
         }
     }
 
-    @Override
-    public void forEachRowRange(int rows, RowRange action) {
-        int chunks = Math.min(Math.min(products.length, SpinPool.SHARED.parallelism()), rows);
-        if (chunks > 1) {
-            Runnable[] tasks = new Runnable[chunks];
-            for (int t = 0; t < chunks; t++) {
-                int from = rows * t / chunks;
-                int to = rows * (t + 1) / chunks;
-                tasks[t] = () -> action.run(from, to);
-            }
-            if (SpinPool.SHARED.run(tasks)) {
-                return;
-            }
-        }
-        action.run(0, rows);
-    }
-
     private void split(float[] a, int rowStride, int depthStride, float[] b, float[] c, int rows, int depth, int n) {
         int chunks = Math.min(Math.min(products.length, SpinPool.SHARED.parallelism()), Math.max(1, rows / 4));
         if (chunks > 1 && (long) rows * depth * n >= MIN_PARALLEL_WORK) {

@@ -10,7 +10,6 @@ import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.tensor.Kernels;
-import io.github.perceptron.core.tensor.MatrixKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +70,6 @@ public final class Trainer {
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
                                LabelledImages train, LabelledImages evaluation) {
         BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
-        MatrixKernel gatherer = Kernels.create(plan.threads());
         ImageDistorter distorter = plan.augmentation().isActive()
                 ? plan.augmentation().distorter(train.width(), train.height()) : null;
         int batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
@@ -88,7 +86,7 @@ public final class Trainer {
                 int from = b * plan.batchSize();
                 int rows = Math.min(plan.batchSize(), train.size() - from);
                 // Gathering 100 shuffled images is memory-bound: split over the threads too.
-                gatherer.forEachRowRange(rows, (first, end) -> batch.fillRows(order, from, first, end));
+                Kernels.forEachRowRange(plan.threads(), rows, (first, end) -> batch.fillRows(order, from, first, end));
                 if (distorter != null) {
                     for (int r = 0; r < rows; r++) {
                         distorter.distort(batch.inputs(), r * train.pixelCount(), random);
