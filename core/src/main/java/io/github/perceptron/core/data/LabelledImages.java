@@ -1,5 +1,6 @@
 package io.github.perceptron.core.data;
 
+import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 
 /**
@@ -97,10 +98,7 @@ public final class LabelledImages {
     /** Writes image {@code index} scaled to {@code [0,1]} into {@code target} from {@code offset}. */
     public void copyScaled(int index, float[] target, int offset) {
         int n = pixelCount();
-        int from = (first + checked(index)) * n;
-        for (int p = 0; p < n; p++) {
-            target[offset + p] = (pixels[from + p] & 0xff) * (1f / 255f);
-        }
+        Kernels.scalePixels(pixels, (first + checked(index)) * n, target, offset, n);
     }
 
     /** Images {@code [from, to)} as a view sharing this one's storage. */

@@ -46,6 +46,19 @@ public final class Kernels {
         action.run(0, rows);
     }
 
+    /**
+     * Writes {@code count} unsigned bytes from {@code pixels[from]} as {@code [0,1]} floats
+     * ({@code value / 255}, rounded the same way by every kernel) into {@code target[offset]}.
+     */
+    public static void scalePixels(byte[] pixels, int from, float[] target, int offset, int count) {
+        PixelScalingHolder.SCALING.scale(pixels, from, target, offset, count);
+    }
+
+    /** Chosen on first use, like the products. */
+    private static final class PixelScalingHolder {
+        static final PixelScaling SCALING = useVector() ? vectorPixelScaling() : new PixelScaling.Portable();
+    }
+
     /** Work on rows {@code [from, to)}. */
     public interface RowRange {
         void run(int from, int to);
@@ -70,11 +83,18 @@ public final class Kernels {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-
     /** Through reflection, so that without the module the Vector API classes are never linked. */
     static RowProduct vectorProduct() {
+        return (RowProduct) loadVector("VectorProduct");
+    }
+
+    static PixelScaling vectorPixelScaling() {
+        return (PixelScaling) loadVector("VectorPixelScaling");
+    }
+
+    private static Object loadVector(String simpleName) {
         try {
-            return (RowProduct) Class.forName("io.github.perceptron.core.tensor.VectorProduct")
+            return Class.forName("io.github.perceptron.core.tensor." + simpleName)
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("the Vector API kernel cannot load; start the JVM with --add-modules "
