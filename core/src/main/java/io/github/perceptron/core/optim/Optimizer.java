@@ -1,6 +1,7 @@
 package io.github.perceptron.core.optim;
 
 import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 
 /**
@@ -16,9 +17,23 @@ public final class Optimizer {
     private final OptimizerSpec spec;
     private final List<Parameter> parameters;
     private final float[][][] state;
+    private final int threads;
     private long steps;
 
+    /** An optimizer updating on the calling thread. */
     public Optimizer(OptimizerSpec spec, List<Parameter> parameters) {
+        this(spec, parameters, 1);
+    }
+
+    /**
+     * An optimizer splitting each update over {@code threads} threads (the products' workers).
+     * Every element is updated on its own, so the thread count changes no result.
+     */
+    public Optimizer(OptimizerSpec spec, List<Parameter> parameters, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        this.threads = threads;
         this.spec = spec;
         this.parameters = List.copyOf(parameters);
         this.state = new float[parameters.size()][spec.stateSlots()][];
@@ -34,15 +49,30 @@ public final class Optimizer {
         steps++;
         float lr = (float) learningRate;
         float keep = (float) (1 - learningRate * l2);
+        long step = steps;
+        // One hand-off for the whole update, each thread taking the same share of every tensor: on
+        // two cores the share of a weight gradient a thread computed is then the share it updates,
+        // where a single-threaded update pulled half of every gradient from the other core's cache
+        // (11% of the calling thread's samples in a two-thread [784,30,10] epoch).
+        Kernels.forEachRowRange(threads, threads, (first, end) -> {
+            for (int share = first; share < end; share++) {
+                updateShare(share, threads, lr, keep, l2 > 0, step);
+            }
+        });
+    }
+
+    private void updateShare(int share, int shares, float lr, float keep, boolean decay, long step) {
         for (int p = 0; p < parameters.size(); p++) {
             Parameter parameter = parameters.get(p);
             float[] w = parameter.values();
-            if (l2 > 0 && parameter.decays()) {
-                for (int i = 0; i < w.length; i++) {
+            int from = (int) ((long) w.length * share / shares);
+            int to = (int) ((long) w.length * (share + 1) / shares);
+            if (decay && parameter.decays()) {
+                for (int i = from; i < to; i++) {
                     w[i] *= keep;
                 }
             }
-            spec.update(w, parameter.gradient(), state[p], lr, steps);
+            spec.update(w, parameter.gradient(), state[p], lr, step, from, to);
         }
     }
 

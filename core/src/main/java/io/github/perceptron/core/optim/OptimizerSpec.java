@@ -19,10 +19,12 @@ public sealed interface OptimizerSpec
     int stateSlots();
 
     /**
-     * Updates {@code w} in place from {@code g}, with step size {@code lr} on the {@code step}-th
-     * update (counting from 1) and the rule's {@code state[stateSlots()][w.length]}.
+     * Updates elements {@code [from, to)} of {@code w} in place from {@code g}, with step size
+     * {@code lr} on the {@code step}-th update (counting from 1) and the rule's
+     * {@code state[stateSlots()][w.length]}. Each element's update reads only that element, so
+     * disjoint ranges may be updated by different threads.
      */
-    void update(float[] w, float[] g, float[][] state, float lr, long step);
+    void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to);
 
     /** Plain gradient descent: {@code w -= lr·g}. */
     record Sgd(double learningRate) implements OptimizerSpec {
@@ -41,8 +43,8 @@ public sealed interface OptimizerSpec
         }
 
         @Override
-        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
-            for (int i = 0; i < w.length; i++) {
+        public void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to) {
+            for (int i = from; i < to; i++) {
                 w[i] -= lr * g[i];
             }
         }
@@ -66,10 +68,10 @@ public sealed interface OptimizerSpec
         }
 
         @Override
-        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+        public void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to) {
             float[] v = state[0];
             float mu = (float) momentum;
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 v[i] = mu * v[i] - lr * g[i];
                 w[i] += v[i];
             }
@@ -94,10 +96,10 @@ public sealed interface OptimizerSpec
         }
 
         @Override
-        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+        public void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to) {
             float[] v = state[0];
             float mu = (float) momentum;
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 v[i] = mu * v[i] - lr * g[i];
                 w[i] += mu * v[i] - lr * g[i];
             }
@@ -126,10 +128,10 @@ public sealed interface OptimizerSpec
         }
 
         @Override
-        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+        public void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to) {
             float[] sum = state[0];
             float eps = (float) epsilon;
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 sum[i] += g[i] * g[i];
                 w[i] -= lr * g[i] / ((float) Math.sqrt(sum[i]) + eps);
             }
@@ -159,11 +161,11 @@ public sealed interface OptimizerSpec
         }
 
         @Override
-        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+        public void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to) {
             float[] mean = state[0];
             float rho = (float) decay;
             float eps = (float) epsilon;
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 mean[i] = rho * mean[i] + (1 - rho) * g[i] * g[i];
                 w[i] -= lr * g[i] / ((float) Math.sqrt(mean[i]) + eps);
             }
@@ -194,14 +196,14 @@ public sealed interface OptimizerSpec
         }
 
         @Override
-        public void update(float[] w, float[] g, float[][] state, float lr, long step) {
+        public void update(float[] w, float[] g, float[][] state, float lr, long step, int from, int to) {
             float[] m = state[0];
             float[] v = state[1];
             float b1 = (float) beta1;
             float b2 = (float) beta2;
             float correctedLr = (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
             float eps = (float) (epsilon * Math.sqrt(1 - Math.pow(beta2, step)));
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 m[i] = b1 * m[i] + (1 - b1) * g[i];
                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
                 w[i] -= correctedLr * m[i] / ((float) Math.sqrt(v[i]) + eps);

@@ -41,7 +41,7 @@ public final class Trainer {
         checkFits(train);
         SeededRandom random = new SeededRandom(plan.seed());
         Network network = Network.create(plan.network(), random, plan.threads());
-        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters());
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), plan.threads());
         return run(network, optimizer, random, identity(train.size()), 0, train, evaluation);
     }
 
@@ -58,7 +58,7 @@ public final class Trainer {
         }
         Network network = Network.create(plan.network(), new SeededRandom(0), plan.threads());
         copy(weights, network.parameters().stream().map(Parameter::values).toList(), "weights");
-        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters());
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), plan.threads());
         for (int p = 0; p < network.parameters().size(); p++) {
             copy(List.of(progress.optimizerState().get(p)), List.of(optimizer.state(p)), "optimizer state");
         }

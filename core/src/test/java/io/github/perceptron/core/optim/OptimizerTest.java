@@ -99,6 +99,45 @@ class OptimizerTest {
         assertThatThrownBy(() -> new OptimizerSpec.Adam(0.1, 0.9, Double.NaN, 1e-8)).hasMessageContaining("beta2");
     }
 
+    @Test
+    void every_rule_gives_the_same_bits_on_any_number_of_threads_and_updates_every_element_once() {
+        List<OptimizerSpec> rules = List.of(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0.9),
+                new OptimizerSpec.Nesterov(0.1, 0.9), new OptimizerSpec.Adagrad(0.1), new OptimizerSpec.RmsProp(0.1),
+                new OptimizerSpec.Adam(0.1));
+        for (OptimizerSpec rule : rules) {
+            float[][] single = threeSteps(rule, 1);
+            for (int threads = 2; threads <= 5; threads++) {
+                float[][] split = threeSteps(rule, threads);
+                for (int p = 0; p < single.length; p++) {
+                    assertThat(split[p]).as("%s, %d threads, tensor %d", rule.id(), threads, p).isEqualTo(single[p]);
+                }
+            }
+        }
+    }
+
+    /** Tensors of awkward sizes (one element, fewer than the threads, odd), three steps with L2. */
+    private static float[][] threeSteps(OptimizerSpec rule, int threads) {
+        java.util.Random random = new java.util.Random(3);
+        List<Parameter> parameters = new java.util.ArrayList<>();
+        for (int size : new int[] {1, 3, 1001}) {
+            float[] values = new float[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            parameters.add(new Parameter("t" + size, values, size > 1));
+        }
+        Optimizer optimizer = new Optimizer(rule, parameters, threads);
+        for (int step = 0; step < 3; step++) {
+            for (Parameter parameter : parameters) {
+                for (int i = 0; i < parameter.size(); i++) {
+                    parameter.gradient()[i] = (float) random.nextGaussian();
+                }
+            }
+            optimizer.step(0.1, 0.01);
+        }
+        return parameters.stream().map(Parameter::values).toArray(float[][]::new);
+    }
+
     private static float[] twoSteps(OptimizerSpec spec, double l2, float[] secondGradient) {
         Parameter parameter = new Parameter("weights", new float[] {1f, -2f}, true);
         Optimizer optimizer = new Optimizer(spec, List.of(parameter));
