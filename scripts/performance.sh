@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures perceptron against the notebooks' numpy code (../shared/reference/seed_numpy.py) in one
 # run on this machine and writes docs/performance.md. Needs python3 with numpy and MNIST in the cache.
-# Usage: scripts/performance.sh [epochs]      (default 6: the first of each run is warm-up for us)
+# Usage: scripts/performance.sh [epochs]      (default 6: numpy's epochs; ours measures one fewer after
+# `bench`'s three warm-up epochs, in which the JIT is still compiling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs="${1:-6}"
@@ -77,7 +78,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
   echo "Java $(java -version 2>&1 | head -1 | cut -d'"' -f2). One training epoch is 60,000 images in batches of 100,"
   echo "softmax + cross-entropy, momentum; numpy is the notebooks' own code (float64, OpenBLAS, its"
   echo "median over $epochs epochs); ours is \`perceptron bench\` (float32, ReLU, synthetic MNIST-shaped data"
-  echo "with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after one warm-up). Each side ran three"
+  echo "with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after three warm-up ones, while the JIT compiles). Each side ran three"
   echo "times, interleaved: the table gives the median of the three medians, in brackets the range of the"
   echo "three medians (numpy) or of every epoch (ours)."
   echo

@@ -74,7 +74,7 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
-            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "train --patience -2"})
+            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "bench --warmup-epochs -1", "train --patience -2"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -213,17 +213,30 @@ class CommandLineTest {
 
     @Test
     void bench_json_ends_with_the_figures_scripts_read() {
-        CommandLineRun run = CommandLineRun.of(environment, "bench", "--layers", "784,10", "--epochs", "1", "--threads", "2",
-                "--json");
+        CommandLineRun run = CommandLineRun.of(environment, "bench", "--layers", "784,10", "--epochs", "1",
+                "--warmup-epochs", "0", "--threads", "2", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         JsonNode done = parse(lines.get(lines.size() - 1));
         assertThat(done.get("event").asText()).isEqualTo("done");
         assertThat(done.get("threads").asInt()).isEqualTo(2);
+        assertThat(done.get("epochs").asInt()).isEqualTo(1);
+        assertThat(done.get("warmup_epochs").asInt()).isZero();
         for (String field : List.of("seconds_per_epoch_median", "samples_per_second", "gflops")) {
             assertThat(done.get(field).asDouble()).as(field).isPositive();
         }
         assertThat(done.get("gflop_per_epoch").asDouble()).isCloseTo(2 * 2 * 60_000 * 7840 / 1e9, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void bench_counts_only_the_epochs_after_the_warm_up() {
+        CommandLineRun run = CommandLineRun.of(environment, "bench", "--layers", "784,10", "--epochs", "2",
+                "--warmup-epochs", "1", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.startsWith("epoch "))).containsExactly(
+                run.out().lines().filter(line -> line.startsWith("epoch 1:")).findFirst().orElseThrow(),
+                run.out().lines().filter(line -> line.startsWith("epoch 2:")).findFirst().orElseThrow());
+        assertThat(run.out()).contains("median of 2");
     }
 
     @Test
