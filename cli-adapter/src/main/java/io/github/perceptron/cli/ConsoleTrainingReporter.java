@@ -87,6 +87,14 @@ final class ConsoleTrainingReporter implements TrainCommand.TrainingReporter {
     }
 
     @Override
+    public void checkpointFailed(int epoch, RuntimeException failure) {
+        // Even when quiet: the user asked for checkpoints and is not getting them.
+        err.println("perceptron: warning: the checkpoint after epoch " + epoch + " was not saved (" + failure.getMessage()
+                + "); training goes on");
+        err.flush();
+    }
+
+    @Override
     public void finished(TrainedModel trained, Path savedTo) {
         Evaluation test = trained.test();
         out.printf(Locale.ROOT, "test accuracy %.2f%% (%d/%d), test loss %.4f, %.2fs per epoch (median)%n",

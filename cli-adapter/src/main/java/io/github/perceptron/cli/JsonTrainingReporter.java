@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code --json}: one object per line on stdout, an {@code epoch} event per epoch and a final {@code done}. */
+/** {@code --json}: one object per line on stdout, an {@code epoch} event per epoch, a
+ * {@code checkpoint_failed} event when a regular checkpoint cannot be saved, and a final {@code done}. */
 final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
 
     private final PrintWriter out;
@@ -37,6 +38,15 @@ final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
         });
         event.put("seconds", report.seconds());
         event.put("learning_rate", report.learningRate());
+        print(event);
+    }
+
+    @Override
+    public void checkpointFailed(int epoch, RuntimeException failure) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "checkpoint_failed");
+        event.put("epoch", epoch);
+        event.put("error", failure.getMessage());
         print(event);
     }
 

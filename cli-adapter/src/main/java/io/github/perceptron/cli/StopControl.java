@@ -48,6 +48,11 @@ final class StopControl implements TrainCommand.TrainingReporter {
     }
 
     @Override
+    public void checkpointFailed(int epoch, RuntimeException failure) {
+        reporter.checkpointFailed(epoch, failure);
+    }
+
+    @Override
     public boolean stopRequested() {
         return interrupted.get() || (patience > 0 && sinceBest >= patience);
     }

@@ -6,6 +6,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
@@ -115,7 +116,16 @@ public final class Trainer {
                     && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs());
             boolean stopping = epoch < plan.epochs() && listener.stopRequested();
             if (periodic || (stopping && checkpoints.saveWhenStopped())) {
-                checkpoints.save(network, progress(epoch, random, optimizer, network, order));
+                try {
+                    checkpoints.save(network, progress(epoch, random, optimizer, network, order));
+                } catch (ModelStoreException e) {
+                    // Hours of training are worth more than one lost checkpoint; a stop's
+                    // checkpoint is the run's only copy, so its failure must end the run loudly.
+                    if (stopping) {
+                        throw e;
+                    }
+                    listener.checkpointFailed(epoch, e);
+                }
             }
             if (stopping) {
                 return new TrainingResult(network, history, true);

@@ -16,6 +16,14 @@ public interface TrainingListener {
     }
 
     /**
+     * A regular checkpoint after {@code epoch} could not be saved (a full disk, a lost directory);
+     * training goes on, and the final model is saved as usual. A checkpoint asked for by a stop is
+     * not reported here: its failure ends the run.
+     */
+    default void checkpointFailed(int epoch, RuntimeException failure) {
+    }
+
+    /**
      * Asked after every epoch but the last: true ends training there (early stopping, a user's
      * interrupt), after saving a checkpoint when checkpoints are on.
      */
