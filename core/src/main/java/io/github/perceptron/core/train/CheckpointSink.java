@@ -30,6 +30,11 @@ public interface CheckpointSink {
         return true;
     }
 
-    /** Saves {@code network}'s weights with {@code progress}; called on the training thread between epochs. */
+    /**
+     * Saves {@code network}'s weights with {@code progress}; called on the training thread between
+     * epochs. A {@link io.github.perceptron.core.model.ModelStoreException} from a regular save is
+     * passed to {@link TrainingListener#checkpointFailed} and training goes on; from the save a
+     * stop asked for, it ends the run.
+     */
     void save(Network network, TrainingProgress progress);
 }
