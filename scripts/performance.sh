@@ -52,6 +52,24 @@ if [ -x /usr/bin/time ]; then
   rss="$((kb / 1024)) MB"
 fi
 
+# Start-up: predict on one 28x28 PNG with that model (the default [784,512,10]), wall time of five
+# runs after one that lets the launcher record its class-data archive.
+python3 - /tmp/perceptron-digit.png <<'PY'
+import struct, sys, zlib
+rows = b''.join(b'\0' + bytes(255 if 10 < x < 18 and 5 < y < 23 else 0 for x in range(28)) for y in range(28))
+chunk = lambda kind, data: struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 28, 28, 8, 0, 0, 0, 0))
+                            + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+PY
+./perceptron predict --model /tmp/perceptron-rss.json /tmp/perceptron-digit.png >/dev/null
+predict_runs=()
+for run in 1 2 3 4 5; do
+  start=$(date +%s.%N)
+  ./perceptron predict --model /tmp/perceptron-rss.json /tmp/perceptron-digit.png >/dev/null
+  predict_runs+=("$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$(date +%s.%N)")")
+done
+predict=$(printf '%s\n' "${predict_runs[@]}" | sort -n | sed -n 3p)
+
 # The kernels alone (JMH): the three products of one layer per batch of 100, at [784,100,30,10]'s shapes.
 (mvn -B -q -DskipTests package -pl benchmarks -am >/dev/null)
 java -jar benchmarks/target/benchmarks.jar ProductBenchmark -p kernel=vector -p shape=784x100,100x30,784x30 \
@@ -87,6 +105,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
   printf '%s\n' "${rows[@]}"
   echo
   echo "Peak RSS of \`perceptron train\` on MNIST (default model, 2 epochs): $rss."
+  echo
+  echo "\`perceptron predict\` on one image with that model, wall time through the launcher: median $predict s"
+  echo "of five runs (${predict_runs[*]} s)."
   echo
   echo "## The kernels"
   echo
