@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.perceptron.core.layer.Parameter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,10 +117,17 @@ class OptimizerTest {
         }
     }
 
+    @Test
+    void a_thread_count_below_one_is_refused_naming_the_value() {
+        Parameter parameter = new Parameter("weights", new float[] {1f}, true);
+        assertThatThrownBy(() -> new Optimizer(new OptimizerSpec.Sgd(0.1), List.of(parameter), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be >= 1, was 0");
+    }
+
     /** Tensors of awkward sizes (one element, fewer than the threads, odd), three steps with L2. */
     private static float[][] threeSteps(OptimizerSpec rule, int threads) {
-        java.util.Random random = new java.util.Random(3);
-        List<Parameter> parameters = new java.util.ArrayList<>();
+        Random random = new Random(3);
+        List<Parameter> parameters = new ArrayList<>();
         for (int size : new int[] {1, 3, 1001}) {
             float[] values = new float[size];
             for (int i = 0; i < size; i++) {
