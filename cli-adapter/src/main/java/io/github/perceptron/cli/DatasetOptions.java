@@ -45,15 +45,15 @@ final class DatasetOptions {
     String asArguments() {
         StringBuilder arguments = new StringBuilder();
         if (data != null) {
-            arguments.append(" --data ").append(data);
+            arguments.append(" --data ").append(ShellWords.quote(data));
             if (!format.equalsIgnoreCase("idx")) {
-                arguments.append(" --format ").append(format);
+                arguments.append(" --format ").append(ShellWords.quote(format));
             }
         } else if (!known().id().equals("mnist")) {
             arguments.append(" --dataset ").append(known().id());
         }
         if (data == null && dataDir != null) {
-            arguments.append(" --data-dir ").append(dataDir);
+            arguments.append(" --data-dir ").append(ShellWords.quote(dataDir));
         }
         return arguments.toString();
     }

@@ -2,6 +2,7 @@ package io.github.perceptron.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -14,9 +15,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setErr(LauncherStreams.stderr());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err, System.getenv(), System.console() != null));
+        int code = run(args, out, err, System.getenv(), System.console() != null);
+        System.exit(checkOutput(code, out, System.out, err));
+    }
+
+    /**
+     * A result that never reached stdout ({@code > /dev/full}, a closed pipe) is a failed run, not
+     * a success: the PrintStream under {@code out} swallows write errors, so both are asked.
+     */
+    static int checkOutput(int code, PrintWriter out, PrintStream stdout, PrintWriter err) {
+        boolean failed = out.checkError() | stdout.checkError();
+        if (failed && code == 0) {
+            err.println("perceptron: cannot write to standard output (disk full, or the reader went away); "
+                    + "the results were not all printed");
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        return code;
     }
 
     /** Runs one command and returns its exit code: 0 success, 1 failed run, 2 usage error. */

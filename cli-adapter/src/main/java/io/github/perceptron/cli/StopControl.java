@@ -4,24 +4,23 @@ import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainedModel;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Decides when training stops early, around a reporter: when the user interrupts (Ctrl-C ends
- * the run after the current epoch, with a checkpoint), or when the per-epoch evaluation accuracy
+ * Decides when training stops early, around a reporter: when the user interrupts (Ctrl-C or SIGTERM
+ * ends the run after the current epoch, with a checkpoint), or when the per-epoch evaluation accuracy
  * has not improved for {@code patience} epochs.
  */
 final class StopControl implements TrainCommand.TrainingReporter {
 
     private final TrainCommand.TrainingReporter reporter;
-    private final AtomicBoolean interrupted;
+    private final Interrupts interrupts;
     private final int patience;
     private double best = Double.NEGATIVE_INFINITY;
     private int sinceBest;
 
-    StopControl(TrainCommand.TrainingReporter reporter, AtomicBoolean interrupted, int patience) {
+    StopControl(TrainCommand.TrainingReporter reporter, Interrupts interrupts, int patience) {
         this.reporter = reporter;
-        this.interrupted = interrupted;
+        this.interrupts = interrupts;
         this.patience = patience;
     }
 
@@ -54,12 +53,12 @@ final class StopControl implements TrainCommand.TrainingReporter {
 
     @Override
     public boolean stopRequested() {
-        return interrupted.get() || (patience > 0 && sinceBest >= patience);
+        return interrupts.requested() || (patience > 0 && sinceBest >= patience);
     }
 
     /** Whether the stop came from the user rather than from patience. */
     boolean interrupted() {
-        return interrupted.get();
+        return interrupts.requested();
     }
 
     @Override

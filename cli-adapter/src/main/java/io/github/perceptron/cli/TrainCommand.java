@@ -30,9 +30,6 @@ import picocli.CommandLine.Option;
         description = "Train a network, report its test accuracy and save it.")
 final class TrainCommand implements Callable<Integer> {
 
-    /** The shell's convention for a run ended by SIGINT. */
-    static final int INTERRUPTED = 130;
-
     private final DatasetFetcher fetcher;
     private final ModelStore store;
     private final CheckpointStore checkpoints;
@@ -110,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
         String evaluatedOn = held > 0 ? "validation" : "test";
         TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
                 : new ConsoleTrainingReporter(console, quiet, evaluatedOn);
-        StopControl control = new StopControl(reporter, Interrupts.onFirstInterrupt(console.err()), patience);
+        Interrupts interrupts = Interrupts.install(console.err());
+        StopControl control = new StopControl(reporter, interrupts, patience);
         control.started(plan, source.describe());
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
@@ -123,10 +121,12 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage() + lastCheckpointSince(checkpointFile, started));
         }
         if (trained.stoppedEarly() && control.interrupted()) {
-            console.err().println("perceptron: interrupted after epoch " + trained.model().metadata().epochs()
-                    + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume " + checkpointFile
-                    + dataset.asArguments() + (out != null ? " -o " + out : ""));
-            return INTERRUPTED;
+            console.err().println("perceptron: stopped after epoch " + trained.model().metadata().epochs()
+                    + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume "
+                    + ShellWords.quote(checkpointFile) + dataset.asArguments()
+                    + (out != null ? " -o " + ShellWords.quote(out) : "")
+                    + (checkpoint != null ? " --checkpoint " + ShellWords.quote(checkpoint) : ""));
+            return interrupts.exitCode();
         }
         new RescuingSave(store).save(trained.model(), target);
         if (plot != null) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.perceptron.core.model.ModelStoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A regular checkpoint that cannot be saved is told to the user in one line, and training goes on. */
@@ -18,7 +17,7 @@ class CheckpointWarningTest {
 
     @Test
     void the_console_warns_on_stderr_even_when_quiet() {
-        new StopControl(new ConsoleTrainingReporter(console, true, "test"), new AtomicBoolean(), 0)
+        new StopControl(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err()), 0)
                 .checkpointFailed(3, diskFull);
         assertThat(err.toString()).isEqualTo("perceptron: warning: the checkpoint after epoch 3 was not saved "
                 + "(run.checkpoint.json: cannot save: No space left on device); training goes on\n");
