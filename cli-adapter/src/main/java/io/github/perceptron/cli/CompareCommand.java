@@ -67,6 +67,12 @@ final class CompareCommand implements Callable<Integer> {
         if (seeds < 1 || runEpochs < 1) {
             throw new IllegalArgumentException("--seeds and --epochs must be at least 1");
         }
+        Path markdown = report != null ? report : out.resolve("report.md");
+        OutputLocation outputs = new OutputLocation(dataset.inputs(environment));
+        for (String file : List.of("results.csv", "accuracy.png", "loss.png")) {
+            outputs.add("--out", out.resolve(file));
+        }
+        outputs.add("--report", markdown);
         DatasetSource source = dataset.open(fetcher, environment, console, false);
         List<ComparisonReport.Result> results = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
@@ -85,7 +91,6 @@ final class CompareCommand implements Callable<Integer> {
                 results.add(new ComparisonReport.Result(run, seed, history));
             }
         }
-        Path markdown = report != null ? report : out.resolve("report.md");
         new ComparisonReport(chosen, results, source.describe(), runEpochs, seeds).write(out, markdown);
         console.out().println("report written to " + markdown);
         return 0;

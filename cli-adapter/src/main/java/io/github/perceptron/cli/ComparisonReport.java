@@ -1,6 +1,7 @@
 package io.github.perceptron.cli;
 
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.persistence.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,8 @@ final class ComparisonReport {
         Path parent = markdown.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         String images = parent.relativize(directory.toAbsolutePath()).toString().replace('\\', '/');
-        Files.writeString(markdown, markdown(images.isEmpty() ? "." : images), StandardCharsets.UTF_8);
+        byte[] text = markdown(images.isEmpty() ? "." : images).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.replace(markdown, out -> out.write(text));
     }
 
     private void writeCsv(Path file) throws IOException {
@@ -57,7 +59,8 @@ final class ComparisonReport {
         byRun.forEach((run, results) -> results.forEach(result -> result.history().forEach(r -> csv.append(String.format(
                 Locale.ROOT, "\"%s\",%d,%d,%.6f,%.6f,%.6f,%.6f,%.4f%n", run.name(), result.seed(), r.epoch(), r.trainLoss(),
                 r.trainAccuracy(), r.evaluation().orElseThrow().loss(), r.evaluation().orElseThrow().accuracy(), r.seconds())))));
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.replace(file, out -> out.write(text));
     }
 
     private void chart(Path file, String title, String axis, ToDoubleFunction<EpochReport> value) throws IOException {

@@ -7,6 +7,8 @@ import io.github.perceptron.dataset.ImageFolderDatasetSource;
 import io.github.perceptron.dataset.IdxDatasetSource;
 import io.github.perceptron.dataset.KnownDataset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Which data a command reads: a known dataset (fetched when missing) or a directory of IDX files. */
@@ -56,6 +58,26 @@ final class DatasetOptions {
             arguments.append(" --data-dir ").append(ShellWords.quote(dataDir));
         }
         return arguments.toString();
+    }
+
+    /** The files and folders this data is read from, so that no output lands on them. */
+    OutputLocation.Inputs inputs(Environment environment) {
+        Path directory = data != null ? data : directory(environment);
+        String chosen = data != null ? format.toLowerCase(java.util.Locale.ROOT) : "idx";
+        switch (chosen) {
+            case "csv":
+                return new OutputLocation.Inputs(List.of(directory.resolve("train.csv"), directory.resolve("test.csv")),
+                        List.of());
+            case "images":
+                return new OutputLocation.Inputs(List.of(), List.of(directory.resolve("train"), directory.resolve("test")));
+            default:
+                List<Path> files = new ArrayList<>();
+                for (String stem : KnownDataset.MNIST.files()) {
+                    files.add(directory.resolve(stem));
+                    files.add(directory.resolve(stem + ".gz"));
+                }
+                return new OutputLocation.Inputs(files, List.of());
+        }
     }
 
     /** The source to read, fetching a known dataset first when any of its files is missing. */

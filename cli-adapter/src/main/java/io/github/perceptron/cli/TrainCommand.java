@@ -98,10 +98,13 @@ final class TrainCommand implements Callable<Integer> {
         int held = resumed == null ? validation : resumed.validationSize();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
         Path checkpointFile = checkpointPath(target);
-        OutputLocation.checkWritable(target, "--out");
-        OutputLocation.checkWritable(checkpointFile, "--checkpoint");
+        OutputLocation outputs = new OutputLocation(dataset.inputs(environment)).add("--checkpoint", checkpointFile);
+        if (resume != null) {
+            outputs.alsoReads(resume);
+        }
+        outputs.add("--out", target);
         if (plot != null) {
-            OutputLocation.checkWritable(plot, "--plot");
+            outputs.add("--plot", plot);
         }
         DatasetSource source = dataset.open(fetcher, environment, console, quiet || json);
         String evaluatedOn = held > 0 ? "validation" : "test";

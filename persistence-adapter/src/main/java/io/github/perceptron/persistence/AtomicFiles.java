@@ -26,21 +26,26 @@ import java.util.regex.Pattern;
  * the target. A save killed mid-write leaves its hidden temporary behind; the next save of the
  * same file removes those older than {@link #STALE}.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Old enough that no save still running can own it: a save takes milliseconds. */
     static final Duration STALE = Duration.ofMinutes(10);
 
     /** Writes a file's content to a stream, which it must not close. */
-    interface Writer {
+    public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void replace(Path target, Writer writer) throws IOException {
-        Path absolute = target.toAbsolutePath();
+    /**
+     * Writes {@code target} anew. A symbolic link is followed: the file it points to is replaced,
+     * the link stays. Anything but a regular file (a device, a FIFO, a directory) is refused, never
+     * replaced.
+     */
+    public static void replace(Path target, Writer writer) throws IOException {
+        Path absolute = regularOrAbsent(target.toAbsolutePath());
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
@@ -61,6 +66,21 @@ final class AtomicFiles {
             Files.deleteIfExists(temporary);
         }
         removeStaleTemporaries(directory, absolute.getFileName().toString());
+    }
+
+    /** The file to replace: {@code path} itself, or where its symbolic link points. */
+    private static Path regularOrAbsent(Path path) throws IOException {
+        Path file = path;
+        if (Files.isSymbolicLink(path)) {
+            if (!Files.exists(path)) {
+                throw new IOException(path + " is a symbolic link to nothing (" + Files.readSymbolicLink(path) + ")");
+            }
+            file = path.toRealPath();
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IOException(path + " is not a regular file (a device, a pipe or a directory); it was left as it is");
+        }
+        return file;
     }
 
     /** Best effort: a temporary that cannot be listed or deleted is left for the next save. */
