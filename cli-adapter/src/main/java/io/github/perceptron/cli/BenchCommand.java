@@ -37,9 +37,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N,N,...", defaultValue = "784,100,30,10",
+    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "784,100,30,10",
             description = "Layer sizes (default: ${DEFAULT-VALUE}).")
-    List<Integer> layers;
+    String layers;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
     String activation;
@@ -71,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int threadCount = threads == null ? Kernels.defaultThreads() : threads;
-        int inputs = layers.get(0);
+        int[] sizes = LayerSizes.parse(layers);
+        int inputs = sizes[0];
         int side = (int) Math.round(Math.sqrt(inputs));
         if (side * side != inputs || epochs < 1) {
             throw new IllegalArgumentException("bench needs a square input layer (784 = 28×28) and at least 1 epoch");
@@ -79,8 +80,8 @@ final class BenchCommand implements Callable<Integer> {
         if (warmupEpochs < 0) {
             throw new IllegalArgumentException("--warmup-epochs must be 0 or more, was " + warmupEpochs);
         }
-        int classes = layers.get(layers.size() - 1);
-        TrainingPlan plan = TrainingPlan.builder().layers(layers.stream().mapToInt(Integer::intValue).toArray())
+        int classes = sizes[sizes.length - 1];
+        TrainingPlan plan = TrainingPlan.builder().layers(sizes)
                 .activation(Activation.fromId(activation)).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
                 .epochs(warmupEpochs + epochs).batchSize(batch).threads(threadCount).build();
         LabelledImages train = SyntheticDigits.generate(TRAIN_IMAGES, side, classes, 1);
@@ -124,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(List<Double> seconds, double inferenceMs, int threadCount) {
+        List<Integer> layers = java.util.Arrays.stream(LayerSizes.parse(this.layers)).boxed().toList();
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = Median.of(sorted);
         double gflops = flopsPerEpoch(layers, TRAIN_IMAGES) / median / 1e9;

@@ -38,7 +38,7 @@ final class OutputLocation {
         this.inputs = inputs;
     }
 
-    /** Outputs added from now on must not be {@code file} either (the checkpoint a run resumes may be overwritten, the model not). */
+    /** A further input: no output may be {@code file}, except one added with it as {@code mayReplace}. */
     OutputLocation alsoReads(Path file) {
         inputs = inputs.plusFile(file);
         return this;
@@ -46,10 +46,15 @@ final class OutputLocation {
 
     /** Checks one output against the rules and against the outputs added before it. */
     OutputLocation add(String option, Path file) {
+        return add(option, file, null);
+    }
+
+    /** As {@link #add(String, Path)}, but {@code file} may be the input {@code mayReplace} (a checkpoint a run resumes from). */
+    OutputLocation add(String option, Path file, Path mayReplace) {
         Path real = real(file);
         checkKind(option, file);
         for (Path input : inputs.files()) {
-            if (real.equals(real(input))) {
+            if (real.equals(real(input)) && (mayReplace == null || !real.equals(real(mayReplace)))) {
                 throw refused(option, file, "is an input of this run (" + input + ")");
             }
         }

@@ -98,11 +98,11 @@ final class TrainCommand implements Callable<Integer> {
         int held = resumed == null ? validation : resumed.validationSize();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
         Path checkpointFile = checkpointPath(target);
-        OutputLocation outputs = new OutputLocation(dataset.inputs(environment)).add("--checkpoint", checkpointFile);
+        OutputLocation outputs = new OutputLocation(dataset.inputs(environment));
         if (resume != null) {
             outputs.alsoReads(resume);
         }
-        outputs.add("--out", target);
+        outputs.add("--out", target).add("--checkpoint", checkpointFile, resume);
         if (plot != null) {
             outputs.add("--plot", plot);
         }

@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
  */
 final class TrainingOptions {
 
-    @Option(names = "--layers", split = ",", paramLabel = "N,N,...", defaultValue = "784,512,10",
+    // One value, parsed here: a list option would join two --layers into one longer network.
+    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "784,512,10",
             description = "Layer sizes from input to output (default: ${DEFAULT-VALUE}).")
-    List<Integer> layers;
+    String layers;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
             description = "Hidden activation: sigmoid, tanh, relu or identity (default: ${DEFAULT-VALUE}).")
@@ -88,8 +89,11 @@ final class TrainingOptions {
     TrainingPlan plan() {
         Activation hidden = Activation.fromId(activation);
         Initialization initialization = init == null ? null : Initialization.fromId(init);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be a rate in [0, 1), was " + dropout);
+        }
         return TrainingPlan.builder()
-                .layers(layers.stream().mapToInt(Integer::intValue).toArray())
+                .layers(LayerSizes.parse(layers))
                 .activation(hidden)
                 .loss(Loss.fromId(loss))
                 .dropout(dropout)

@@ -86,7 +86,7 @@ class CommandLineTest {
     void layers_that_do_not_fit_the_images_are_a_usage_error_naming_both() {
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "100,10");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("the images have 784 pixels but the network's first layer takes 100");
+        assertThat(run.err()).contains("the images are 28×28 = 784 pixels but the network's first layer takes 100");
     }
 
     @Test

@@ -87,7 +87,7 @@ class OutputPathsTest {
     void the_same_file_spelled_another_way_is_still_the_same_file() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("link-to-model.json"), model);
         assertRefused(train("-o", model.toString(), "--checkpoint", dir.resolve("sub/../model.json").toString()),
-                "also the --checkpoint file");
+                "--checkpoint", "also the --out file");
         assertRefused(train("-o", model.toString(), "--plot", link.toString()), "also the --out file");
         assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
     }

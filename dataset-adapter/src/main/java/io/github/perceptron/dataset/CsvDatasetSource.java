@@ -22,6 +22,12 @@ import java.util.List;
 public final class CsvDatasetSource implements DatasetSource {
 
     private static final int MAX_CLASSES = 256;
+    /** The widest image a network takes (1024×1024) at up to 8 characters a pixel ("255, "), and the label. */
+    private static final int MAX_LINE_CHARS = 8 << 20;
+    /** Every image is held in memory: 60,000 MNIST images are 110 MB of CSV. */
+    private static final long MAX_FILE_BYTES = 2L << 30;
+    /** A UTF-8 byte-order mark as ISO-8859-1 decodes it. */
+    private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
 
     private final Path directory;
     private Parsed train;
@@ -41,8 +47,12 @@ public final class CsvDatasetSource implements DatasetSource {
             throw new DatasetException(file + ": images of " + parsed.side + "×" + parsed.side + " pixels, but train.csv has "
                     + train.side + "×" + train.side);
         }
+        if (parsed.maxLabel > train.maxLabel) {
+            throw new DatasetException(file + ":" + parsed.maxLabelLine + ": label " + parsed.maxLabel
+                    + " is not a class of train.csv, whose labels are 0.." + train.maxLabel);
+        }
         // Class names come from the training file, so both splits agree.
-        int classes = Math.max(2, Math.max(train.maxLabel, parsed.maxLabel) + 1);
+        int classes = Math.max(2, train.maxLabel + 1);
         return new LabelledImages(parsed.pixels, parsed.labels, parsed.side, parsed.side,
                 LabelledImages.numberedClasses(classes));
     }
@@ -52,23 +62,34 @@ public final class CsvDatasetSource implements DatasetSource {
         return "csv (" + directory + ")";
     }
 
-    private record Parsed(byte[] pixels, int[] labels, int side, int maxLabel) {
+    private record Parsed(byte[] pixels, int[] labels, int side, int maxLabel, int maxLabelLine) {
     }
 
     private static Parsed parse(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        long size = DataFiles.requireRegular(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new DatasetException(file + ": " + size + " bytes; a CSV of images is read whole, and at most "
+                    + (MAX_FILE_BYTES >> 20) + " MiB are read");
+        }
+        // ISO-8859-1 decodes any byte, so a stray non-ASCII byte reaches the field checks, which name its line.
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            LineReader lines = new LineReader(reader, file, MAX_LINE_CHARS);
             ByteArrayOutputStream pixels = new ByteArrayOutputStream();
             List<Integer> labels = new ArrayList<>();
             int columns = -1;
             int maxLabel = 0;
+            int maxLabelLine = 0;
             int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith(UTF8_BOM)) {
+                    line = line.substring(UTF8_BOM.length());
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] fields = line.split(",", -1);
-                if (lineNumber == 1 && !fields[0].strip().isEmpty() && !Character.isDigit(fields[0].strip().charAt(0))) {
+                if (lineNumber == 1 && isHeader(fields[0])) {
                     continue;
                 }
                 if (columns < 0) {
@@ -78,7 +99,10 @@ public final class CsvDatasetSource implements DatasetSource {
                     throw new DatasetException(file + ":" + lineNumber + ": " + fields.length + " fields, expected " + columns);
                 }
                 int label = number(file, lineNumber, fields[0], MAX_CLASSES - 1, "label");
-                maxLabel = Math.max(maxLabel, label);
+                if (label > maxLabel) {
+                    maxLabel = label;
+                    maxLabelLine = lineNumber;
+                }
                 labels.add(label);
                 for (int i = 1; i < fields.length; i++) {
                     pixels.write(number(file, lineNumber, fields[i], 255, "pixel " + (i - 1)));
@@ -88,12 +112,18 @@ public final class CsvDatasetSource implements DatasetSource {
                 throw new DatasetException(file + ": no images");
             }
             int side = (int) Math.round(Math.sqrt(columns - 1));
-            return new Parsed(pixels.toByteArray(), labels.stream().mapToInt(Integer::intValue).toArray(), side, maxLabel);
+            return new Parsed(pixels.toByteArray(), labels.stream().mapToInt(Integer::intValue).toArray(), side, maxLabel,
+                    maxLabelLine);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file + ": file not found");
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** A header names its columns: a first field with a letter in it ("label"), where data has a number ("7", "-1"). */
+    private static boolean isHeader(String firstField) {
+        return firstField.chars().anyMatch(Character::isLetter) || firstField.strip().startsWith("\"");
     }
 
     private static void checkSquare(Path file, int columns) {

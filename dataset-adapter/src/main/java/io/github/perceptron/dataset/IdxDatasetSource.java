@@ -69,7 +69,8 @@ public final class IdxDatasetSource implements DatasetSource {
     private Path find(String stem) {
         for (String candidate : new String[] {stem, stem + ".gz"}) {
             Path path = directory.resolve(candidate);
-            if (Files.isRegularFile(path)) {
+            // Whatever is there is read, so that a directory or a device is named as such, not "not found".
+            if (Files.exists(path)) {
                 return path;
             }
         }

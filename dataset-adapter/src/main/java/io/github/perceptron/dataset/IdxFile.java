@@ -41,8 +41,8 @@ public final class IdxFile {
 
     /** Reads {@code path}, which must hold an IDX file with the given magic number. */
     public static IdxFile read(Path path, int expectedMagic) {
+        long fileSize = DataFiles.requireRegular(path);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            long fileSize = Files.size(path);
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();

@@ -24,9 +24,7 @@ final class ImageFiles {
     }
 
     static BufferedImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + ": file not found");
-        }
+        DataFiles.requireRegular(file);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {

@@ -32,12 +32,29 @@ public final class ImageFolderDatasetSource implements DatasetSource {
 
     @Override
     public LabelledImages load(Split split) {
-        List<String> classes = classes(directory.resolve("train"));
+        Path trainRoot = directory.resolve("train");
+        List<String> classes = classes(trainRoot);
         Path root = directory.resolve(split == Split.TRAIN ? "train" : "test");
+        if (split == Split.TEST) {
+            for (String name : folderNames(root)) {
+                if (!classes.contains(name)) {
+                    throw new DatasetException(root.resolve(name) + ": a class that " + trainRoot
+                            + " does not have; the classes are " + classes);
+                }
+            }
+        }
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            for (Path file : list(root.resolve(classes.get(c)), false)) {
+            Path folder = root.resolve(classes.get(c));
+            if (split == Split.TEST && !Files.exists(folder)) {
+                continue;
+            }
+            List<Path> images = images(folder);
+            if (images.isEmpty() && split == Split.TRAIN) {
+                throw new DatasetException(folder + ": no images; every class needs training images");
+            }
+            for (Path file : images) {
                 files.add(file);
                 labels.add(c);
             }
@@ -58,20 +75,59 @@ public final class ImageFolderDatasetSource implements DatasetSource {
     }
 
     private static List<String> classes(Path train) {
-        List<String> names = list(train, true).stream().map(p -> p.getFileName().toString()).toList();
+        List<String> names = folderNames(train);
         if (names.size() < 2) {
             throw new DatasetException(train + ": needs at least two class folders, found " + names);
         }
         return names;
     }
 
-    private static List<Path> list(Path folder, boolean directories) {
+    /** The class folders in {@code root}; anything else there but hidden files is refused, not skipped. */
+    private static List<String> folderNames(Path root) {
+        List<String> names = new ArrayList<>();
+        for (Path entry : entries(root)) {
+            if (!Files.isDirectory(entry)) {
+                throw new DatasetException(entry + ": " + kind(entry) + " where class folders are expected ("
+                        + root + "/<class>/<image>)");
+            }
+            names.add(entry.getFileName().toString());
+        }
+        return names;
+    }
+
+    /** The images in one class folder: regular files only, each named if it is anything else. */
+    private static List<Path> images(Path folder) {
+        List<Path> images = new ArrayList<>();
+        for (Path entry : entries(folder)) {
+            if (!Files.isRegularFile(entry)) {
+                throw new DatasetException(entry + ": " + kind(entry) + " inside a class folder; images must sit "
+                        + "directly in " + folder);
+            }
+            images.add(entry);
+        }
+        return images;
+    }
+
+    private static String kind(Path entry) {
+        if (Files.isDirectory(entry)) {
+            return "a folder";
+        }
+        if (Files.isRegularFile(entry)) {
+            return "a file";
+        }
+        if (Files.isSymbolicLink(entry)) {
+            return "a symbolic link that leads nowhere (broken, or in a loop)";
+        }
+        return "a pipe, socket or device";
+    }
+
+    /** Sorted entries of a folder, hidden ones left out. */
+    private static List<Path> entries(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new DatasetException(folder + ": folder not found");
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new DatasetException(folder + ": cannot list: " + e.getMessage(), e);
         }

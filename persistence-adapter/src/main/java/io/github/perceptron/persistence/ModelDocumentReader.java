@@ -8,6 +8,7 @@ import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.network.NetworkLimits;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,9 +21,9 @@ import java.util.OptionalDouble;
 /** Reads a version-1 model document, refusing anything that does not match it exactly. */
 final class ModelDocumentReader {
 
-    /** Far above any sensible MLP, low enough that a forged size cannot exhaust memory. */
-    private static final int MAX_UNITS = 1 << 16;
-    private static final long MAX_PARAMETERS = 100_000_000L;
+    /** The limits the trainer plans with: whatever it saves, this reads. */
+    private static final int MAX_UNITS = NetworkLimits.MAX_UNITS;
+    private static final long MAX_PARAMETERS = NetworkLimits.MAX_PARAMETERS;
 
     private final Path file;
     private final JsonFields fields;
@@ -47,7 +48,7 @@ final class ModelDocumentReader {
         JsonNode input = fields.object(architecture, "input", "architecture.input");
         int width = (int) fields.integer(input, "width", "architecture.input.width", 1, MAX_UNITS);
         int height = (int) fields.integer(input, "height", "architecture.input.height", 1, MAX_UNITS);
-        if ((long) width * height > MAX_UNITS * 16L) {
+        if ((long) width * height > NetworkLimits.MAX_INPUTS) {
             throw fields.bad("architecture.input", "is " + width + "×" + height + ", too large");
         }
         NetworkSpec spec = spec(architecture, width * height);

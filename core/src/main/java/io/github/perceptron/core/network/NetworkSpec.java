@@ -33,6 +33,7 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
                 throw new IllegalArgumentException(dense.activation().id() + " is only for the output layer");
             }
         }
+        NetworkLimits.check(sizes(inputs, hidden, classes));
     }
 
     /**
@@ -43,6 +44,9 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
                                  Initialization initialization) {
         if (sizes.size() < 2) {
             throw new IllegalArgumentException("layers need at least an input and an output size, was " + sizes);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), was " + dropout);
         }
         List<LayerSpec> hidden = new ArrayList<>();
         for (int size : sizes.subList(1, sizes.size() - 1)) {
@@ -57,6 +61,10 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
 
     /** Layer widths from input to output, dropout layers left out: e.g. {@code [784, 100, 10]}. */
     public List<Integer> sizes() {
+        return sizes(inputs, hidden, classes);
+    }
+
+    private static List<Integer> sizes(int inputs, List<LayerSpec> hidden, int classes) {
         List<Integer> sizes = new ArrayList<>();
         sizes.add(inputs);
         for (LayerSpec layer : hidden) {

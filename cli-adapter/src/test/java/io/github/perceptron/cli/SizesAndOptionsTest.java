@@ -1,0 +1,90 @@
+package io.github.perceptron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.core.testing.SyntheticImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Sizes nobody bounded and options that were quietly bent: each a usage error naming the option, before training. */
+class SizesAndOptionsTest {
+
+    @TempDir
+    static Path dir;
+    private static Path data;
+    private static Map<String, String> environment;
+
+    @BeforeAll
+    static void data() throws IOException {
+        data = Files.createDirectories(dir.resolve("digits"));
+        IdxFixtures.write(data, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
+        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(20, 28, 28, 10, 2));
+        environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
+    }
+
+    private static CommandLineRun train(String... options) {
+        String[] args = new String[options.length + 5];
+        args[0] = "train";
+        args[1] = "--data";
+        args[2] = data.toString();
+        args[3] = "-o";
+        args[4] = dir.resolve("model.json").toString();
+        System.arraycopy(options, 0, args, 5, options.length);
+        return CommandLineRun.of(environment, args);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--layers|784,1000000000,10|--layers 784,1000000000,10: hidden layer 1 is 1000000000, outside 1..65536",
+        "--layers|784,65536,65537,10|--layers 784,65536,65537,10: hidden layer 2 is 65537, outside 1..65536",
+        "--layers|784,99999999999,10|--layers 784,99999999999,10: '99999999999' is not a layer size",
+        "--layers|784,,10|--layers 784,,10: '' is not a layer size",
+        "--dropout|-0.1|--dropout must be a rate in [0, 1), was -0.1",
+        "--dropout|NaN|--dropout must be a rate in [0, 1), was NaN",
+        "--batch|2147483647|the batch size 2147483647 is larger than the 200 training images"})
+    void bad_sizes_and_rates_are_usage_errors_naming_the_option(String option, String value, String message) {
+        CommandLineRun run = train(option, value, "--epochs", "1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(message).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.errorLines()).isEqualTo(2);
+        assertThat(dir.resolve("model.json")).doesNotExist();
+    }
+
+    @Test
+    void layers_given_twice_is_refused_not_joined() {
+        CommandLineRun run = train("--layers", "784,32,10", "--layers", "784,64,10", "--epochs", "1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("--layers").contains("should be specified only once");
+    }
+
+    @Test
+    void an_empty_test_set_is_a_failed_run_not_zero_of_zero() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-test"));
+        IdxFixtures.write(empty, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
+        IdxFixtures.write(empty, "t10k", SyntheticImages.blobs(0, 28, 28, 10, 2));
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", empty.toString(), "--epochs", "1",
+                "--layers", "784,8,10", "-o", dir.resolve("m.json").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("the test split holds no images");
+        assertThat(run.out()).doesNotContain("0/0");
+    }
+
+    @Test
+    void test_images_of_another_size_fail_before_the_first_epoch_as_a_data_fault() throws IOException {
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        IdxFixtures.write(mixed, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
+        IdxFixtures.write(mixed, "t10k", SyntheticImages.blobs(20, 30, 30, 10, 2));
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", mixed.toString(), "--epochs", "1",
+                "--layers", "784,8,10", "-o", dir.resolve("m.json").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("the test images are 30×30 pixels, the training images 28×28");
+        assertThat(run.out()).doesNotContain("epoch 1/1");
+    }
+}
