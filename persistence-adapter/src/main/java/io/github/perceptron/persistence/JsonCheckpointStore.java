@@ -97,15 +97,13 @@ public final class JsonCheckpointStore implements CheckpointStore {
                 throw fields.bad(path, "must hold " + slots + " arrays for this optimiser");
             }
             int length = model.parameters().get(p).size();
-            float[][] values = new float[slots][length];
+            float[][] values = new float[slots][];
             for (int s = 0; s < slots; s++) {
                 JsonNode slot = tensor.get(s);
                 if (!slot.isArray() || slot.size() != length) {
                     throw fields.bad(path + "[" + s + "]", "must hold " + length + " numbers");
                 }
-                for (int i = 0; i < length; i++) {
-                    values[s][i] = fields.finiteFloat(slot.get(i), path + "[" + s + "][" + i + "]");
-                }
+                values[s] = fields.finiteFloats(slot, length, path + "[" + s + "]");
             }
             state.add(values);
         }

@@ -62,6 +62,21 @@ final class JsonFields {
         return value;
     }
 
+    /** An array of exactly {@code length} finite float32 numbers. */
+    float[] finiteFloats(JsonNode array, int length, String path) {
+        if (array.size() != length) {
+            throw bad(path, "holds " + array.size() + " numbers, expected " + length);
+        }
+        if (array instanceof CompactTree.FloatArrayNode compact) {
+            return compact.floats(); // checked finite as it was read
+        }
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = finiteFloat(array.get(i), path + "[" + i + "]");
+        }
+        return values;
+    }
+
     /** A finite number in {@code [min, max]}. */
     double number(JsonNode parent, String field, String path, double min, double max) {
         JsonNode node = present(parent, field, path);

@@ -2,13 +2,13 @@ package io.github.perceptron.persistence;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Models as JSON documents in the format described in {@code docs/model-format.md}. Saving is
@@ -31,16 +32,25 @@ public final class JsonModelStore implements ModelStore {
     /** The newest format version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Larger than any MLP this tool trains ([784,4096,4096,10] is about 400 MB of JSON). */
-    private static final long MAX_FILE_BYTES = 1L << 30;
+    /** The most bytes a number takes as written ("-1.2345678E-38, "), with room for the layout. */
+    private static final long MAX_BYTES_PER_NUMBER = 20;
+
+    private final long maxNumbers;
 
     private final JsonFactory factory = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
-    private final ObjectMapper mapper = new ObjectMapper(factory)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    public JsonModelStore() {
+        this(CompactTree.MAX_NUMBERS);
+    }
+
+    /** A store that refuses documents of more than {@code maxNumbers} numbers (tests use small ones). */
+    JsonModelStore(long maxNumbers) {
+        this.maxNumbers = maxNumbers;
+    }
 
     @Override
     public void save(Model model, Path location) {
@@ -58,14 +68,23 @@ public final class JsonModelStore implements ModelStore {
     JsonNode readRoot(Path location) {
         JsonNode root;
         try {
-            long size = Files.size(location);
-            if (size > MAX_FILE_BYTES) {
-                throw new ModelStoreException(location + ": " + size + " bytes is too large for a model file");
+            BasicFileAttributes attributes = Files.readAttributes(location, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new ModelStoreException(location + ": is a directory, not a model file");
+            }
+            if (!attributes.isRegularFile()) {
+                throw new ModelStoreException(location + ": is a pipe or a device, not a regular file; save the model "
+                        + "to a file first");
+            }
+            if (attributes.size() > maxNumbers * MAX_BYTES_PER_NUMBER) {
+                throw new ModelStoreException(location + ": " + attributes.size() + " bytes is too large for a model file");
             }
             try (InputStream in = Files.newInputStream(location); JsonParser parser = factory.createParser(in)) {
-                root = mapper.readTree(parser);
-                if (parser.nextToken() != null) {
-                    throw new ModelStoreException(location + ": trailing content after the JSON document");
+                root = CompactTree.read(parser, location, maxNumbers);
+                JsonToken trailing = parser.nextToken();
+                if (trailing != null) {
+                    throw new ModelStoreException(location + ": not valid JSON: Trailing token (" + trailing
+                            + ") after the document" + locationOf(parser.currentLocation()));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -105,8 +124,11 @@ public final class JsonModelStore implements ModelStore {
     }
 
     private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return locationOf(e.getLocation());
+    }
+
+    private static String locationOf(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static String reason(IOException e) {

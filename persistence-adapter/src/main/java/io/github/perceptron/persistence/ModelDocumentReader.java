@@ -167,11 +167,7 @@ final class ModelDocumentReader {
             if (values.size() != expected) {
                 throw fields.bad(path + ".values", "holds " + values.size() + " numbers, the shape " + shape + " needs " + expected);
             }
-            float[] floats = new float[expected];
-            for (int i = 0; i < expected; i++) {
-                floats[i] = fields.finiteFloat(values.get(i), path + ".values[" + i + "]");
-            }
-            result.add(floats);
+            result.add(fields.finiteFloats(values, expected, path + ".values"));
         }
         return result;
     }

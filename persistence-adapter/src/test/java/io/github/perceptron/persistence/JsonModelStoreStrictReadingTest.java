@@ -66,7 +66,7 @@ class JsonModelStoreStrictReadingTest {
     @Test
     void values_beyond_float32_are_refused_as_non_finite() throws IOException {
         edit(root -> ((ArrayNode) root.get("parameters").get(1).get("values")).set(3, mapper.getNodeFactory().numberNode(1e39)));
-        assertRefused("field 'parameters[1].values[3]' is not a finite float32: 1E+39");
+        assertRefused("field 'parameters[1].values[3]' is not a finite float32: 1.0E39");
     }
 
     @Test
