@@ -2,6 +2,7 @@ package io.github.perceptron.cli;
 
 import io.github.perceptron.dataset.FetchProgress;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** Fetch progress on stderr: a percentage redrawn in place on a terminal, a line per event otherwise. */
 final class ConsoleFetchProgress implements FetchProgress {
@@ -31,7 +32,7 @@ final class ConsoleFetchProgress implements FetchProgress {
     public void advanced(long bytes) {
         if (terminal && total > 0 && bytes - lastDrawn >= REDRAW_BYTES) {
             lastDrawn = bytes;
-            err.print(String.format("\r  %s %3d%%", file, 100 * bytes / total));
+            err.print(String.format(Locale.ROOT, "\r  %s %3d%%", file, 100 * bytes / total));
             err.flush();
         }
     }

@@ -15,24 +15,41 @@ import java.util.Locale;
  */
 final class ConsoleTrainingReporter implements TrainCommand.TrainingReporter {
 
-    private static final int BAR_WIDTH = 30;
+    private static final int BAR_WIDTH = 20;
+    private static final int DEFAULT_COLUMNS = 80;
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
     private final boolean quiet;
     private final String evaluatedOn;
+    private final int columns;
     private int epochs;
     private int batchSize;
     private long epochStart;
     private int lastDrawnPercent = -1;
 
     ConsoleTrainingReporter(Console console, boolean quiet, String evaluatedOn) {
+        this(console, quiet, evaluatedOn, DEFAULT_COLUMNS);
+    }
+
+    /** {@code columns}: the terminal's width; a progress line never reaches the last column, so it never wraps. */
+    ConsoleTrainingReporter(Console console, boolean quiet, String evaluatedOn, int columns) {
         this.out = console.out();
         this.err = console.err();
         this.terminal = console.terminal();
         this.quiet = quiet;
         this.evaluatedOn = evaluatedOn;
+        this.columns = Math.max(columns, 2);
+    }
+
+    /** The width from {@code $COLUMNS} when the shell exports it, else the classic 80. */
+    static int columns(java.util.Map<String, String> environment) {
+        try {
+            return Integer.parseInt(environment.getOrDefault("COLUMNS", "").strip());
+        } catch (NumberFormatException e) {
+            return DEFAULT_COLUMNS;
+        }
     }
 
     @Override
@@ -64,8 +81,9 @@ final class ConsoleTrainingReporter implements TrainCommand.TrainingReporter {
         double rate = batch * (double) batchSize / Math.max(seconds, 1e-9);
         double eta = seconds / batch * (batches - batch);
         int filled = BAR_WIDTH * batch / batches;
-        err.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3d%% %,.0f samples/s ETA %.0fs loss %.4f", epoch, epochs,
-                "=".repeat(filled), " ".repeat(BAR_WIDTH - filled), percent, rate, eta, meanLoss);
+        String line = String.format(Locale.ROOT, "epoch %d/%d [%s%s] %3d%% %,.0f samples/s ETA %.0fs loss %.4f", epoch,
+                epochs, "=".repeat(filled), " ".repeat(BAR_WIDTH - filled), percent, rate, eta, meanLoss);
+        err.print("\r" + (line.length() < columns ? line : line.substring(0, columns - 1)));
         err.flush();
     }
 

@@ -79,19 +79,19 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> names = evaluation.classNames();
         int[][] confusion = evaluation.confusion();
         out.println("confusion matrix (rows: actual, columns: predicted)");
-        StringBuilder header = new StringBuilder(String.format("%12s", ""));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%12s", ""));
         for (int c = 0; c < names.size(); c++) {
-            header.append(String.format("%6d", c));
+            header.append(String.format(Locale.ROOT, "%6d", c));
         }
         out.println(header);
         for (int a = 0; a < names.size(); a++) {
-            StringBuilder row = new StringBuilder(String.format("%12s", abbreviate(a + " " + names.get(a))));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%12s", abbreviate(a + " " + names.get(a))));
             for (int p = 0; p < names.size(); p++) {
-                row.append(String.format("%6d", confusion[a][p]));
+                row.append(String.format(Locale.ROOT, "%6d", confusion[a][p]));
             }
             out.println(row);
         }
-        out.printf("%n%-16s %9s %9s%n", "class", "precision", "recall");
+        out.printf(Locale.ROOT, "%n%-16s %9s %9s%n", "class", "precision", "recall");
         for (int c = 0; c < names.size(); c++) {
             out.printf(Locale.ROOT, "%-16s %8.2f%% %8.2f%%%n", abbreviate(names.get(c)), 100 * evaluation.precision(c),
                     100 * evaluation.recall(c));

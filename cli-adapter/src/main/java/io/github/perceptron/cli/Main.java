@@ -18,8 +18,13 @@ public final class Main {
         System.setErr(LauncherStreams.stderr());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, System.getenv(), System.console() != null);
+        int code = run(args, out, err, System.getenv(), isInteractiveTerminal(System.console() != null, System.getenv()));
         System.exit(checkOutput(code, out, System.out, err));
+    }
+
+    /** Progress bars redraw a line with {@code \r}: only on a terminal, and not on one that says it cannot ({@code TERM=dumb}). */
+    static boolean isInteractiveTerminal(boolean console, Map<String, String> environment) {
+        return console && !"dumb".equals(environment.get("TERM"));
     }
 
     /**

@@ -56,7 +56,7 @@ final class SvgCanvas implements Canvas {
     }
 
     private static String hex(Color color) {
-        return String.format("#%02x%02x%02x", color.getRed(), color.getGreen(), color.getBlue());
+        return String.format(Locale.ROOT, "#%02x%02x%02x", color.getRed(), color.getGreen(), color.getBlue());
     }
 
     private static String escape(String text) {

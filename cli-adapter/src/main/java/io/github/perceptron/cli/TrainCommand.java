@@ -17,10 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code perceptron train}: fetch if needed, train, report test accuracy, save the model. Ctrl-C
@@ -42,6 +47,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions training;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--validation", paramLabel = "N", defaultValue = "0",
             description = "Hold out the last N training images and report on them each epoch; the test set is used once, at the end.")
@@ -93,8 +101,12 @@ final class TrainCommand implements Callable<Integer> {
         if (patience < 0) {
             throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
         }
+        if (resume != null) {
+            refuseOptionsAResumeIgnores();
+        }
         TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
-        TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
+        TrainingPlan plan = resumed == null ? training.plan()
+                : training.threads == null ? resumed.plan() : resumed.plan().withThreads(training.threads);
         int held = resumed == null ? validation : resumed.validationSize();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
         Path checkpointFile = checkpointPath(target);
@@ -109,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSource source = dataset.open(fetcher, environment, console, quiet || json);
         String evaluatedOn = held > 0 ? "validation" : "test";
         TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
-                : new ConsoleTrainingReporter(console, quiet, evaluatedOn);
+                : new ConsoleTrainingReporter(console, quiet, evaluatedOn, ConsoleTrainingReporter.columns(environment.variables()));
         Interrupts interrupts = Interrupts.install(console.err());
         StopControl control = new StopControl(reporter, interrupts, patience);
         control.started(plan, source.describe());
@@ -138,6 +150,29 @@ final class TrainCommand implements Callable<Integer> {
         }
         control.finished(trained, target);
         return 0;
+    }
+
+    /**
+     * A resumed run follows the checkpoint's plan to the letter (that is what makes it bit-identical),
+     * so an option that would change the plan is refused rather than silently ignored. --threads
+     * changes only speed and is applied.
+     */
+    private void refuseOptionsAResumeIgnores() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> ignored = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : spec.mixins().get("training").options()) {
+            if (parsed.hasMatchedOption(option) && !option.longestName().equals("--threads")) {
+                ignored.add(option.longestName());
+            }
+        }
+        if (parsed.hasMatchedOption("--validation")) {
+            ignored.add("--validation");
+        }
+        if (!ignored.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", ignored) + (ignored.size() == 1 ? " does" : " do")
+                    + " not apply with --resume, which continues the checkpoint's own plan; to train another plan, "
+                    + "start a new run without --resume");
+        }
     }
 
     /** Where the last good state is, when regular checkpoints were saved before the loss exploded. */

@@ -38,4 +38,24 @@ class LauncherStreamsIT {
     private ChildJvm.Result shell(String command) throws Exception {
         return ChildJvm.run(java.util.List.of("bash", "-c", command), dir);
     }
+
+    @Test
+    void file_names_beyond_ascii_are_read_under_lang_c() throws Exception {
+        Path data = dir.resolve("bilder");
+        for (String image : java.util.List.of("train/eins/ü-1.png", "train/zwei/ß-2.png", "test/eins/ö-3.png")) {
+            Path file = data.resolve(image);
+            java.nio.file.Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                    "png", file.toFile());
+        }
+        ProcessBuilder builder = new ProcessBuilder(LauncherSignalsIT.LAUNCHER.toString(), "train", "--data", data.toString(),
+                "--format", "images", "--layers", "784,4,2", "--epochs", "1", "--batch", "1", "-q",
+                "-o", dir.resolve("m.json").toString());
+        builder.environment().remove("LC_ALL");
+        builder.environment().remove("LC_CTYPE");
+        builder.environment().put("LANG", "C");
+        Process process = builder.redirectError(dir.resolve("err").toFile()).redirectOutput(dir.resolve("out").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(ChildJvm.read(dir.resolve("err"))).isZero();
+    }
 }

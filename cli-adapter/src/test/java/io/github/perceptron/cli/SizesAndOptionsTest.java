@@ -87,4 +87,22 @@ class SizesAndOptionsTest {
         assertThat(run.err()).contains("the test images are 30×30 pixels, the training images 28×28");
         assertThat(run.out()).doesNotContain("epoch 1/1");
     }
+
+    @Test
+    void resume_refuses_options_it_would_ignore_and_applies_threads() {
+        Path model = dir.resolve("resumable.json");
+        Path checkpoint = dir.resolve("resumable.checkpoint.json");
+        CommandLineRun first = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
+                "--epochs", "2", "--checkpoint-every", "1", "-q", "-o", model.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        CommandLineRun bent = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "--layers", "784,64,10", "--lr", "0.5", "--epochs", "9", "-o", model.toString());
+        assertThat(bent.exitCode()).isEqualTo(2);
+        assertThat(bent.err()).contains("--layers, --lr, --epochs do not apply with --resume");
+
+        CommandLineRun threads = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "--threads", "1", "-q", "-o", model.toString());
+        assertThat(threads.exitCode()).as(threads.err()).isZero();
+    }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -61,7 +62,7 @@ public final class IdxFile {
             throws IOException {
         int magic = readHeaderInt(path, in, "magic number");
         if (magic != expectedMagic) {
-            throw new DatasetException(String.format("%s: not an IDX %s file: magic number is 0x%08x, expected 0x%08x",
+            throw new DatasetException(String.format(Locale.ROOT, "%s: not an IDX %s file: magic number is 0x%08x, expected 0x%08x",
                     path, expectedMagic == IMAGES_MAGIC ? "images" : "labels", magic, expectedMagic));
         }
         int[] dimensions = new int[expectedMagic & 0xff];

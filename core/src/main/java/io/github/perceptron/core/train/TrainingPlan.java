@@ -42,6 +42,11 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         }
     }
 
+    /** The same plan on {@code count} threads: the same results, at another speed (a resumed run on another machine). */
+    public TrainingPlan withThreads(int count) {
+        return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, count, augmentation);
+    }
+
     /** A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs. */
     public static Builder builder() {
         return new Builder();
