@@ -25,9 +25,17 @@ final class PerceptronModule extends AbstractModule {
     protected void configure() {
         bind(Console.class).toInstance(console);
         bind(Environment.class).toInstance(new Environment(environment));
-        bind(ModelStore.class).to(JsonModelStore.class);
         bind(CheckpointStore.class).to(JsonCheckpointStore.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
+    }
+
+    /** Models load with a one-line warning when they were edited after they were saved. */
+    @Provides
+    ModelStore modelStore() {
+        return new JsonModelStore(warning -> {
+            console.err().println("perceptron: warning: " + warning);
+            console.err().flush();
+        });
     }
 
     @Provides

@@ -39,6 +39,7 @@ final class CompactTree {
     private final Path file;
     private final long maxNumbers;
     private long numbers;
+    private long checksumCovers = -1;
 
     private CompactTree(JsonParser parser, Path file, long maxNumbers) {
         this.parser = parser;
@@ -47,12 +48,23 @@ final class CompactTree {
     }
 
     /**
-     * The document's root value, or null for an empty document; the parser is left after it.
-     * More than {@code maxNumbers} numbers in arrays are refused as they are read.
+     * A document as read: its root value (null for an empty document), and how many of its first
+     * bytes its {@code checksum} field covers (-1 without one).
      */
-    static JsonNode read(JsonParser parser, Path file, long maxNumbers) throws IOException {
-        JsonToken first = parser.nextToken();
-        return first == null ? null : new CompactTree(parser, file, maxNumbers).value("");
+    record Document(JsonNode root, long checksumCovers) {
+    }
+
+    /**
+     * Reads the document; the parser is left after it. More than {@code maxNumbers} numbers in
+     * arrays are refused as they are read.
+     */
+    static Document read(JsonParser parser, Path file, long maxNumbers) throws IOException {
+        if (parser.nextToken() == null) {
+            return new Document(null, -1);
+        }
+        CompactTree tree = new CompactTree(parser, file, maxNumbers);
+        JsonNode root = tree.value("");
+        return new Document(root, tree.checksumCovers);
     }
 
     private JsonNode value(String path) throws IOException {
@@ -92,9 +104,14 @@ final class CompactTree {
 
     private ObjectNode object(String path) throws IOException {
         ObjectNode object = NODES.objectNode();
+        long valueEnd = parser.currentLocation().getByteOffset();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            if (path.isEmpty() && name.equals(Checksum.FIELD)) {
+                checksumCovers = valueEnd;
+            }
             parser.nextToken();
             object.set(name, value(path.isEmpty() ? name : path + "." + name));
+            valueEnd = parser.currentLocation().getByteOffset();
         }
         return object;
     }

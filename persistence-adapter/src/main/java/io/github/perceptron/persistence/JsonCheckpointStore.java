@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.tensor.Kernels;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.train.TrainingProgress;
@@ -65,7 +66,8 @@ public final class JsonCheckpointStore implements CheckpointStore {
 
     @Override
     public TrainingCheckpoint load(Path location) {
-        JsonNode root = models.readRoot(location);
+        JsonModelStore.Document document = models.readDocument(location);
+        JsonNode root = document.root();
         Model model = new ModelDocumentReader(location).read(root, JsonModelStore.CHECKPOINT_FORMAT);
         JsonFields fields = new JsonFields(location);
         JsonNode training = fields.object(root, "training", "training");
@@ -76,10 +78,26 @@ public final class JsonCheckpointStore implements CheckpointStore {
         long steps = fields.integer(training, "optimizerSteps", "training.optimizerSteps", 0, Long.MAX_VALUE);
         List<float[][]> state = optimizerState(fields, training, model, plan.optimizer().stateSlots());
         int[] order = order(fields, training);
+        TrainingCheckpoint checkpoint;
         try {
-            return new TrainingCheckpoint(model, plan, new TrainingProgress(epoch, random, steps, state, order), validation);
+            checkpoint = new TrainingCheckpoint(model, plan, new TrainingProgress(epoch, random, steps, state, order), validation);
         } catch (IllegalArgumentException e) {
             throw fields.bad("training", "is inconsistent: " + e.getMessage());
+        }
+        requireIntact(location, document.checksum());
+        return checkpoint;
+    }
+
+    /**
+     * Checked last, so that a broken field is named as such: a well-formed checkpoint must also be
+     * byte for byte the one saved, since a resumed run is meant to be the very run that stopped.
+     */
+    private static void requireIntact(Path location, JsonModelStore.ChecksumState checksum) {
+        if (checksum != JsonModelStore.ChecksumState.MATCHES) {
+            throw new ModelStoreException(location + ": " + (checksum == JsonModelStore.ChecksumState.ABSENT
+                    ? "has no checksum (written by an older perceptron, or the field was removed)"
+                    : "its checksum does not match its content: it was changed after it was saved")
+                    + "; a run resumes only from the exact state it saved, so start a new run");
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
@@ -18,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.function.Consumer;
 
 /**
  * Models as JSON documents in the format described in {@code docs/model-format.md}. Saving is
@@ -36,6 +40,7 @@ public final class JsonModelStore implements ModelStore {
     private static final long MAX_BYTES_PER_NUMBER = 20;
 
     private final long maxNumbers;
+    private final Consumer<String> warnings;
 
     private final JsonFactory factory = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -43,13 +48,20 @@ public final class JsonModelStore implements ModelStore {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
+    /** A store that says nothing of edited models. */
     public JsonModelStore() {
-        this(CompactTree.MAX_NUMBERS);
+        this(warning -> { });
+    }
+
+    /** A store that passes {@code warnings} one line for each model loaded whose checksum no longer matches. */
+    public JsonModelStore(Consumer<String> warnings) {
+        this(CompactTree.MAX_NUMBERS, warnings);
     }
 
     /** A store that refuses documents of more than {@code maxNumbers} numbers (tests use small ones). */
-    JsonModelStore(long maxNumbers) {
+    JsonModelStore(long maxNumbers, Consumer<String> warnings) {
         this.maxNumbers = maxNumbers;
+        this.warnings = warnings;
     }
 
     @Override
@@ -58,15 +70,31 @@ public final class JsonModelStore implements ModelStore {
         writeAtomically(location, json -> new ModelDocumentWriter(json).write(model));
     }
 
-    /** Loads a model, or the model inside a checkpoint. */
+    /**
+     * Loads a model, or the model inside a checkpoint. A model may be edited on purpose, so a
+     * checksum that no longer matches is a warning, through {@link #JsonModelStore(Consumer)}.
+     */
     @Override
     public Model load(Path location) {
-        return new ModelDocumentReader(location).read(readRoot(location), FORMAT, CHECKPOINT_FORMAT);
+        Document document = readDocument(location);
+        if (document.checksum() == ChecksumState.MISMATCH) {
+            warnings.accept(location + ": its checksum does not match its content: it was changed after perceptron "
+                    + "saved it; using it as it is");
+        }
+        return new ModelDocumentReader(location).read(document.root(), FORMAT, CHECKPOINT_FORMAT);
     }
 
-    /** The document's root object, after the checks every document passes. */
-    JsonNode readRoot(Path location) {
+    /** What a document's checksum says of it. */
+    enum ChecksumState { MATCHES, ABSENT, MISMATCH }
+
+    /** A document's root object and the state of its checksum. */
+    record Document(JsonNode root, ChecksumState checksum) {
+    }
+
+    /** The document's root object and its checksum's state, after the checks every document passes. */
+    Document readDocument(Path location) {
         JsonNode root;
+        long covered;
         try {
             BasicFileAttributes attributes = Files.readAttributes(location, BasicFileAttributes.class);
             if (attributes.isDirectory()) {
@@ -80,7 +108,9 @@ public final class JsonModelStore implements ModelStore {
                 throw new ModelStoreException(location + ": " + attributes.size() + " bytes is too large for a model file");
             }
             try (InputStream in = Files.newInputStream(location); JsonParser parser = factory.createParser(in)) {
-                root = CompactTree.read(parser, location, maxNumbers);
+                CompactTree.Document document = CompactTree.read(parser, location, maxNumbers);
+                root = document.root();
+                covered = document.checksumCovers();
                 JsonToken trailing = parser.nextToken();
                 if (trailing != null) {
                     throw new ModelStoreException(location + ": not valid JSON: Trailing token (" + trailing
@@ -101,14 +131,31 @@ public final class JsonModelStore implements ModelStore {
         if (root == null || !root.isObject()) {
             throw new ModelStoreException(location + ": not a perceptron model (expected a JSON object)");
         }
-        return root;
+        return new Document(root, checksumState(location, root.get(Checksum.FIELD), covered));
     }
 
-    /** Writes {@code content} atomically to {@code location} through a JSON generator. */
+    private static ChecksumState checksumState(Path location, JsonNode recorded, long covered) {
+        if (recorded == null) {
+            return ChecksumState.ABSENT;
+        }
+        try {
+            return recorded.isTextual() && recorded.textValue().equals(Checksum.ofPrefix(location, covered))
+                    ? ChecksumState.MATCHES : ChecksumState.MISMATCH;
+        } catch (IOException e) {
+            throw new ModelStoreException(location + ": cannot read: " + reason(e), e);
+        }
+    }
+
+    /**
+     * Writes {@code content}, one JSON object, atomically to {@code location} through a JSON
+     * generator, and ends the object with its checksum field.
+     */
     void writeAtomically(Path location, JsonWriter content) {
         try {
             AtomicFiles.replace(location, out -> {
-                try (JsonGenerator json = factory.createGenerator(out)) {
+                MessageDigest digest = Checksum.newDigest();
+                try (JsonGenerator json = new ChecksummingGenerator(
+                        factory.createGenerator(new DigestOutputStream(out, digest)), digest)) {
                     json.useDefaultPrettyPrinter();
                     content.write(json);
                 }
@@ -121,6 +168,26 @@ public final class JsonModelStore implements ModelStore {
     /** Writes one document. */
     interface JsonWriter {
         void write(JsonGenerator json) throws IOException;
+    }
+
+    /** Writes the checksum of everything before it as the document's last field. */
+    private static final class ChecksummingGenerator extends JsonGeneratorDelegate {
+        private final MessageDigest digest;
+
+        ChecksummingGenerator(JsonGenerator generator, MessageDigest digest) {
+            super(generator, false);
+            this.digest = digest;
+        }
+
+        @Override
+        public void writeEndObject() throws IOException {
+            if (getOutputContext().getParent().inRoot()) {
+                flush();
+                String checksum = Checksum.format(digest);
+                writeStringField(Checksum.FIELD, checksum);
+            }
+            super.writeEndObject();
+        }
     }
 
     private static String locationOf(JsonProcessingException e) {

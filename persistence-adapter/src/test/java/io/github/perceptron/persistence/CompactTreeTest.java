@@ -43,11 +43,11 @@ class CompactTreeTest {
         long budget = 100_000;
         Path file = dir.resolve("huge.json");
         Files.writeString(file, "{\"format\":\"perceptron-model\",\"parameters\":[" + "0,".repeat((int) budget) + "0]}");
-        assertThatThrownBy(() -> new JsonModelStore(budget).load(file)).isInstanceOf(ModelStoreException.class)
+        assertThatThrownBy(() -> new JsonModelStore(budget, warning -> { }).load(file)).isInstanceOf(ModelStoreException.class)
                 .hasMessage(file + ": more than " + budget + " numbers, more than any model or checkpoint holds");
         // Split over many arrays, the count is the document's, not the array's.
         Files.writeString(file, "{\"a\":[" + "[0,0],".repeat((int) budget / 2) + "[0]]}");
-        assertThatThrownBy(() -> new JsonModelStore(budget).load(file)).hasMessageContaining("more than " + budget + " numbers");
+        assertThatThrownBy(() -> new JsonModelStore(budget, warning -> { }).load(file)).hasMessageContaining("more than " + budget + " numbers");
     }
 
     @Test
