@@ -26,6 +26,11 @@ final class Interrupts {
         }
     }
 
+    /** Where a training run gets its stop requests from. */
+    interface Source {
+        Interrupts open(PrintWriter err);
+    }
+
     private final AtomicReference<StopSignal> received = new AtomicReference<>();
     private final PrintWriter err;
 

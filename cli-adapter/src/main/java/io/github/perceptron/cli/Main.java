@@ -18,7 +18,8 @@ public final class Main {
         System.setErr(LauncherStreams.stderr());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, out, err, System.getenv(), isInteractiveTerminal(System.console() != null, System.getenv()));
+        boolean terminal = isInteractiveTerminal(System.console() != null, System.getenv());
+        int code = run(args, out, err, System.getenv(), terminal, Interrupts::install);
         System.exit(checkOutput(code, out, System.out, err));
     }
 
@@ -44,7 +45,16 @@ public final class Main {
     /** Runs one command and returns its exit code: 0 success, 1 failed run, 2 usage error. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
                           boolean terminal) {
-        Injector injector = Guice.createInjector(new PerceptronModule(new Console(out, err, terminal), environment));
+        return run(args, out, err, environment, terminal, Interrupts::unhandled);
+    }
+
+    /**
+     * As above, with {@code signals} deciding whether training takes over SIGINT, SIGTERM and
+     * SIGHUP: only the real command line does, never a JVM that embeds or tests it.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
+                   Interrupts.Source signals) {
+        Injector injector = Guice.createInjector(new PerceptronModule(new Console(out, err, terminal), environment, signals));
         CommandLine commandLine = new CommandLine(PerceptronCommand.class, new GuiceFactory(injector));
         commandLine.setOut(out);
         commandLine.setErr(err);

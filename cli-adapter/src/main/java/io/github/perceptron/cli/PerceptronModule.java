@@ -15,10 +15,12 @@ final class PerceptronModule extends AbstractModule {
 
     private final Console console;
     private final Map<String, String> environment;
+    private final Interrupts.Source signals;
 
-    PerceptronModule(Console console, Map<String, String> environment) {
+    PerceptronModule(Console console, Map<String, String> environment, Interrupts.Source signals) {
         this.console = console;
         this.environment = Map.copyOf(environment);
+        this.signals = signals;
     }
 
     @Override
@@ -27,6 +29,7 @@ final class PerceptronModule extends AbstractModule {
         bind(Environment.class).toInstance(new Environment(environment));
         bind(CheckpointStore.class).to(JsonCheckpointStore.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(Interrupts.Source.class).toInstance(signals);
     }
 
     /** Models load with a one-line warning when they were edited after they were saved. */

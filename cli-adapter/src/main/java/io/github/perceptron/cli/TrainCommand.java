@@ -41,6 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     private final Environment environment;
     private final Console console;
     private final Clock clock;
+    private final Interrupts.Source signals;
 
     @Mixin
     DatasetOptions dataset;
@@ -87,13 +88,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainCommand(DatasetFetcher fetcher, ModelStore store, CheckpointStore checkpoints, Environment environment,
-                 Console console, Clock clock) {
+                 Console console, Clock clock, Interrupts.Source signals) {
         this.fetcher = fetcher;
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
         this.console = console;
         this.clock = clock;
+        this.signals = signals;
     }
 
     @Override
@@ -122,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         String evaluatedOn = held > 0 ? "validation" : "test";
         TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
                 : new ConsoleTrainingReporter(console, quiet, evaluatedOn, ConsoleTrainingReporter.columns(environment.variables()));
-        Interrupts interrupts = Interrupts.install(console.err());
+        Interrupts interrupts = signals.open(console.err());
         StopControl control = new StopControl(reporter, interrupts, patience);
         control.started(plan, source.describe());
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.

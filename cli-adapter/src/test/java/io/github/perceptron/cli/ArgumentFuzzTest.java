@@ -36,7 +36,7 @@ class ArgumentFuzzTest {
             "784,,10", "2147483648", "step:0:0", "cosine:2", "shift,,", "::", "--", "-", "relu,tanh", "1e-400");
 
     private final Injector injector = Guice.createInjector(new PerceptronModule(
-            new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false), Map.of()));
+            new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false), Map.of(), Interrupts::unhandled));
 
     @Test
     void mutated_invocations_give_usage_errors_and_nothing_else() {

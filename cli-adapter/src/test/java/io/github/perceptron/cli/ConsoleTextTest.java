@@ -2,7 +2,6 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,9 +21,7 @@ class ConsoleTextTest {
 
     @Test
     void the_confusion_matrix_uses_ascii_digits_under_an_arabic_locale() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("digits"));
-        IdxFixtures.write(data, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
-        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(50, 28, 28, 10, 2));
+        Path data = IdxFixtures.dataset(dir, "digits", 200, 50);
         Map<String, String> environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
         Path model = dir.resolve("m.json");
         assertThat(CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10", "--epochs", "1",

@@ -1,6 +1,7 @@
 package io.github.perceptron.cli;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.testing.SyntheticImages;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +12,17 @@ import java.nio.file.Path;
 final class IdxFixtures {
 
     private IdxFixtures() {
+    }
+
+    /**
+     * A directory {@code parent/name} holding a 28×28, 10-class synthetic dataset (seeded blobs)
+     * of {@code train} training and {@code test} test images, as {@code --data} reads it.
+     */
+    static Path dataset(Path parent, String name, int train, int test) throws IOException {
+        Path directory = Files.createDirectories(parent.resolve(name));
+        write(directory, "train", SyntheticImages.blobs(train, 28, 28, 10, 1));
+        write(directory, "t10k", SyntheticImages.blobs(test, 28, 28, 10, 2));
+        return directory;
     }
 
     static void write(Path directory, String prefix, LabelledImages images) throws IOException {

@@ -2,7 +2,6 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,9 +35,7 @@ class LauncherSignalsIT {
     void data() throws IOException {
         // A space in every path: the printed resume command must survive being pasted into a shell.
         Path root = Files.createDirectories(dir.resolve("my runs"));
-        data = Files.createDirectories(root.resolve("digits"));
-        IdxFixtures.write(data, "train", SyntheticImages.blobs(2000, 28, 28, 10, 1));
-        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(100, 28, 28, 10, 2));
+        data = IdxFixtures.dataset(root, "digits", 2000, 100);
         model = root.resolve("model.json");
         checkpoint = root.resolve("model.checkpoint.json");
     }

@@ -2,7 +2,6 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.core.testing.SyntheticImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,9 +29,7 @@ class OutputPathsTest {
 
     @BeforeAll
     static void trainSmallModel() throws IOException {
-        data = Files.createDirectories(dir.resolve("digits"));
-        IdxFixtures.write(data, "train", SyntheticImages.blobs(300, 28, 28, 10, 1));
-        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(50, 28, 28, 10, 2));
+        data = IdxFixtures.dataset(dir, "digits", 300, 50);
         environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
         model = dir.resolve("model.json");
         CommandLineRun run = train("-o", model.toString());

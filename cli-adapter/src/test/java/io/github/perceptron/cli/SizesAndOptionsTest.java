@@ -23,9 +23,7 @@ class SizesAndOptionsTest {
 
     @BeforeAll
     static void data() throws IOException {
-        data = Files.createDirectories(dir.resolve("digits"));
-        IdxFixtures.write(data, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
-        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(20, 28, 28, 10, 2));
+        data = IdxFixtures.dataset(dir, "digits", 200, 20);
         environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
     }
 
@@ -66,9 +64,7 @@ class SizesAndOptionsTest {
 
     @Test
     void an_empty_test_set_is_a_failed_run_not_zero_of_zero() throws IOException {
-        Path empty = Files.createDirectories(dir.resolve("no-test"));
-        IdxFixtures.write(empty, "train", SyntheticImages.blobs(200, 28, 28, 10, 1));
-        IdxFixtures.write(empty, "t10k", SyntheticImages.blobs(0, 28, 28, 10, 2));
+        Path empty = IdxFixtures.dataset(dir, "no-test", 200, 0);
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", empty.toString(), "--epochs", "1",
                 "--layers", "784,8,10", "-o", dir.resolve("m.json").toString());
         assertThat(run.exitCode()).isEqualTo(1);
