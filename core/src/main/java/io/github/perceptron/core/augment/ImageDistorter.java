@@ -1,5 +1,6 @@
 package io.github.perceptron.core.augment;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,13 +62,19 @@ public final class ImageDistorter {
         int shiftX = random.nextInt(2 * max + 1) - max;
         int shiftY = random.nextInt(2 * max + 1) - max;
         System.arraycopy(pixels, offset, source, 0, source.length);
+        // Row by row: the part of the source row that lands inside, and background around it.
+        int fromX = Math.max(0, shiftX);
+        int toX = Math.min(width, width + shiftX);
         for (int y = 0; y < height; y++) {
+            int row = offset + y * width;
             int sourceY = y - shiftY;
-            for (int x = 0; x < width; x++) {
-                int sourceX = x - shiftX;
-                boolean inside = sourceX >= 0 && sourceX < width && sourceY >= 0 && sourceY < height;
-                pixels[offset + y * width + x] = inside ? source[sourceY * width + sourceX] : 0f;
+            if (sourceY < 0 || sourceY >= height || fromX >= toX) {
+                Arrays.fill(pixels, row, row + width, 0f);
+                continue;
             }
+            Arrays.fill(pixels, row, row + fromX, 0f);
+            System.arraycopy(source, sourceY * width + fromX - shiftX, pixels, row + fromX, toX - fromX);
+            Arrays.fill(pixels, row + toX, row + width, 0f);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.perceptron.core.layer;
 
+import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -11,11 +13,18 @@ public final class DropoutLayer implements Layer {
 
     private final int width;
     private final double rate;
+    private final int threads;
     private float[] mask = new float[0];
 
     public DropoutLayer(int width, double rate) {
+        this(width, rate, 1);
+    }
+
+    /** A layer that draws its masks on up to {@code threads} threads, with the same masks for any number. */
+    public DropoutLayer(int width, double rate, int threads) {
         this.width = width;
         this.rate = rate;
+        this.threads = threads;
     }
 
     @Override
@@ -28,16 +37,27 @@ public final class DropoutLayer implements Layer {
         return width;
     }
 
+    /**
+     * Draws one number from {@code random}, the seed of this step's mask: unit {@code i} is dropped
+     * when the {@code i}-th number of that seed's sequence, as a double in [0, 1), is below the
+     * rate. Each unit's number is computed from its index alone, so rows can be drawn on several
+     * threads and the mask is the same for any thread count (50,000 draws a step for a 500-unit
+     * layer were 9% of the default run's samples on one thread).
+     */
     @Override
     public void sample(int rows, RandomGenerator random) {
         int length = rows * width;
         if (mask.length < length) {
             mask = new float[length];
         }
+        long seed = random.nextLong();
         float kept = (float) (1.0 / (1.0 - rate));
-        for (int i = 0; i < length; i++) {
-            mask[i] = random.nextDouble() < rate ? 0f : kept;
-        }
+        float[] target = mask;
+        Kernels.forEachRowRange(threads, rows, (from, to) -> {
+            for (int i = from * width, end = to * width; i < end; i++) {
+                target[i] = (SeededRandom.nth(seed, i) >>> 11) * 0x1.0p-53 < rate ? 0f : kept;
+            }
+        });
     }
 
     @Override

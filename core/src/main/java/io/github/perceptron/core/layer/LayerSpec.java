@@ -51,7 +51,7 @@ public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Dropout {
 
         @Override
         public Layer build(int inputs, Initialization init, RandomGenerator random, MatrixKernel kernel) {
-            return new DropoutLayer(inputs, rate);
+            return new DropoutLayer(inputs, rate, kernel.threads());
         }
     }
 }

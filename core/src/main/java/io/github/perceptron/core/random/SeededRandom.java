@@ -21,10 +21,29 @@ public final class SeededRandom implements RandomGenerator {
 
     @Override
     public long nextLong() {
-        long z = (state += GOLDEN_GAMMA);
+        return mix(state += GOLDEN_GAMMA);
+    }
+
+    private static long mix(long counter) {
+        long z = counter;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * The {@code index}-th number (from 0) that {@code new SeededRandom(seed)} would return from
+     * {@link #nextLong()}, computed directly: SplitMix64 is a counter run through a mixing
+     * function, so draws that are split between threads can still each be the same as in one
+     * sequence, whatever the split.
+     */
+    public static long nth(long seed, long index) {
+        return mix(seed + (index + 1) * GOLDEN_GAMMA);
+    }
+
+    /** Starts the sequence of {@code seed} again: one generator serves many seeded tasks without allocating. */
+    public void reset(long seed) {
+        this.state = seed;
     }
 
     /** The state to save; {@link #restore(long)} continues the sequence from here. */

@@ -31,19 +31,28 @@ public final class Kernels {
      * work such as gathering a batch, whose result must not depend on the split.
      */
     public static void forEachRowRange(int threads, int rows, RowRange action) {
+        forEachChunk(threads, rows, (chunk, from, to) -> action.run(from, to));
+    }
+
+    /**
+     * As {@link #forEachRowRange}, telling each range its chunk number, below {@code threads}: the
+     * index of scratch space (one per thread) that no other range uses at the same time.
+     */
+    public static void forEachChunk(int threads, int rows, ChunkRange action) {
         int chunks = Math.min(Math.min(threads, SpinPool.SHARED.parallelism()), rows);
         if (chunks > 1) {
             Runnable[] tasks = new Runnable[chunks];
             for (int t = 0; t < chunks; t++) {
+                int chunk = t;
                 int from = rows * t / chunks;
                 int to = rows * (t + 1) / chunks;
-                tasks[t] = () -> action.run(from, to);
+                tasks[t] = () -> action.run(chunk, from, to);
             }
             if (SpinPool.SHARED.run(tasks)) {
                 return;
             }
         }
-        action.run(0, rows);
+        action.run(0, 0, rows);
     }
 
     /**
@@ -62,6 +71,11 @@ public final class Kernels {
     /** Work on rows {@code [from, to)}. */
     public interface RowRange {
         void run(int from, int to);
+    }
+
+    /** Work on rows {@code [from, to)} as chunk number {@code chunk}. */
+    public interface ChunkRange {
+        void run(int chunk, int from, int to);
     }
 
     /** The number of processors the JVM sees. */

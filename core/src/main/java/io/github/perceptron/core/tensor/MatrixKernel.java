@@ -24,4 +24,7 @@ public interface MatrixKernel {
 
     /** {@code sums[j] = Σ_i a[i×n + j]} over {@code m} rows. */
     void sumColumns(float[] a, float[] sums, int m, int n);
+
+    /** The threads products are split over: other per-row work of the layers may use as many. */
+    int threads();
 }

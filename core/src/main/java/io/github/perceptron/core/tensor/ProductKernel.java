@@ -57,6 +57,11 @@ final class ProductKernel implements MatrixKernel {
     }
 
     @Override
+    public int threads() {
+        return products.length;
+    }
+
+    @Override
     public void addToRows(float[] c, float[] v, int m, int n) {
         for (int i = 0; i < m; i++) {
             int row = i * n;

@@ -1,6 +1,5 @@
 package io.github.perceptron.core.train;
 
-import io.github.perceptron.core.augment.ImageDistorter;
 import io.github.perceptron.core.data.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;
@@ -71,8 +70,9 @@ public final class Trainer {
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
                                LabelledImages train, LabelledImages evaluation) {
         BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
-        ImageDistorter distorter = plan.augmentation().isActive()
-                ? plan.augmentation().distorter(train.width(), train.height()) : null;
+        BatchDistortion distortion = plan.augmentation().isActive()
+                ? new BatchDistortion(plan.augmentation(), train.width(), train.height(), plan.threads(),
+                        plan.batchSize()) : null;
         int batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
         List<EpochReport> history = new ArrayList<>();
         for (int epoch = done + 1; epoch <= plan.epochs(); epoch++) {
@@ -86,13 +86,17 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 int from = b * plan.batchSize();
                 int rows = Math.min(plan.batchSize(), train.size() - from);
-                // Gathering 100 shuffled images is memory-bound: split over the threads too.
-                Kernels.forEachRowRange(plan.threads(), rows, (first, end) -> batch.fillRows(order, from, first, end));
-                if (distorter != null) {
-                    for (int r = 0; r < rows; r++) {
-                        distorter.distort(batch.inputs(), r * train.pixelCount(), random);
-                    }
+                // Gathering 100 shuffled images is memory-bound, and distorting them is not cheap:
+                // both split over the threads, each image distorted from its own seed.
+                if (distortion != null) {
+                    distortion.drawSeeds(rows, random);
                 }
+                Kernels.forEachChunk(plan.threads(), rows, (chunk, first, end) -> {
+                    batch.fillRows(order, from, first, end);
+                    if (distortion != null) {
+                        distortion.distort(chunk, batch.inputs(), first, end);
+                    }
+                });
                 double loss = network.computeGradients(batch.inputs(), batch.labels(), rows, random);
                 // The rate at the step's midpoint: a step schedule changes exactly at epoch
                 // boundaries and a warm-up's first step is not zero.

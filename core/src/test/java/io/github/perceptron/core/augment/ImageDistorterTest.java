@@ -92,4 +92,32 @@ class ImageDistorterTest {
         }
         return total;
     }
+
+    @Test
+    void shifts_copy_exactly_the_pixels_the_definition_names_even_past_the_border() {
+        for (int max : new int[] {1, 2, 5, 10}) {
+            ImageDistorter shifter = Augmentation.shift(max).distorter(SIZE, 8);
+            for (long seed = 0; seed < 100; seed++) {
+                float[] image = new float[SIZE * 8];
+                java.util.Random values = new java.util.Random(seed);
+                for (int p = 0; p < image.length; p++) {
+                    image[p] = values.nextFloat();
+                }
+                float[] expected = new float[image.length];
+                SeededRandom draws = new SeededRandom(seed);
+                int shiftX = draws.nextInt(2 * max + 1) - max;
+                int shiftY = draws.nextInt(2 * max + 1) - max;
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < SIZE; x++) {
+                        int sx = x - shiftX;
+                        int sy = y - shiftY;
+                        boolean inside = sx >= 0 && sx < SIZE && sy >= 0 && sy < 8;
+                        expected[y * SIZE + x] = inside ? image[sy * SIZE + sx] : 0f;
+                    }
+                }
+                shifter.distort(image, 0, new SeededRandom(seed));
+                assertThat(image).as("max %d, seed %d", max, seed).containsExactly(expected);
+            }
+        }
+    }
 }
