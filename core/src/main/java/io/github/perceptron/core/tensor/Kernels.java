@@ -78,6 +78,11 @@ public final class Kernels {
         void run(int chunk, int from, int to);
     }
 
+    /** How many threads the shared pool runs work on at once: its workers and the caller. */
+    public static int poolParallelism() {
+        return SpinPool.SHARED.parallelism();
+    }
+
     /** The number of processors the JVM sees. */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();

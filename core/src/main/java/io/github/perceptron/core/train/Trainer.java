@@ -84,6 +84,9 @@ public final class Trainer {
             long correct = 0;
             double learningRate = 0;
             for (int b = 0; b < batches; b++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new TrainingInterruptedException(epoch, b + 1);
+                }
                 int from = b * plan.batchSize();
                 int rows = Math.min(plan.batchSize(), train.size() - from);
                 // Gathering 100 shuffled images is memory-bound, and distorting them is not cheap:

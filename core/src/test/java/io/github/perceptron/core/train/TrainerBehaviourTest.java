@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.tensor.Kernels;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
@@ -35,8 +36,9 @@ class TrainerBehaviourTest {
     @Test
     void the_thread_count_changes_no_bit_of_the_weights() {
         // Dropout masks and distortions are drawn on the threads too, each from its own seed.
-        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
-                "one processor: the kernels' pool has no worker, so 3 threads would run as 1");
+        // The build gives the shared pool two workers on any machine (perceptron.pool.workers).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.poolParallelism() >= 3,
+                "the kernels' pool has no two workers here, so 3 threads would not really be 3");
         LabelledImages images = SyntheticImages.blobs(400, 28, 28, 10, 3);
         TrainingPlan.Builder plan = TrainingPlan.builder().layers(784, 64, 10).dropout(0.1).epochs(2).batchSize(50)
                 .augmentation(Augmentation.NONE.withShift(2).withRotation(10).withElastic(34, 4));
@@ -101,5 +103,24 @@ class TrainerBehaviourTest {
     private List<float[]> weights(TrainingPlan plan) {
         return new Trainer(plan, TrainingListener.NONE).train(blobs, null).network().parameters().stream()
                 .map(Parameter::values).map(float[]::clone).toList();
+    }
+
+    @Test
+    void an_interrupt_stops_training_before_the_next_step_and_stays_visible() {
+        TrainingPlan plan = TrainingPlan.builder().layers(64, 12, 4).epochs(50).batchSize(10).build();
+        TrainingListener interruptAtFirstBatch = new TrainingListener() {
+            @Override
+            public void batchCompleted(int epoch, int batch, int batches, double meanLoss) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            assertThatThrownBy(() -> new Trainer(plan, interruptAtFirstBatch).train(blobs, null))
+                    .isInstanceOf(TrainingInterruptedException.class)
+                    .hasMessage("training interrupted before epoch 1, batch 2");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 }
