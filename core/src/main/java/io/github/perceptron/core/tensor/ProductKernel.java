@@ -19,6 +19,7 @@ final class ProductKernel implements MatrixKernel {
 
     private final RowProduct[] products;
     private float[] transposed = new float[0];
+    private float[] resultTransposed = new float[0];
 
     ProductKernel(int threads, Supplier<RowProduct> product) {
         if (threads < 1) {
@@ -43,17 +44,46 @@ final class ProductKernel implements MatrixKernel {
 
     @Override
     public void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int n, int k) {
-        // Dot products along rows do not vectorise; transposing b (a weight matrix, small next to
-        // the product) turns this into the row-times-matrix form.
-        if (transposed.length < k * n) {
-            transposed = new float[k * n];
+        // Dot products along rows do not vectorise, so this is computed as cᵀ = b·aᵀ in the
+        // row-times-matrix form: a (the batch's gradients, m×n) and the result (m×k) are
+        // transposed, never b (a weight matrix, k×n, often far larger: 640,000 values for an
+        // 800×800 layer against 80,000 for a batch of 100). Each element is still the sum over n
+        // in ascending order of the same products, so the results are those of a·bᵀ summed directly.
+        if (transposed.length < n * m) {
+            transposed = new float[n * m];
         }
-        for (int p = 0; p < k; p++) {
-            for (int j = 0; j < n; j++) {
-                transposed[j * k + p] = b[p * n + j];
+        if (resultTransposed.length < k * m) {
+            resultTransposed = new float[k * m];
+        }
+        transpose(a, m, n, transposed);
+        split(b, n, 1, transposed, resultTransposed, k, n, m);
+        transpose(resultTransposed, k, m, c);
+    }
+
+    /**
+     * {@code to[cols×rows] = from[rows×cols]ᵀ}, four source rows at a time so that each write
+     * fills four adjacent floats (twice as fast as element by element, which wrote a row apart).
+     */
+    static void transpose(float[] from, int rows, int cols, float[] to) {
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int r0 = r * cols;
+            int r1 = r0 + cols;
+            int r2 = r1 + cols;
+            int r3 = r2 + cols;
+            for (int j = 0; j < cols; j++) {
+                int at = j * rows + r;
+                to[at] = from[r0 + j];
+                to[at + 1] = from[r1 + j];
+                to[at + 2] = from[r2 + j];
+                to[at + 3] = from[r3 + j];
             }
         }
-        split(a, n, 1, transposed, c, m, n, k);
+        for (; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                to[j * rows + r] = from[r * cols + j];
+            }
+        }
     }
 
     @Override

@@ -42,16 +42,24 @@ final class VectorProduct implements RowProduct {
         for (; r + 4 <= to; r += 4) {
             int count = nonZeroDepths(a, rowStride, depthStride, r, depth, depths);
             int j = 0;
-            for (; j + 2 * W <= n; j += 2 * W) {
-                tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j, j + W);
+            for (; j + 3 * W <= n; j += 3 * W) {
+                tile4x3(a, rowStride, depthStride, b, c, r, depths, count, n, j);
             }
             // The last columns as vectors overlapping the previous ones: the overlap is recomputed
-            // bit-identically (same steps, same order), which beats scalar tails; a pair keeps
-            // eight independent accumulators in flight where one vector would stall on latency.
-            if (n - j > W) {
-                tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j, n - W);
-            } else if (j < n) {
-                tile4x1(a, rowStride, depthStride, b, c, r, depths, count, n, n - W, r);
+            // bit-identically (same steps, same order), which beats scalar tails.
+            if (n - j > 2 * W && n >= 3 * W) {
+                tile4x3(a, rowStride, depthStride, b, c, r, depths, count, n, n - 3 * W);
+            } else {
+                if (n - j > 2 * W) {
+                    // Fewer than three vectors of columns in all: two here, the rest below.
+                    tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j, j + W);
+                    j += 2 * W;
+                }
+                if (n - j > W) {
+                    tile4x2(a, rowStride, depthStride, b, c, r, depths, count, n, j, n - W);
+                } else if (j < n) {
+                    tile4x1(a, rowStride, depthStride, b, c, r, depths, count, n, n - W, r);
+                }
             }
         }
         for (; r < to; r++) {
@@ -190,6 +198,65 @@ final class VectorProduct implements RowProduct {
         c21.intoArray(c, row + 2 * n + j1);
         c30.intoArray(c, row + 3 * n + j0);
         c31.intoArray(c, row + 3 * n + j1);
+    }
+
+    /**
+     * Rows {@code r..r+3} at three adjacent column vectors from {@code j}: twelve accumulators,
+     * three loads of b and four broadcasts per depth step, which fills AVX2's sixteen registers
+     * and gives each step's fixed costs (its index, the four values of a) twelve multiply-adds.
+     */
+    private static void tile4x3(float[] a, int rs, int ds, float[] b, float[] c, int r, int[] depths, int count,
+                                int n, int j) {
+        FloatVector c00 = FloatVector.zero(WIDE);
+        FloatVector c01 = FloatVector.zero(WIDE);
+        FloatVector c02 = FloatVector.zero(WIDE);
+        FloatVector c10 = FloatVector.zero(WIDE);
+        FloatVector c11 = FloatVector.zero(WIDE);
+        FloatVector c12 = FloatVector.zero(WIDE);
+        FloatVector c20 = FloatVector.zero(WIDE);
+        FloatVector c21 = FloatVector.zero(WIDE);
+        FloatVector c22 = FloatVector.zero(WIDE);
+        FloatVector c30 = FloatVector.zero(WIDE);
+        FloatVector c31 = FloatVector.zero(WIDE);
+        FloatVector c32 = FloatVector.zero(WIDE);
+        int a0 = r * rs;
+        for (int t = 0; t < count; t++) {
+            int d = depths[t];
+            int ad = a0 + d * ds;
+            int bd = d * n + j;
+            FloatVector b0 = FloatVector.fromArray(WIDE, b, bd);
+            FloatVector b1 = FloatVector.fromArray(WIDE, b, bd + W);
+            FloatVector b2 = FloatVector.fromArray(WIDE, b, bd + 2 * W);
+            FloatVector v0 = FloatVector.broadcast(WIDE, a[ad]);
+            c00 = b0.fma(v0, c00);
+            c01 = b1.fma(v0, c01);
+            c02 = b2.fma(v0, c02);
+            FloatVector v1 = FloatVector.broadcast(WIDE, a[ad + rs]);
+            c10 = b0.fma(v1, c10);
+            c11 = b1.fma(v1, c11);
+            c12 = b2.fma(v1, c12);
+            FloatVector v2 = FloatVector.broadcast(WIDE, a[ad + 2 * rs]);
+            c20 = b0.fma(v2, c20);
+            c21 = b1.fma(v2, c21);
+            c22 = b2.fma(v2, c22);
+            FloatVector v3 = FloatVector.broadcast(WIDE, a[ad + 3 * rs]);
+            c30 = b0.fma(v3, c30);
+            c31 = b1.fma(v3, c31);
+            c32 = b2.fma(v3, c32);
+        }
+        int row = r * n + j;
+        c00.intoArray(c, row);
+        c01.intoArray(c, row + W);
+        c02.intoArray(c, row + 2 * W);
+        c10.intoArray(c, row + n);
+        c11.intoArray(c, row + n + W);
+        c12.intoArray(c, row + n + 2 * W);
+        c20.intoArray(c, row + 2 * n);
+        c21.intoArray(c, row + 2 * n + W);
+        c22.intoArray(c, row + 2 * n + 2 * W);
+        c30.intoArray(c, row + 3 * n);
+        c31.intoArray(c, row + 3 * n + W);
+        c32.intoArray(c, row + 3 * n + 2 * W);
     }
 
     private static void tile4x1(float[] a, int rs, int ds, float[] b, float[] c, int r, int[] depths, int count,

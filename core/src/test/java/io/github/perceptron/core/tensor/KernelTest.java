@@ -122,6 +122,54 @@ class KernelTest {
         assertThat(sums).containsExactly(25, 47, 69);
     }
 
+    /**
+     * Every element of every product is the sum of its products in ascending order of the shared
+     * dimension, fused for the vector kernel: whatever the tile (one, two or three vectors wide,
+     * overlapping at the edges) and however the input gradient is rearranged (cᵀ = b·aᵀ).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 16, 40, 70, 100, 130})
+    void each_element_is_its_ascending_fused_sum_exactly(int n) {
+        int m = 23;
+        int k = 37;
+        MatrixKernel kernel = new ProductKernel(3, Kernels::vectorProduct);
+        float[] a = random(m * k, 11, true);
+        float[] b = random(k * n, 12, false);
+        float[] c = filled(m * n);
+        kernel.multiply(a, b, c, m, k, n);
+        float[] ct = filled(k * n);
+        kernel.multiplyTransposedA(a, c, ct, m, k, n);
+        float[] cb = filled(m * k);
+        kernel.multiplyTransposedB(c, b, cb, m, n, k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int d = 0; d < k; d++) {
+                    sum = Math.fma(a[i * k + d], b[d * n + j], sum);
+                }
+                assertThat(c[i * n + j]).as("c[%d][%d]", i, j).isEqualTo(sum);
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int i = 0; i < m; i++) {
+                    sum = Math.fma(a[i * k + p], c[i * n + j], sum);
+                }
+                assertThat(ct[p * n + j]).as("aᵀc[%d][%d]", p, j).isEqualTo(sum);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum = Math.fma(c[i * n + j], b[p * n + j], sum);
+                }
+                assertThat(cb[i * k + p]).as("cbᵀ[%d][%d]", i, p).isEqualTo(sum);
+            }
+        }
+    }
+
     /** Stale values in the output must not leak into the product. */
     private static float[] filled(int n) {
         float[] c = new float[n];
