@@ -1,49 +1,101 @@
 #!/usr/bin/env bash
-# Measures perceptron against the notebooks' numpy code (../shared/reference/seed_numpy.py) in one
-# run on this machine and writes docs/performance.md. Needs python3 with numpy and MNIST in the cache.
-# Usage: scripts/performance.sh [epochs]      (default 6: numpy's epochs; ours measures one fewer after
+# Measures perceptron on this machine against the notebooks' algorithm in numpy
+# (scripts/reference/notebook_numpy.py) and against the machine's own float32 GEMM rate
+# (scripts/reference/sgemm.py), side by side in one run, and writes docs/performance.md.
+# Every path the CPU has is measured: on an AVX-512 machine the AVX-512 kernel and the AVX2 one
+# (the JVM started with -XX:UseAVX=2, OpenBLAS with its Haswell kernels), elsewhere the native one.
+# Needs python3 with numpy; fetches MNIST if it is missing.
+# Usage: scripts/performance.sh [epochs]   (default 5: numpy's epochs; ours measures one fewer after
 # `bench`'s three warm-up epochs, in which the JIT is still compiling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-epochs="${1:-6}"
-reference="../shared/reference/seed_numpy.py"
+epochs="${1:-5}"
 data="${PERCEPTRON_DATA:-$HOME/.cache/perceptron}/mnist"
-[ -f "$reference" ] || { echo "missing $reference" >&2; exit 1; }
 ./perceptron fetch >/dev/null
 
-median_json() { python3 -c 'import sys,json; print(json.loads(sys.stdin.readlines()[-1])[sys.argv[1]])' "$1"; }
+flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo | cut -d: -f2-)
+has() { [[ " $flags " == *" $1 "* ]]; }
+# name | JVM options | OpenBLAS core type (empty: its own choice)
+paths=()
+if has avx512f; then
+  paths+=("AVX-512||" "AVX2 (-XX:UseAVX=2)|-XX:UseAVX=2|Haswell")
+elif has avx2; then
+  paths+=("AVX2||")
+elif has asimd; then
+  paths+=("NEON (128-bit)||")
+else
+  paths+=("native||")
+fi
 
-rows=()
-# Three interleaved runs of each side per configuration: a 2-vCPU machine's speed drifts between
-# runs (a neighbour, the clock), and one run's median can land far from the usual figure.
-for layers in 784,30,10 784,100,30,10; do
+json_field() { python3 -c 'import sys,json; print(json.loads(sys.stdin.readlines()[-1])[sys.argv[1]])' "$1"; }
+
+sections=()
+for path in "${paths[@]}"; do
+  IFS='|' read -r name jvm coretype <<<"$path"
+  blas_env=(env)
+  [ -n "$coretype" ] && blas_env=(env OPENBLAS_CORETYPE="$coretype")
+  declare -A sgemm=()
   for threads in 1 2; do
-    numpy_runs=()
-    ours_runs=()
-    for run in 1 2 3; do
-      # A pause before each run: right after a run of either side this machine is measurably
-      # slower for some seconds (0.167 vs 0.138 s per epoch), which would favour whoever goes first.
-      sleep 5
-      numpy_runs+=("$(OPENBLAS_NUM_THREADS=$threads python3 "$reference" --data "$data" --notebook 000 --layers "$layers" \
-        --epochs "$epochs" | median_json seconds_per_epoch_median)")
-      sleep 5
-      ours_runs+=("$(./perceptron bench --layers "$layers" --batch 100 --epochs $((epochs - 1)) --threads "$threads" --json | tail -1)")
-    done
-    rows+=("$(python3 - "$layers" "$threads" "${numpy_runs[*]}" "${ours_runs[@]}" <<'PY'
+    sgemm[$threads]=$("${blas_env[@]}" OPENBLAS_NUM_THREADS=$threads python3 scripts/reference/sgemm.py)
+  done
+  rows=()
+  declare -A ours_median=()
+  for layers in 784,30,10 784,100,30,10 784,512,10; do
+    for threads in 1 2; do
+      numpy_runs=()
+      ours_runs=()
+      # Three interleaved runs of each side, each after a pause: a 2-vCPU machine's speed drifts
+      # between runs (a neighbour, the clock), and right after a run it is slower for some seconds.
+      for run in 1 2 3; do
+        sleep 3
+        numpy_runs+=("$("${blas_env[@]}" OPENBLAS_NUM_THREADS=$threads python3 scripts/reference/notebook_numpy.py \
+          --data "$data" --layers "$layers" --epochs "$epochs" | json_field seconds_per_epoch_median)")
+        sleep 3
+        ours_runs+=("$(PERCEPTRON_JAVA_OPTS="$jvm" ./perceptron bench --layers "$layers" --batch 100 \
+          --epochs $((epochs - 1)) --threads "$threads" --json | tail -1)")
+      done
+      row=$(python3 - "$layers" "$threads" "${sgemm[$threads]}" "${ours_median[$layers]:-}" "${numpy_runs[*]}" "${ours_runs[@]}" <<'PY'
 import json, statistics, sys
-layers, threads = sys.argv[1], sys.argv[2]
-numpy = [float(v) for v in sys.argv[3].split()]
-ours = [json.loads(run) for run in sys.argv[4:]]
+layers, threads, sgemm, one_thread = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+numpy = [float(v) for v in sys.argv[5].split()]
+ours = [json.loads(run) for run in sys.argv[6:]]
 m = statistics.median(o["seconds_per_epoch_median"] for o in ours)
 n = statistics.median(numpy)
 low, high = min(o["seconds_per_epoch_min"] for o in ours), max(o["seconds_per_epoch_max"] for o in ours)
 gflops = statistics.median(o["gflops"] for o in ours)
 inference = statistics.median(o["inference_ms_10000"] for o in ours)
-print(f"| [{layers}] | {threads} | {n:.3f} ({min(numpy):.3f}–{max(numpy):.3f}) | {m:.3f} ({low:.3f}–{high:.3f}) "
-      f"| {n / m:.2f}× | {gflops:.1f} | {inference:.1f} |")
+scaling = f"{float(one_thread) / m:.2f}×" if one_thread else "—"
+print(f"{m}\t| [{layers}] | {threads} | {n:.3f} ({min(numpy):.3f}–{max(numpy):.3f}) | {m:.3f} ({low:.3f}–{high:.3f}) "
+      f"| {n / m:.2f}× | {scaling} | {gflops:.1f} | {100 * gflops / sgemm:.0f}% | {inference:.1f} |")
 PY
-)")
+)
+      [ "$threads" = 1 ] && ours_median[$layers]="${row%%$'\t'*}"
+      rows+=("${row#*$'\t'}")
+    done
   done
+  # The default recipe's augmentation (shifts) and dropout against none, through `train`.
+  aug_runs=()
+  for augment in shift none; do
+    sleep 3
+    aug_runs+=("$(PERCEPTRON_JAVA_OPTS="$jvm" ./perceptron train --epochs 4 --augment "$augment" -o /tmp/perceptron-aug.json \
+      2>/dev/null | sed -n 's/.*, \([0-9.]*\)s per epoch (median).*/\1/p')")
+  done
+  vector_bits=$(PERCEPTRON_JAVA_OPTS="$jvm" ./perceptron bench --layers 784,10 --epochs 1 --warmup-epochs 0 --json \
+    | json_field vector_bits)
+  sections+=("$(
+    echo "## $name: ${vector_bits}-bit vectors"
+    echo
+    echo "float32 GEMM through numpy's OpenBLAS (2048³, best of five) in the same run: ${sgemm[1]} GFLOP/s on one"
+    echo "core, ${sgemm[2]} on two${coretype:+ (OPENBLAS_CORETYPE=$coretype)}."
+    echo
+    echo "| layers | threads | numpy s/epoch | perceptron s/epoch | speed-up | 2 threads / 1 | GFLOP/s | % of sgemm | inference of 10,000 (ms) |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "The default recipe ([784,512,10], dropout 0.2, ±2 px shifts), 4 epochs of \`train\`: ${aug_runs[0]} s per"
+    echo "epoch, against ${aug_runs[1]} s with \`--augment none\`."
+  )")
+  unset sgemm ours_median
 done
 
 rss="not measured (needs /usr/bin/time)"
@@ -70,21 +122,23 @@ for run in 1 2 3 4 5; do
 done
 predict=$(printf '%s\n' "${predict_runs[@]}" | sort -n | sed -n 3p)
 
-# The kernels alone (JMH): the three products of one layer per batch of 100, at [784,100,30,10]'s shapes.
+# The kernels alone (JMH, widest path): the three products of one layer per batch of 100, as
+# percentiles of single calls, since this kind of machine's speed drifts within a run.
 (mvn -B -q -DskipTests package -pl benchmarks -am >/dev/null)
-java -jar benchmarks/target/benchmarks.jar ProductBenchmark -p kernel=vector -p shape=784x100,100x30,784x30 \
-  -wi 3 -w 1 -i 5 -r 1 -f 1 -rf json -rff /tmp/perceptron-jmh.json >/dev/null
+java -jar benchmarks/target/benchmarks.jar ProductBenchmark -p kernel=vector -p shape=784x100,784x512,800x800 \
+  -wi 3 -w 1 -i 5 -r 1 -f 1 -bm sample -tu us -rf json -rff /tmp/perceptron-jmh.json >/dev/null
 kernels=$(python3 - <<'PY'
 import json
 rows = []
 for r in json.load(open("/tmp/perceptron-jmh.json")):
     p = r["params"]; m = r["primaryMetric"]
     k, n = map(int, p["shape"].split("x"))
-    us = m["score"]; lo, hi = m["scoreConfidence"]
-    gflops = 2 * 100 * k * n / (us * 1e-6) / 1e9
-    rows.append((p["shape"], r["benchmark"].rsplit(".", 1)[1], int(p["threads"]), us, lo, hi, gflops))
-for shape, product, threads, us, lo, hi, g in sorted(rows):
-    print(f"| {shape} | {product} | {threads} | {us:.1f} ({lo:.1f}–{hi:.1f}) | {g:.1f} |")
+    pct = m["scorePercentiles"]
+    median, low, high = pct["50.0"], pct["0.0"], pct["90.0"]
+    gflops = 2 * 100 * k * n / (median * 1e-6) / 1e9
+    rows.append((p["shape"], r["benchmark"].rsplit(".", 1)[1], int(p["threads"]), median, low, high, gflops))
+for shape, product, threads, median, low, high, g in sorted(rows):
+    print(f"| {shape} | {product} | {threads} | {median:.1f} ({low:.1f}–{high:.1f}) | {g:.1f} |")
 PY
 )
 
@@ -92,29 +146,29 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
 {
   echo "# Performance"
   echo
-  echo "Produced by \`scripts/performance.sh\` on $(date -u +%Y-%m-%d), $cpu, $(nproc) processors,"
-  echo "Java $(java -version 2>&1 | head -1 | cut -d'"' -f2). One training epoch is 60,000 images in batches of 100,"
-  echo "softmax + cross-entropy, momentum; numpy is the notebooks' own code (float64, OpenBLAS, its"
-  echo "median over $epochs epochs); ours is \`perceptron bench\` (float32, ReLU, synthetic MNIST-shaped data"
-  echo "with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after three warm-up ones, while the JIT compiles). Each side ran three"
-  echo "times, interleaved: the table gives the median of the three medians, in brackets the range of the"
-  echo "three medians (numpy) or of every epoch (ours)."
+  echo "Produced by \`scripts/performance.sh\` on $(date -u +%Y-%m-%d), $cpu, $(nproc) processors"
+  echo "(SIMD: $(for f in avx2 avx512f asimd; do has "$f" && printf '%s ' "$f"; done)), Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)."
+  echo "One training epoch is 60,000 images in batches of 100, softmax + cross-entropy, momentum."
+  echo "numpy is the notebooks' algorithm (\`scripts/reference/notebook_numpy.py\`, which mirrors the"
+  echo "notebooks' final network: float64, sigmoid hidden layers, momentum 0.95, the same layer sizes and"
+  echo "batch; its median over $epochs epochs); ours is \`perceptron bench\` (float32, ReLU, synthetic"
+  echo "MNIST-shaped data with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after three"
+  echo "warm-up ones). Each side ran three times, interleaved: the table gives the median of the three"
+  echo "medians, in brackets the range of the three medians (numpy) or of every epoch (ours). \"% of"
+  echo "sgemm\" compares our GFLOP/s (the dense arithmetic of an epoch over its time; the zero-skipping"
+  echo "of blank pixels can lift it above what is computed) with numpy's float32 GEMM on as many cores."
   echo
-  echo "| layers | threads | numpy s/epoch | perceptron s/epoch | speed-up | GFLOP/s | inference of 10,000 (ms) |"
-  echo "|---|---|---|---|---|---|---|"
-  printf '%s\n' "${rows[@]}"
-  echo
+  printf '%s\n\n' "${sections[@]}"
   echo "Peak RSS of \`perceptron train\` on MNIST (default model, 2 epochs): $rss."
   echo
   echo "\`perceptron predict\` on one image with that model, wall time through the launcher: median $predict s"
   echo "of five runs (${predict_runs[*]} s)."
   echo
-  echo "## The kernels"
+  echo "## The kernels (${paths[0]%%|*})"
   echo
   echo "JMH (\`benchmarks\` module, \`ProductBenchmark\`, vector kernel): one product of a batch of 100 at"
-  echo "each layer shape \`in×out\`; the 784-wide input is MNIST-sparse (19% non-zero), so its GFLOP/s"
-  echo "count the dense arithmetic the zero-skipping avoids. Mean of 5 one-second iterations, 99.9%"
-  echo "confidence interval in brackets."
+  echo "each layer shape \`in×out\`; the 784-wide input is MNIST-sparse (19% non-zero). Median of single"
+  echo "calls over 5 one-second iterations, in brackets the fastest and the 90th percentile."
   echo
   echo "| shape | product | threads | µs | GFLOP/s |"
   echo "|---|---|---|---|---|"

@@ -144,7 +144,9 @@ final class BenchCommand implements Callable<Integer> {
         done.put("inference_ms_10000", inferenceMs);
         done.put("threads", threadCount);
         done.put("kernel", Kernels.name());
+        done.put("vector_bits", Kernels.vectorBits());
         done.put("cpu", cpuModel());
+        done.put("cpu_flags", cpuFlags());
         done.put("processors", Runtime.getRuntime().availableProcessors());
         done.put("java", System.getProperty("java.version"));
         if (json) {
@@ -170,6 +172,27 @@ final class BenchCommand implements Callable<Integer> {
             total += l == 1 ? 2 * product : 3 * product;
         }
         return total;
+    }
+
+    /**
+     * The SIMD extensions that decide which kernel path runs, as /proc/cpuinfo names them: avx2 and
+     * avx512f on x86, asimd (NEON) on ARM, reported as neon. Empty where /proc/cpuinfo is absent.
+     */
+    static List<String> cpuFlags() {
+        try {
+            List<String> flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("flags") || l.startsWith("Features"))
+                    .findFirst().map(l -> List.of(l.substring(l.indexOf(':') + 1).strip().split("\\s+"))).orElse(List.of());
+            List<String> kept = new ArrayList<>();
+            for (String flag : List.of("avx2", "avx512f", "asimd")) {
+                if (flags.contains(flag)) {
+                    kept.add(flag.equals("asimd") ? "neon" : flag);
+                }
+            }
+            return kept;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static String cpuModel() {

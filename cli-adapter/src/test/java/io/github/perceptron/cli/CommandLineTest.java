@@ -226,6 +226,14 @@ class CommandLineTest {
             assertThat(done.get(field).asDouble()).as(field).isPositive();
         }
         assertThat(done.get("gflop_per_epoch").asDouble()).isCloseTo(2 * 2 * 60_000 * 7840 / 1e9, org.assertj.core.api.Assertions.within(1e-9));
+        // Which path ran, so that a figure always carries its CPU.
+        assertThat(done.get("kernel").asText()).isIn("vector", "portable");
+        assertThat(done.get("vector_bits").asInt()).isIn(done.get("kernel").asText().equals("vector")
+                ? List.of(128, 256, 512) : List.of(0));
+        assertThat(done.get("cpu_flags").isArray()).isTrue();
+        if (System.getProperty("os.arch").equals("amd64")) {
+            assertThat(done.get("cpu_flags").toString()).contains("avx2");
+        }
     }
 
     @Test

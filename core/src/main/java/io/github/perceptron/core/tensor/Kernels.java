@@ -88,6 +88,11 @@ public final class Kernels {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** The SIMD width the kernel computes with, in bits (512 on AVX-512, 256 on AVX2, 128 on NEON); 0 when portable. */
+    public static int vectorBits() {
+        return useVector() ? vectorProduct().vectorBits() : 0;
+    }
+
     /** The kind of kernel {@link #create} returns: {@code vector} or {@code portable}. */
     public static String name() {
         return useVector() ? "vector" : "portable";

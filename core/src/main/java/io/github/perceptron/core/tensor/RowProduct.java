@@ -10,4 +10,9 @@ package io.github.perceptron.core.tensor;
 interface RowProduct {
 
     void product(float[] a, int rowStride, int depthStride, float[] b, float[] c, int from, int to, int depth, int n);
+
+    /** The width of the SIMD vectors it computes with, in bits; 0 for scalar code. */
+    default int vectorBits() {
+        return 0;
+    }
 }

@@ -29,6 +29,11 @@ final class VectorProduct implements RowProduct {
     private final float[] lanes = new float[W];
 
     @Override
+    public int vectorBits() {
+        return WIDE.vectorBitSize();
+    }
+
+    @Override
     public void product(float[] a, int rowStride, int depthStride, float[] b, float[] c, int from, int to,
                         int depth, int n) {
         if (depths.length < depth) {
