@@ -35,7 +35,9 @@ def read_idx(directory, stem):
 
 
 def sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-z))
+    # exp overflows to inf for very negative z, which gives the right limit, 0: no warning needed.
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def softmax(z):

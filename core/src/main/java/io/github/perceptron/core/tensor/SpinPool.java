@@ -19,8 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SpinPool {
 
-    /** Long enough to bridge the gaps between one step's products, short enough to cost nothing idle. */
-    static final long SPIN_NANOS = 50_000;
+    /**
+     * Long enough to bridge the gaps between one step's products, short enough to cost nothing
+     * idle; {@code -Dperceptron.pool.spinMicros=N} sets it.
+     */
+    static final long SPIN_NANOS = 1000L * Long.getLong("perceptron.pool.spinMicros", 50);
     /** A worker parked this long without work ends; the next product starts a new one. */
     static final long IDLE_NANOS = 2_000_000_000L;
 
