@@ -101,6 +101,10 @@ final class ElasticField {
             int offset = t - radius;
             int firstRow = Math.max(0, -offset);
             int endRow = Math.min(height, height - offset);
+            if (endRow <= firstRow) {
+                // The tap reaches past the whole image (a radius above its height): only zeros.
+                continue;
+            }
             float weight = kernel[t];
             int first = firstRow * width;
             int end = endRow * width;

@@ -120,4 +120,16 @@ class ImageDistorterTest {
             }
         }
     }
+
+    @Test
+    void elastic_distortion_works_on_images_smaller_than_its_smoothing_radius() {
+        // sigma 4 gives a radius of 12 rows: more than an 8×8 image (an 8×8 CSV dataset) has.
+        ImageDistorter elastic = Augmentation.NONE.withElastic(34, 4).distorter(8, 8);
+        float[] image = new float[64];
+        java.util.Arrays.fill(image, 0.5f);
+        elastic.distort(image, 0, new SeededRandom(3));
+        for (float value : image) {
+            assertThat(value).isBetween(0f, 1f);
+        }
+    }
 }
