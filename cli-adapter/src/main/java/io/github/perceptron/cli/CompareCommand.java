@@ -91,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
                 results.add(new ComparisonReport.Result(run, seed, history));
             }
         }
-        new ComparisonReport(chosen, results, source.describe(), runEpochs, seeds).write(out, markdown);
+        new ComparisonReport(chosen, results, dataset.name(), runEpochs, seeds).write(out, markdown);
         console.out().println("report written to " + markdown);
         return 0;
     }

@@ -100,14 +100,14 @@ final class ComparisonReport {
                 .append("(no setting here was chosen on them). Every epoch of every run is in [results.csv](").append(images)
                 .append("/results.csv).\n\n");
         md.append("| configuration | final accuracy | median final | best accuracy | epochs to 97% | epochs to 98% | s/epoch "
-                + "| minutes/run |\n");
+                + "| training s/run |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
-        byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s | %s | %s | %.2f | %.1f |%n",
+        byRun.forEach((run, results) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s | %s | %s | %.2f | %.0f |%n",
                 run.name(), meanSd(results, ComparisonReport::finalAccuracy),
                 100 * Median.of(results.stream().mapToDouble(ComparisonReport::finalAccuracy).toArray()),
                 meanSd(results, ComparisonReport::bestAccuracy), epochsTo(results, 0.97), epochsTo(results, 0.98),
                 Median.of(results.stream().flatMap(r -> r.history().stream()).mapToDouble(EpochReport::seconds).toArray()),
-                mean(results.stream().mapToDouble(ComparisonReport::trainingSeconds).toArray()) / 60)));
+                mean(results.stream().mapToDouble(ComparisonReport::trainingSeconds).toArray()))));
         md.append("\nFinal accuracy of each seed, in order: ");
         byRun.forEach((run, results) -> md.append("\n- ").append(run.name()).append(": ").append(String.join(", ",
                 results.stream().map(r -> String.format(Locale.ROOT, "%.2f%%", 100 * finalAccuracy(r))).toList())));

@@ -60,6 +60,18 @@ final class DatasetOptions {
         return arguments.toString();
     }
 
+    /**
+     * The data's name for a report others read: the known dataset's id, or the last part of
+     * {@code --data} with its format; never a path into the home directory of whoever ran it.
+     */
+    String name() {
+        if (data == null) {
+            return known().id();
+        }
+        Path last = data.toAbsolutePath().normalize().getFileName();
+        return (last == null ? "/" : last.toString()) + " (" + format.toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
     /** The files and folders this data is read from, so that no output lands on them. */
     OutputLocation.Inputs inputs(Environment environment) {
         Path directory = data != null ? data : directory(environment);

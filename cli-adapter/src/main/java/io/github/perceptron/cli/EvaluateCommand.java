@@ -85,7 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.println(header);
         for (int a = 0; a < names.size(); a++) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%12s", abbreviate(a + " " + names.get(a))));
+            // The index once: digits are named by their index ("0", not "0 0"); other names follow it.
+            String label = names.get(a).equals(Integer.toString(a)) ? names.get(a) : a + " " + names.get(a);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%12s", abbreviate(label)));
             for (int p = 0; p < names.size(); p++) {
                 row.append(String.format(Locale.ROOT, "%6d", confusion[a][p]));
             }

@@ -270,6 +270,10 @@ class CommandLineTest {
             assertThat(markdown).contains("| " + configuration.name() + " | ");
         }
         assertThat(markdown).contains("](../compare/accuracy.png)", "## Did it help?", "Softmax after a sigmoid");
+        // Named, not located: the report is committed and read by others ("digits (idx)", not a path).
+        assertThat(markdown).contains("` on digits (idx).").doesNotContain(dir.toString());
+        // Seconds of training per run: sub-minute runs read as more than "0.0".
+        assertThat(markdown).contains("| training s/run |").doesNotContainPattern("\\| 0\\.0 \\|\\n");
         // A header, then 10 configurations × 2 seeds × 2 epochs.
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 10 * 2 * 2);
         assertThat(ImageIO.read(out.resolve("accuracy.png").toFile()).getWidth()).isEqualTo(1150);
@@ -284,7 +288,7 @@ class CommandLineTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown).contains("| best: [784,800,800,10] elastic + shift | ", "--preset best --seeds 2 --epochs 1",
-                "minutes/run").doesNotContain("## Did it help?", "Softmax after a sigmoid");
+                "training s/run").doesNotContain("## Did it help?", "Softmax after a sigmoid");
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 2);
     }
 
@@ -303,6 +307,8 @@ class CommandLineTest {
     void evaluate_prints_a_confusion_matrix_for_people() {
         CommandLineRun run = CommandLineRun.of(environment, "evaluate", "--model", model.toString(), "--data", data.toString());
         assertThat(run.out()).contains("accuracy", "confusion matrix", "precision", "recall");
+        // Digit classes are named by their index: each row says it once ("7", not "7 7").
+        assertThat(run.out()).containsPattern("(?m)^ {11}7 ").doesNotContain(" 7 7 ");
     }
 
     @Test
