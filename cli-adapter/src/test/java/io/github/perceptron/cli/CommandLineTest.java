@@ -166,12 +166,19 @@ class CommandLineTest {
         String[] common = {"train", "--data", data.toString(), "--layers", "784,12,10", "--epochs", "3", "-q"};
         Path whole = dir.resolve("whole.json");
         assertThat(CommandLineRun.of(environment, concat(common, "-o", whole.toString())).exitCode()).isZero();
+        // Stopped after its first epoch, as Ctrl-C stops it: a stop asked for before training starts.
         Path partial = dir.resolve("partial.json");
         Path checkpoint = dir.resolve("partial.checkpoint.json");
-        assertThat(CommandLineRun.of(environment, concat(common, "-o", partial.toString(), "--checkpoint-every", "1"))
-                .exitCode()).isZero();
-        assertThat(checkpoint).exists();
-        // The last checkpoint is the end of the run: resuming it trains nothing more and saves the same weights.
+        java.io.StringWriter stopErr = new java.io.StringWriter();
+        int stopped = Main.run(concat(common, "-o", partial.toString()), new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(stopErr, true), environment, false, err -> {
+                    Interrupts interrupts = Interrupts.unhandled(err);
+                    interrupts.receive(Interrupts.StopSignal.INT);
+                    return interrupts;
+                });
+        assertThat(stopped).as(stopErr.toString()).isEqualTo(130);
+        assertThat(new io.github.perceptron.persistence.JsonCheckpointStore().load(checkpoint).progress().epoch())
+                .as("resumed from the middle of the run, not its end").isEqualTo(1);
         Path resumed = dir.resolve("resumed.json");
         CommandLineRun resume = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
                 checkpoint.toString(), "-q", "-o", resumed.toString());
