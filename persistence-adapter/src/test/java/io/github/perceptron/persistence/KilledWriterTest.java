@@ -29,23 +29,39 @@ class KilledWriterTest {
         Path file = dir.resolve("model.json");
         new JsonModelStore().save(TinyModels.trained(), file);
         Random random = new Random(42);
+        int killedMidWrite = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process writer = new ProcessBuilder(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
                     SaveForever.class.getName(), file.toString()))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
-            waitForFirstSave(file);
+            assertThat(awaitASave(file)).as("the child saved before it was killed").isTrue();
+            long temporariesBefore = temporaries();
             Thread.sleep(random.nextInt(150));
             writer.destroyForcibly();
             assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            // A temporary left behind proves the kill landed inside a save, between write and rename.
+            killedMidWrite += temporaries() > temporariesBefore ? 1 : 0;
             Model loaded = new JsonModelStore().load(file);
             assertThat(loaded.parameters()).hasSize(4);
         }
+        assertThat(killedMidWrite).as("kills that landed in the middle of a save").isPositive();
     }
 
-    private static void waitForFirstSave(Path file) throws IOException, InterruptedException {
-        long before = Files.getLastModifiedTime(file).toMillis();
-        for (int i = 0; i < 200 && Files.getLastModifiedTime(file).toMillis() == before; i++) {
+    /** Whether the file was replaced within 5 s: the child is saving. */
+    private static boolean awaitASave(Path file) throws IOException, InterruptedException {
+        Object before = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        for (int i = 0; i < 200; i++) {
+            if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey().equals(before)) {
+                return true;
+            }
             Thread.sleep(25);
+        }
+        return false;
+    }
+
+    private long temporaries() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\.model\\.json\\.\\d+\\.tmp")).count();
         }
     }
 
