@@ -58,4 +58,42 @@ class LauncherStreamsIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(ChildJvm.read(dir.resolve("err"))).isZero();
     }
+
+    @Test
+    void a_class_data_archive_cut_short_is_discarded_and_a_whole_one_taken_up() throws Exception {
+        // The JVM replaces the launcher (exec), so the next run renames a finished archive into
+        // place; a dump cut short (the JVM killed while writing it) would make every run crash
+        // with SIGBUS, so the launcher checks it first and deletes it.
+        Path runs = LauncherSignalsIT.LAUNCHER.resolveSibling("cli-adapter/target/run");
+        deleteArchives(runs);
+        assertThat(shell(LauncherSignalsIT.LAUNCHER + " --version").code()).isZero();
+        Path dump = archives(runs, ".tmp").get(0);
+        byte[] whole = java.nio.file.Files.readAllBytes(dump);
+        java.nio.file.Files.write(dump, java.util.Arrays.copyOf(whole, whole.length / 4));
+
+        ChildJvm.Result afterCut = shell(LauncherSignalsIT.LAUNCHER + " --version");
+        assertThat(afterCut.code()).isZero();
+        assertThat(afterCut.err()).isEmpty();
+        assertThat(dump).doesNotExist();
+        for (int run = 0; run < 2; run++) {
+            ChildJvm.Result next = shell(LauncherSignalsIT.LAUNCHER + " --version");
+            assertThat(next.code()).isZero();
+            assertThat(next.err()).isEmpty();
+        }
+        assertThat(archives(runs, ".jsa")).hasSize(1);
+        assertThat(archives(runs, ".tmp")).isEmpty();
+    }
+
+    private static java.util.List<Path> archives(Path runs, String suffix) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(runs)) {
+            return files.filter(f -> f.getFileName().toString().contains(".jsa") && f.getFileName().toString().endsWith(suffix))
+                    .toList();
+        }
+    }
+
+    private static void deleteArchives(Path runs) throws java.io.IOException {
+        for (Path archive : archives(runs, "")) {
+            java.nio.file.Files.delete(archive);
+        }
+    }
 }
