@@ -169,17 +169,22 @@ public final class Trainer {
         }
     }
 
+    /** The plan's network must take the images and have one output per class, before the first step. */
     private void checkFits(LabelledImages train) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training examples");
         }
         if (train.pixelCount() != plan.network().inputs()) {
-            throw new IllegalArgumentException("the images have " + train.pixelCount()
-                    + " pixels but the network's first layer takes " + plan.network().inputs());
+            throw new IllegalArgumentException("the images are " + train.width() + "×" + train.height() + " = "
+                    + train.pixelCount() + " pixels but the network's first layer takes " + plan.network().inputs());
         }
-        if (train.classCount() > plan.network().classes()) {
+        if (train.classCount() != plan.network().classes()) {
             throw new IllegalArgumentException("the data has " + train.classCount()
-                    + " classes but the network's last layer has " + plan.network().classes());
+                    + " classes but the network's last layer has " + plan.network().classes() + " units; make them equal");
+        }
+        if (plan.batchSize() > train.size()) {
+            throw new IllegalArgumentException("the batch size " + plan.batchSize() + " is larger than the "
+                    + train.size() + " training images");
         }
     }
 

@@ -12,7 +12,6 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
-import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.train.CheckpointSink;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;
@@ -53,7 +52,7 @@ public final class TrainModel {
 
     /** Trains, holding out the last {@code validationSize} training examples, saving checkpoints as {@code policy} says. */
     public TrainedModel train(TrainingPlan plan, int validationSize, CheckpointPolicy policy) {
-        Data data = load(plan, validationSize);
+        Data data = load(validationSize);
         TrainingResult result = new Trainer(plan, listener, sink(plan, validationSize, data, policy))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
@@ -62,15 +61,15 @@ public final class TrainModel {
     /** Continues a saved run to the end of its plan, bit-identically to a run never interrupted. */
     public TrainedModel resume(TrainingCheckpoint checkpoint, CheckpointPolicy policy) {
         TrainingPlan plan = checkpoint.plan();
-        Data data = load(plan, checkpoint.validationSize());
+        Data data = load(checkpoint.validationSize());
         List<float[]> weights = checkpoint.model().parameters().stream().map(Parameter::values).toList();
         TrainingResult result = new Trainer(plan, listener, sink(plan, checkpoint.validationSize(), data, policy))
                 .resume(weights, checkpoint.progress(), data.train, data.perEpoch);
         return finish(plan, data, result);
     }
 
-    /** Loads both splits and checks them against each other and the plan, before the first step. */
-    private Data load(TrainingPlan plan, int validationSize) {
+    /** Loads both splits and checks them against each other, before the first step. */
+    private Data load(int validationSize) {
         LabelledImages all = source.load(Split.TRAIN);
         if (all.size() == 0) {
             throw new DatasetException(source.describe() + ": the training split holds no images");
@@ -81,8 +80,8 @@ public final class TrainModel {
         }
         LabelledImages test = source.load(Split.TEST);
         checkTestSplit(all, test);
+        // The network against the data (sizes, classes, batch) is checked by the Trainer, also before the first step.
         LabelledImages train = all.slice(0, all.size() - validationSize);
-        checkFits(plan, train);
         LabelledImages perEpoch = validationSize > 0 ? all.slice(train.size(), all.size()) : test;
         return new Data(all, train, perEpoch, test, validationSize > 0);
     }
@@ -99,23 +98,6 @@ public final class TrainModel {
         if (!test.classNames().equals(train.classNames())) {
             throw new DatasetException(source.describe() + ": the test split has the classes " + test.classNames()
                     + ", the training split " + train.classNames());
-        }
-    }
-
-    /** The plan's network must take the images and have one output per class. */
-    private static void checkFits(TrainingPlan plan, LabelledImages train) {
-        NetworkSpec network = plan.network();
-        if (train.pixelCount() != network.inputs()) {
-            throw new IllegalArgumentException("the images are " + train.width() + "×" + train.height() + " = "
-                    + train.pixelCount() + " pixels but the network's first layer takes " + network.inputs());
-        }
-        if (train.classCount() != network.classes()) {
-            throw new IllegalArgumentException("the data has " + train.classCount()
-                    + " classes but the network's last layer has " + network.classes() + " units; make them equal");
-        }
-        if (plan.batchSize() > train.size()) {
-            throw new IllegalArgumentException("the batch size " + plan.batchSize() + " is larger than the "
-                    + train.size() + " training images");
         }
     }
 

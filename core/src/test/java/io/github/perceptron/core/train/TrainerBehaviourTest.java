@@ -94,10 +94,10 @@ class TrainerBehaviourTest {
     void data_that_does_not_fit_the_network_is_refused_with_both_sizes() {
         TrainingPlan plan = TrainingPlan.builder().layers(784, 10).build();
         assertThatThrownBy(() -> new Trainer(plan, TrainingListener.NONE).train(blobs, null))
-                .hasMessage("the images have 64 pixels but the network's first layer takes 784");
+                .hasMessage("the images are 8×8 = 64 pixels but the network's first layer takes 784");
         TrainingPlan tooFewClasses = TrainingPlan.builder().layers(64, 3).loss(Loss.crossEntropy()).build();
         assertThatThrownBy(() -> new Trainer(tooFewClasses, TrainingListener.NONE).train(blobs, null))
-                .hasMessage("the data has 4 classes but the network's last layer has 3");
+                .hasMessage("the data has 4 classes but the network's last layer has 3 units; make them equal");
     }
 
     private List<float[]> weights(TrainingPlan plan) {
