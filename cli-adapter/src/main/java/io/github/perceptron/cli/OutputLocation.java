@@ -22,8 +22,6 @@ final class OutputLocation {
 
     /** What the command reads: files, and directories whose whole tree it reads. */
     record Inputs(List<Path> files, List<Path> trees) {
-        static final Inputs NONE = new Inputs(List.of(), List.of());
-
         Inputs plusFile(Path file) {
             List<Path> more = new ArrayList<>(files);
             more.add(file);

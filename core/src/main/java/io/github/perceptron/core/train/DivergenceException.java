@@ -1,25 +1,12 @@
 package io.github.perceptron.core.train;
 
 /** The loss became NaN or infinite: training stopped rather than produce garbage weights. */
-public final class DivergenceException extends RuntimeException {
+public final class DivergenceException extends TrainingStoppedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int epoch;
-    private final int batch;
-
     public DivergenceException(int epoch, int batch, double loss, double learningRate) {
         super("training diverged at epoch " + epoch + ", batch " + batch + ": the loss is " + loss
-                + "; try a smaller learning rate than " + learningRate);
-        this.epoch = epoch;
-        this.batch = batch;
-    }
-
-    public int epoch() {
-        return epoch;
-    }
-
-    public int batch() {
-        return batch;
+                + "; try a smaller learning rate than " + learningRate, epoch, batch);
     }
 }

@@ -5,24 +5,11 @@ package io.github.perceptron.core.train;
  * {@code Thread.interrupt()}): training stopped before the next step. The thread's interrupt
  * flag stays set, so the code that interrupted it sees it too.
  */
-public final class TrainingInterruptedException extends RuntimeException {
+public final class TrainingInterruptedException extends TrainingStoppedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int epoch;
-    private final int batch;
-
     public TrainingInterruptedException(int epoch, int batch) {
-        super("training interrupted before epoch " + epoch + ", batch " + batch);
-        this.epoch = epoch;
-        this.batch = batch;
-    }
-
-    public int epoch() {
-        return epoch;
-    }
-
-    public int batch() {
-        return batch;
+        super("training interrupted before epoch " + epoch + ", batch " + batch, epoch, batch);
     }
 }
