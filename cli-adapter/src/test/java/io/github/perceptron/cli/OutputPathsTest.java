@@ -114,6 +114,16 @@ class OutputPathsTest {
     }
 
     @Test
+    void an_output_inside_an_image_folders_class_tree_is_refused_before_anything_is_created() {
+        Path images = dir.resolve("pictures");
+        Path inside = images.resolve("train/cats/model.json");
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", images.toString(), "--format", "images",
+                "-o", inside.toString());
+        assertRefused(run, "--out " + inside, "is inside the data this run reads");
+        assertThat(images).doesNotExist();
+    }
+
+    @Test
     void a_model_beside_the_data_is_fine() {
         CommandLineRun run = train("-o", data.resolve("model.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
