@@ -13,47 +13,47 @@ import java.util.Locale;
 public enum Activation {
     IDENTITY {
         @Override
-        public void apply(float[] z, int rows, int cols) {
+        public void applyRows(float[] z, int fromRow, int toRow, int cols) {
         }
 
         @Override
-        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+        public void multiplyByDerivative(float[] a, float[] gradient, int from, int to) {
         }
     },
     SIGMOID {
         @Override
-        public void apply(float[] z, int rows, int cols) {
-            for (int i = 0, length = rows * cols; i < length; i++) {
+        public void applyRows(float[] z, int fromRow, int toRow, int cols) {
+            for (int i = fromRow * cols, end = toRow * cols; i < end; i++) {
                 z[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
             }
         }
 
         @Override
-        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
-            for (int i = 0; i < length; i++) {
+        public void multiplyByDerivative(float[] a, float[] gradient, int from, int to) {
+            for (int i = from; i < to; i++) {
                 gradient[i] *= a[i] * (1f - a[i]);
             }
         }
     },
     TANH {
         @Override
-        public void apply(float[] z, int rows, int cols) {
-            for (int i = 0, length = rows * cols; i < length; i++) {
+        public void applyRows(float[] z, int fromRow, int toRow, int cols) {
+            for (int i = fromRow * cols, end = toRow * cols; i < end; i++) {
                 z[i] = (float) Math.tanh(z[i]);
             }
         }
 
         @Override
-        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
-            for (int i = 0; i < length; i++) {
+        public void multiplyByDerivative(float[] a, float[] gradient, int from, int to) {
+            for (int i = from; i < to; i++) {
                 gradient[i] *= 1f - a[i] * a[i];
             }
         }
     },
     RELU {
         @Override
-        public void apply(float[] z, int rows, int cols) {
-            for (int i = 0, length = rows * cols; i < length; i++) {
+        public void applyRows(float[] z, int fromRow, int toRow, int cols) {
+            for (int i = fromRow * cols, end = toRow * cols; i < end; i++) {
                 z[i] = Math.max(z[i], 0f);
             }
         }
@@ -64,8 +64,8 @@ public enum Activation {
          * the obvious {@code a > 0 ? g : 0} mispredicts on half the units (13% of an epoch).
          */
         @Override
-        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
-            for (int i = 0; i < length; i++) {
+        public void multiplyByDerivative(float[] a, float[] gradient, int from, int to) {
+            for (int i = from; i < to; i++) {
                 gradient[i] *= Math.min(Math.min(a[i] * 0x1p127f, 1f) * 0x1p127f, 1f);
             }
         }
@@ -73,8 +73,8 @@ public enum Activation {
     /** Row-wise softmax, max-subtracted so that no exponent overflows. Output layer only. */
     SOFTMAX {
         @Override
-        public void apply(float[] z, int rows, int cols) {
-            for (int r = 0; r < rows; r++) {
+        public void applyRows(float[] z, int fromRow, int toRow, int cols) {
+            for (int r = fromRow; r < toRow; r++) {
                 int from = r * cols;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = from; j < from + cols; j++) {
@@ -94,7 +94,7 @@ public enum Activation {
         }
 
         @Override
-        public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+        public void multiplyByDerivative(float[] a, float[] gradient, int from, int to) {
             throw new UnsupportedOperationException(
                     "softmax has no element-wise derivative; its gradient is fused with cross-entropy");
         }
@@ -106,10 +106,23 @@ public enum Activation {
     };
 
     /** Replaces each {@code z} in the first {@code rows×cols} entries by {@code f(z)}. */
-    public abstract void apply(float[] z, int rows, int cols);
+    public void apply(float[] z, int rows, int cols) {
+        applyRows(z, 0, rows, cols);
+    }
+
+    /**
+     * Replaces each {@code z} in rows {@code [fromRow, toRow)} of a {@code cols}-wide block by
+     * {@code f(z)}: rows are independent, so threads may each take a range.
+     */
+    public abstract void applyRows(float[] z, int fromRow, int toRow, int cols);
 
     /** {@code gradient[i] *= f'(z_i)}, with the derivative written in terms of {@code a[i] = f(z_i)}. */
-    public abstract void multiplyByDerivative(float[] a, float[] gradient, int length);
+    public void multiplyByDerivative(float[] a, float[] gradient, int length) {
+        multiplyByDerivative(a, gradient, 0, length);
+    }
+
+    /** As {@link #multiplyByDerivative(float[], float[], int)} on entries {@code [from, to)} only. */
+    public abstract void multiplyByDerivative(float[] a, float[] gradient, int from, int to);
 
     /** Whether this activation maps each element on its own (all but softmax), so may sit in a hidden layer. */
     public boolean isElementWise() {

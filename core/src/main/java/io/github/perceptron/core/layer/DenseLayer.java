@@ -42,19 +42,27 @@ public final class DenseLayer implements Layer {
 
     @Override
     public void forward(float[] input, float[] output, int rows, boolean training) {
-        forwardLinear(input, output, rows);
-        activation.apply(output, rows, outputs);
+        // Bias and activation on each thread's rows as soon as it has computed them.
+        float[] b = biases.values();
+        kernel.multiply(input, weights.values(), output, rows, inputs, outputs, (from, to) -> {
+            kernel.addToRows(output, b, from, to, outputs);
+            activation.applyRows(output, from, to, outputs);
+        });
     }
 
     /** {@code z = x·W + b}, without the activation: the output layer hands {@code z} to its loss. */
     public void forwardLinear(float[] input, float[] z, int rows) {
-        kernel.multiply(input, weights.values(), z, rows, inputs, outputs);
-        kernel.addToRows(z, biases.values(), rows, outputs);
+        float[] b = biases.values();
+        kernel.multiply(input, weights.values(), z, rows, inputs, outputs,
+                (from, to) -> kernel.addToRows(z, b, from, to, outputs));
     }
 
     @Override
     public void backward(float[] input, float[] output, float[] outputGradient, float[] inputGradient, int rows) {
-        activation.multiplyByDerivative(output, outputGradient, rows * outputs);
+        if (activation != Activation.IDENTITY) {
+            kernel.forEachRowRange(rows, (long) rows * outputs, (from, to) ->
+                    activation.multiplyByDerivative(output, outputGradient, from * outputs, to * outputs));
+        }
         backwardFromLinear(input, outputGradient, inputGradient, rows);
     }
 

@@ -21,7 +21,23 @@ public interface Loss {
      * returns the loss summed over the rows. Unless {@code gradient} is null, writes there
      * {@code dL/dz} of the <em>mean</em> loss over the rows.
      */
-    double evaluate(float[] z, int[] labels, int rows, int classes, float[] gradient);
+    default double evaluate(float[] z, int[] labels, int rows, int classes, float[] gradient) {
+        double[] rowLosses = new double[rows];
+        evaluateRows(z, labels, 0, rows, rows, classes, gradient, rowLosses);
+        double total = 0;
+        for (double rowLoss : rowLosses) {
+            total += rowLoss;
+        }
+        return total;
+    }
+
+    /**
+     * As {@link #evaluate} on rows {@code [from, to)} of a batch of {@code rows} (whose count scales
+     * the gradient), writing each row's loss into {@code rowLosses[r]}: rows are independent, so
+     * threads may each take a range, and the caller sums the losses in row order whatever the split.
+     */
+    void evaluateRows(float[] z, int[] labels, int from, int to, int rows, int classes, float[] gradient,
+                      double[] rowLosses);
 
     /** Softmax output with cross-entropy (log-loss): the default. */
     static Loss crossEntropy() {

@@ -31,24 +31,25 @@ final class MeanSquaredError implements Loss {
     }
 
     @Override
-    public double evaluate(float[] z, int[] labels, int rows, int classes, float[] gradient) {
-        output.apply(z, rows, classes);
-        double total = 0;
+    public void evaluateRows(float[] z, int[] labels, int from, int to, int rows, int classes, float[] gradient,
+                             double[] rowLosses) {
+        output.applyRows(z, from, to, classes);
         float perRow = 1f / rows;
-        for (int r = 0; r < rows; r++) {
-            int from = r * classes;
+        for (int r = from; r < to; r++) {
+            int first = r * classes;
+            double total = 0;
             for (int j = 0; j < classes; j++) {
-                float error = z[from + j] - (j == labels[r] ? 1f : 0f);
+                float error = z[first + j] - (j == labels[r] ? 1f : 0f);
                 total += 0.5 * error * error;
                 if (gradient != null) {
-                    gradient[from + j] = error * perRow;
+                    gradient[first + j] = error * perRow;
                 }
             }
+            rowLosses[r] = total;
         }
         if (gradient != null) {
-            output.multiplyByDerivative(z, gradient, rows * classes);
+            output.multiplyByDerivative(z, gradient, from * classes, to * classes);
         }
-        return total;
     }
 
     @Override

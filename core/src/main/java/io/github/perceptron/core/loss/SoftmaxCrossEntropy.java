@@ -25,34 +25,37 @@ final class SoftmaxCrossEntropy implements Loss {
         return Activation.SOFTMAX;
     }
 
+    /** One exponential per output: {@code p_j = e^{z_j - max} / Σ e^{z_i - max}}, the loss {@code max + log Σ - z_y}. */
     @Override
-    public double evaluate(float[] z, int[] labels, int rows, int classes, float[] gradient) {
-        double total = 0;
+    public void evaluateRows(float[] z, int[] labels, int from, int to, int rows, int classes, float[] gradient,
+                             double[] rowLosses) {
         float perRow = 1f / rows;
-        for (int r = 0; r < rows; r++) {
-            int from = r * classes;
+        double[] exponentials = new double[classes];
+        for (int r = from; r < to; r++) {
+            int first = r * classes;
             float max = Float.NEGATIVE_INFINITY;
-            for (int j = from; j < from + classes; j++) {
-                max = Math.max(max, z[j]);
+            for (int j = 0; j < classes; j++) {
+                max = Math.max(max, z[first + j]);
             }
             double sum = 0;
-            for (int j = from; j < from + classes; j++) {
-                sum += Math.exp(z[j] - max);
+            for (int j = 0; j < classes; j++) {
+                double e = Math.exp(z[first + j] - max);
+                exponentials[j] = e;
+                sum += e;
             }
-            double logSumExp = max + Math.log(sum);
-            int target = from + labels[r];
-            total += logSumExp - z[target];
-            for (int j = from; j < from + classes; j++) {
-                z[j] = (float) Math.exp(z[j] - logSumExp);
+            int target = first + labels[r];
+            rowLosses[r] = max + Math.log(sum) - z[target];
+            double scale = 1 / sum;
+            for (int j = 0; j < classes; j++) {
+                z[first + j] = (float) (exponentials[j] * scale);
             }
             if (gradient != null) {
-                for (int j = from; j < from + classes; j++) {
+                for (int j = first; j < first + classes; j++) {
                     gradient[j] = z[j] * perRow;
                 }
                 gradient[target] -= perRow;
             }
         }
-        return total;
     }
 
     @Override

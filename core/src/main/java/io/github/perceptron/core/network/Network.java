@@ -23,14 +23,20 @@ public final class Network {
     private final List<Layer> hidden;
     private final DenseLayer output;
     private final List<Parameter> parameters;
+    private final MatrixKernel kernel;
     private int capacity;
+    private double[] rowLosses;
     private float[][] activations;
     private float[][] gradients;
     private float[] outputs;
     private float[] outputGradient;
 
-    private Network(NetworkSpec spec, List<Layer> hidden, DenseLayer output) {
+    /** What one output of the loss costs against a multiply-add (an exponential and a division). */
+    private static final int LOSS_WORK_PER_OUTPUT = 20;
+
+    private Network(NetworkSpec spec, List<Layer> hidden, DenseLayer output, MatrixKernel kernel) {
         this.spec = spec;
+        this.kernel = kernel;
         this.hidden = hidden;
         this.output = output;
         List<Parameter> all = new ArrayList<>();
@@ -61,7 +67,7 @@ public final class Network {
         }
         LayerSpec.Dense outputSpec = new LayerSpec.Dense(spec.classes(), spec.loss().outputActivation());
         Layer output = outputSpec.build(width, spec.initializationFor(outputSpec.activation()), random, kernel);
-        return new Network(spec, List.copyOf(hidden), (DenseLayer) output);
+        return new Network(spec, List.copyOf(hidden), (DenseLayer) output, kernel);
     }
 
     public NetworkSpec spec() {
@@ -87,7 +93,7 @@ public final class Network {
         }
         float[] last = forwardHidden(input, rows, true);
         output.forwardLinear(last, outputs, rows);
-        double loss = spec.loss().evaluate(outputs, labels, rows, spec.classes(), outputGradient);
+        double loss = loss(labels, rows, outputGradient);
         output.backwardFromLinear(last, outputGradient, hidden.isEmpty() ? null : gradients[hidden.size() - 1], rows);
         for (int l = hidden.size() - 1; l >= 0; l--) {
             float[] in = l == 0 ? input : activations[l - 1];
@@ -100,7 +106,19 @@ public final class Network {
     public double computeLoss(float[] input, int[] labels, int rows) {
         ensureCapacity(rows);
         output.forwardLinear(forwardHidden(input, rows, false), outputs, rows);
-        return spec.loss().evaluate(outputs, labels, rows, spec.classes(), null);
+        return loss(labels, rows, null);
+    }
+
+    /** The loss of the last forward pass, rows split between the threads and summed in row order. */
+    private double loss(int[] labels, int rows, float[] gradient) {
+        int classes = spec.classes();
+        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, (from, to) ->
+                spec.loss().evaluateRows(outputs, labels, from, to, rows, classes, gradient, rowLosses));
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            total += rowLosses[r];
+        }
+        return total;
     }
 
     /** Class probabilities (or output activations, under MSE) for each row, into {@code result[rows×classes]}. */
@@ -155,6 +173,7 @@ public final class Network {
         }
         outputs = new float[rows * spec.classes()];
         outputGradient = new float[rows * spec.classes()];
+        rowLosses = new double[rows];
         capacity = rows;
     }
 }

@@ -11,7 +11,22 @@ package io.github.perceptron.core.tensor;
 public interface MatrixKernel {
 
     /** {@code c[m×n] = a[m×k] · b[k×n]}. */
-    void multiply(float[] a, float[] b, float[] c, int m, int k, int n);
+    default void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        multiply(a, b, c, m, k, n, (from, to) -> { });
+    }
+
+    /**
+     * {@code c[m×n] = a[m×k] · b[k×n]}, then {@code finish} on each range of rows of {@code c}, run
+     * by the thread that computed those rows while they are in its cache: a layer's bias and
+     * activation, which would otherwise wait for one thread to walk the whole batch.
+     */
+    void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Kernels.RowRange finish);
+
+    /**
+     * Runs {@code action} over rows {@code [0, rows)}, each row once, split between this kernel's
+     * threads when {@code work} (in multiply-adds or their equivalent) is worth a hand-off.
+     */
+    void forEachRowRange(int rows, long work, Kernels.RowRange action);
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}: the weight gradient {@code xᵀ·dz}. */
     void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n);
@@ -20,7 +35,12 @@ public interface MatrixKernel {
     void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int n, int k);
 
     /** Adds {@code v[n]} to each of the {@code m} rows of {@code c[m×n]}. */
-    void addToRows(float[] c, float[] v, int m, int n);
+    default void addToRows(float[] c, float[] v, int m, int n) {
+        addToRows(c, v, 0, m, n);
+    }
+
+    /** Adds {@code v[n]} to rows {@code [fromRow, toRow)} of {@code c[·×n]}. */
+    void addToRows(float[] c, float[] v, int fromRow, int toRow, int n);
 
     /** {@code sums[j] = Σ_i a[i×n + j]} over {@code m} rows. */
     void sumColumns(float[] a, float[] sums, int m, int n);

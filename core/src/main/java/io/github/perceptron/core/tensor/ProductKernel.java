@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 final class ProductKernel implements MatrixKernel {
 
     /** Below this many multiply-adds a product is not worth splitting. */
-    private static final long MIN_PARALLEL_WORK = 1 << 16;
+    private static final long MIN_PARALLEL_WORK = 1 << 14;
+    private static final Kernels.RowRange NOTHING = (from, to) -> { };
 
     private final RowProduct[] products;
     private float[] transposed = new float[0];
@@ -32,14 +33,14 @@ final class ProductKernel implements MatrixKernel {
     }
 
     @Override
-    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
-        split(a, k, 1, b, c, m, k, n);
+    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Kernels.RowRange finish) {
+        split(a, k, 1, b, c, m, k, n, finish);
     }
 
     @Override
     public void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n) {
         // Row p of the result reads column p of a: element (p, i) of aᵀ is a[i·k + p].
-        split(a, 1, k, b, c, k, m, n);
+        split(a, 1, k, b, c, k, m, n, NOTHING);
     }
 
     @Override
@@ -56,8 +57,9 @@ final class ProductKernel implements MatrixKernel {
             resultTransposed = new float[k * m];
         }
         transpose(a, m, n, transposed);
-        split(b, n, 1, transposed, resultTransposed, k, n, m);
-        transpose(resultTransposed, k, m, c);
+        // Each thread transposes back the rows of cᵀ it computed (columns of c) while they are in its cache.
+        split(b, n, 1, transposed, resultTransposed, k, n, m,
+                (first, end) -> transposeRows(resultTransposed, first, end, k, m, c));
     }
 
     /**
@@ -65,8 +67,13 @@ final class ProductKernel implements MatrixKernel {
      * fills four adjacent floats (twice as fast as element by element, which wrote a row apart).
      */
     static void transpose(float[] from, int rows, int cols, float[] to) {
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
+        transposeRows(from, 0, rows, rows, cols, to);
+    }
+
+    /** Rows {@code [first, end)} of {@code from[rows×cols]}, written as those columns of {@code to[cols×rows]}. */
+    private static void transposeRows(float[] from, int first, int end, int rows, int cols, float[] to) {
+        int r = first;
+        for (; r + 4 <= end; r += 4) {
             int r0 = r * cols;
             int r1 = r0 + cols;
             int r2 = r1 + cols;
@@ -79,10 +86,19 @@ final class ProductKernel implements MatrixKernel {
                 to[at + 3] = from[r3 + j];
             }
         }
-        for (; r < rows; r++) {
+        for (; r < end; r++) {
             for (int j = 0; j < cols; j++) {
                 to[j * rows + r] = from[r * cols + j];
             }
+        }
+    }
+
+    @Override
+    public void forEachRowRange(int rows, long work, Kernels.RowRange action) {
+        if (products.length > 1 && work >= MIN_PARALLEL_WORK) {
+            Kernels.forEachRowRange(products.length, rows, action);
+        } else {
+            action.run(0, rows);
         }
     }
 
@@ -92,8 +108,8 @@ final class ProductKernel implements MatrixKernel {
     }
 
     @Override
-    public void addToRows(float[] c, float[] v, int m, int n) {
-        for (int i = 0; i < m; i++) {
+    public void addToRows(float[] c, float[] v, int fromRow, int toRow, int n) {
+        for (int i = fromRow; i < toRow; i++) {
             int row = i * n;
             for (int j = 0; j < n; j++) {
                 c[row + j] += v[j];
@@ -112,7 +128,9 @@ final class ProductKernel implements MatrixKernel {
         }
     }
 
-    private void split(float[] a, int rowStride, int depthStride, float[] b, float[] c, int rows, int depth, int n) {
+    /** Rows {@code [0, rows)} of {@code A·b}, split between the threads; {@code finish} runs on each range on the thread that computed it. */
+    private void split(float[] a, int rowStride, int depthStride, float[] b, float[] c, int rows, int depth, int n,
+                       Kernels.RowRange finish) {
         int chunks = Math.min(Math.min(products.length, SpinPool.SHARED.parallelism()), Math.max(1, rows / 4));
         if (chunks > 1 && (long) rows * depth * n >= MIN_PARALLEL_WORK) {
             int quads = rows / 4;
@@ -121,12 +139,16 @@ final class ProductKernel implements MatrixKernel {
                 int from = 4 * (quads * t / chunks);
                 int to = t == chunks - 1 ? rows : 4 * (quads * (t + 1) / chunks);
                 RowProduct product = products[t];
-                tasks[t] = () -> product.product(a, rowStride, depthStride, b, c, from, to, depth, n);
+                tasks[t] = () -> {
+                    product.product(a, rowStride, depthStride, b, c, from, to, depth, n);
+                    finish.run(from, to);
+                };
             }
             if (SpinPool.SHARED.run(tasks)) {
                 return;
             }
         }
         products[0].product(a, rowStride, depthStride, b, c, 0, rows, depth, n);
+        finish.run(0, rows);
     }
 }

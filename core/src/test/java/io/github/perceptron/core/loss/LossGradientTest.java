@@ -58,6 +58,26 @@ class LossGradientTest {
         assertThat(loss).isCloseTo(2e4, within(1e-6));
     }
 
+    /** Threads each take a range of rows: any split must give the whole batch's bits. */
+    @ParameterizedTest
+    @MethodSource("losses")
+    void rows_evaluated_in_ranges_give_the_same_bits_as_the_whole_batch(Loss loss) {
+        float[] whole = logits();
+        float[] wholeGradient = new float[whole.length];
+        double[] wholeLosses = new double[ROWS];
+        loss.evaluateRows(whole, LABELS, 0, ROWS, ROWS, CLASSES, wholeGradient, wholeLosses);
+        float[] split = logits();
+        float[] splitGradient = new float[split.length];
+        double[] splitLosses = new double[ROWS];
+        loss.evaluateRows(split, LABELS, 2, 3, ROWS, CLASSES, splitGradient, splitLosses);
+        loss.evaluateRows(split, LABELS, 0, 2, ROWS, CLASSES, splitGradient, splitLosses);
+        assertThat(split).isEqualTo(whole);
+        assertThat(splitGradient).isEqualTo(wholeGradient);
+        assertThat(splitLosses).isEqualTo(wholeLosses);
+        assertThat(loss.evaluate(logits(), LABELS, ROWS, CLASSES, null))
+                .isEqualTo(wholeLosses[0] + wholeLosses[1] + wholeLosses[2]);
+    }
+
     private static float[] logits() {
         SeededRandom random = new SeededRandom(5);
         float[] z = new float[ROWS * CLASSES];
