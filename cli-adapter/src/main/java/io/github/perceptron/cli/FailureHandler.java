@@ -1,5 +1,7 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.common.CommandFailure;
+
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.DivergenceException;

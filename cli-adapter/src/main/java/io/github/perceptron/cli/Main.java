@@ -1,5 +1,8 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.train.Interrupts;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.PrintStream;

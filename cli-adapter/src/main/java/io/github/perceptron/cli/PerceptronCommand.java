@@ -1,5 +1,13 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.command.BenchCommand;
+import io.github.perceptron.cli.command.EvaluateCommand;
+import io.github.perceptron.cli.command.FetchCommand;
+import io.github.perceptron.cli.command.InfoCommand;
+import io.github.perceptron.cli.command.PredictCommand;
+import io.github.perceptron.cli.compare.CompareCommand;
+import io.github.perceptron.cli.train.TrainCommand;
+
 import io.github.perceptron.core.model.ToolVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

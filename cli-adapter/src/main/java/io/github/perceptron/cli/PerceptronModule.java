@@ -1,5 +1,9 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.Environment;
+import io.github.perceptron.cli.train.Interrupts;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.github.perceptron.core.checkpoint.CheckpointStore;

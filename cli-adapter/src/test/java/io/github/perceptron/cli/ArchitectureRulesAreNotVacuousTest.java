@@ -5,24 +5,53 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.perceptron.cli.chart.PlantedChartUsingPicocliAndMain;
+import io.github.perceptron.cli.planted.CliUsingJackson;
+import io.github.perceptron.cli.planteda.RoomA;
+import io.github.perceptron.cli.plantedb.RoomB;
+import io.github.perceptron.core.plantedcli.CoreUsingCli;
+import io.github.perceptron.dataset.planted.DatasetUsingPersistence;
+import io.github.perceptron.persistence.planted.PersistenceUsingDatasetAndGuice;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Every rule can fail: on packages that hold no classes, and on a violation planted for it in the
+ * test sources (which the rules themselves never see).
+ */
 class ArchitectureRulesAreNotVacuousTest {
 
-    static Stream<ArchRule> rules() {
-        return Stream.of(ArchitectureTest.core_never_imports_an_adapter,
-                ArchitectureTest.dataset_adapter_does_not_depend_on_other_adapters,
-                ArchitectureTest.persistence_adapter_does_not_depend_on_other_adapters,
-                ArchitectureTest.only_the_cli_knows_guice,
-                ArchitectureTest.jackson_lives_only_in_persistence);
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                Arguments.of(ArchitectureTest.core_never_imports_an_adapter, new Class<?>[] {CoreUsingCli.class}),
+                Arguments.of(ArchitectureTest.dataset_adapter_does_not_depend_on_other_adapters,
+                        new Class<?>[] {DatasetUsingPersistence.class}),
+                Arguments.of(ArchitectureTest.persistence_adapter_does_not_depend_on_other_adapters,
+                        new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
+                Arguments.of(ArchitectureTest.only_the_cli_knows_guice,
+                        new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
+                Arguments.of(ArchitectureTest.jackson_lives_only_in_persistence, new Class<?>[] {CliUsingJackson.class}),
+                Arguments.of(ArchitectureTest.cli_rooms_are_free_of_cycles, new Class<?>[] {RoomA.class, RoomB.class}),
+                Arguments.of(ArchitectureTest.cli_rooms_do_not_reach_back_to_the_composition_root,
+                        new Class<?>[] {PlantedChartUsingPicocliAndMain.class}),
+                Arguments.of(ArchitectureTest.charts_know_neither_picocli_nor_guice,
+                        new Class<?>[] {PlantedChartUsingPicocliAndMain.class}));
     }
 
     @ParameterizedTest
     @MethodSource("rules")
-    void each_rule_fails_when_its_packages_are_empty(ArchRule rule) {
+    void each_rule_fails_when_its_packages_are_empty(ArchRule rule, Class<?>[] unused) {
         JavaClasses nothing = new ClassFileImporter().importPackages("io.github.perceptron.no_such_package");
         assertThatThrownBy(() -> rule.check(nothing)).isInstanceOf(AssertionError.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void each_rule_catches_the_violation_planted_for_it(ArchRule rule, Class<?>[] planted) {
+        JavaClasses classes = new ClassFileImporter().importClasses(planted);
+        assertThatThrownBy(() -> rule.check(classes)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining(planted[0].getSimpleName());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.perceptron.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -51,4 +52,25 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .allowEmptyShould(false)
             .because("the JSON format is the persistence adapter's business");
+
+    @ArchTest
+    public static final ArchRule cli_rooms_are_free_of_cycles = slices()
+            .matching("io.github.perceptron.cli.(*)..")
+            .should().beFreeOfCycles()
+            .allowEmptyShould(false)
+            .because("each room of the CLI builds on the ones below it, so it can be read and changed alone");
+
+    @ArchTest
+    public static final ArchRule cli_rooms_do_not_reach_back_to_the_composition_root = noClasses()
+            .that().resideInAPackage("io.github.perceptron.cli.*..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.perceptron.cli")
+            .allowEmptyShould(false)
+            .because("Main and the Guice module assemble the rooms; the rooms never need them");
+
+    @ArchTest
+    public static final ArchRule charts_know_neither_picocli_nor_guice = noClasses()
+            .that().resideInAPackage("io.github.perceptron.cli.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.google.inject..", "jakarta.inject..")
+            .allowEmptyShould(false)
+            .because("charts draw data; commands and wiring are other rooms' business");
 }

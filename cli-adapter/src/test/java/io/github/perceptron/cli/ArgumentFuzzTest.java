@@ -1,5 +1,10 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.train.TrainCommand;
+
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.train.Interrupts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;

@@ -1,5 +1,11 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.train.ConsoleTrainingReporter;
+import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.cli.train.JsonTrainingReporter;
+import io.github.perceptron.cli.train.StopControl;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.model.ModelStoreException;

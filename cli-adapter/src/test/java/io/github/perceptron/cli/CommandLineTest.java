@@ -1,5 +1,8 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.compare.ComparePreset;
+import io.github.perceptron.cli.train.Interrupts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.train.ConsoleTrainingReporter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.train.TrainingPlan;

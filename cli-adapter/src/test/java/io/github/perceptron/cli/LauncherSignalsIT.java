@@ -1,5 +1,7 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.cli.common.ShellWords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.persistence.JsonCheckpointStore;

@@ -1,0 +1,213 @@
+package io.github.perceptron.cli.command;
+
+import io.github.perceptron.cli.common.JsonLine;
+import io.github.perceptron.cli.common.LayerSizes;
+import io.github.perceptron.cli.common.Median;
+
+import io.github.perceptron.cli.common.Console;
+
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.tensor.Kernels;
+import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Trainer;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.dataset.SyntheticDigits;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code perceptron bench}: training and inference throughput on synthetic data of MNIST's shape,
+ * against the arithmetic each epoch needs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training and inference speed on synthetic MNIST-shaped data (60,000 images, "
+                + "blank margins and 19%% non-zero pixels like MNIST); the first epochs warm the JIT up and are not counted."})
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final int TRAIN_IMAGES = 60_000;
+    private static final int TEST_IMAGES = 10_000;
+
+    private final Console console;
+
+    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "784,100,30,10",
+            description = "Layer sizes (default: ${DEFAULT-VALUE}).")
+    String layers;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Measured epochs after the warm-up (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    // Three by default: the JIT keeps compiling through the second and third epochs (a two-thread
+    // [784,30,10] run measured 0.09-0.13 s for them, 0.058-0.065 s after), and one warm-up epoch
+    // let those into a five-epoch median.
+    @Option(names = "--warmup-epochs", paramLabel = "N", defaultValue = "3",
+            description = "Epochs run first and not counted, while the JIT compiles (default: ${DEFAULT-VALUE}).")
+    int warmupEpochs;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--json", description = "End with one JSON line holding the figures.")
+    boolean json;
+
+    @Inject
+    BenchCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        int threadCount = threads == null ? Kernels.defaultThreads() : threads;
+        int[] sizes = LayerSizes.parse(layers);
+        int inputs = sizes[0];
+        int side = (int) Math.round(Math.sqrt(inputs));
+        if (side * side != inputs || epochs < 1) {
+            throw new IllegalArgumentException("bench needs a square input layer (784 = 28×28) and at least 1 epoch");
+        }
+        if (warmupEpochs < 0) {
+            throw new IllegalArgumentException("--warmup-epochs must be 0 or more, was " + warmupEpochs);
+        }
+        int classes = sizes[sizes.length - 1];
+        TrainingPlan plan = TrainingPlan.builder().layers(sizes)
+                .activation(Activation.fromId(activation)).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
+                .epochs(warmupEpochs + epochs).batchSize(batch).threads(threadCount).build();
+        LabelledImages train = SyntheticDigits.generate(TRAIN_IMAGES, side, classes, 1);
+        List<Double> seconds = new ArrayList<>();
+        TrainingListener timing = new TrainingListener() {
+            @Override
+            public void epochCompleted(EpochReport report) {
+                if (report.epoch() > warmupEpochs) {
+                    seconds.add(report.seconds());
+                    if (!json) {
+                        console.out().printf(Locale.ROOT, "epoch %d: %.3f s%n", report.epoch() - warmupEpochs,
+                                report.seconds());
+                    }
+                }
+            }
+        };
+        Network network = new Trainer(plan, timing).train(train, null).network();
+        double inferenceMs = inferenceMillis(network, SyntheticDigits.generate(TEST_IMAGES, side, classes, 2));
+        report(seconds, inferenceMs, threadCount);
+        return 0;
+    }
+
+    /** The best of five passes over {@code test}, in milliseconds (forward only, batches of 1,000). */
+    private static double inferenceMillis(Network network, LabelledImages test) {
+        int classes = network.spec().classes();
+        int batchRows = 1000;
+        float[] input = new float[batchRows * test.pixelCount()];
+        float[] output = new float[batchRows * classes];
+        double best = Double.MAX_VALUE;
+        for (int pass = 0; pass < 5; pass++) {
+            long start = System.nanoTime();
+            for (int from = 0; from < test.size(); from += batchRows) {
+                for (int r = 0; r < batchRows; r++) {
+                    test.copyScaled(from + r, input, r * test.pixelCount());
+                }
+                network.predict(input, batchRows, output);
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1e6);
+        }
+        return best;
+    }
+
+    private void report(List<Double> seconds, double inferenceMs, int threadCount) {
+        List<Integer> layers = java.util.Arrays.stream(LayerSizes.parse(this.layers)).boxed().toList();
+        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = Median.of(sorted);
+        double gflops = flopsPerEpoch(layers, TRAIN_IMAGES) / median / 1e9;
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("event", "done");
+        done.put("layers", layers);
+        done.put("batch", batch);
+        done.put("epochs", seconds.size());
+        done.put("warmup_epochs", warmupEpochs);
+        done.put("seconds_per_epoch_median", median);
+        done.put("seconds_per_epoch_min", sorted[0]);
+        done.put("seconds_per_epoch_max", sorted[sorted.length - 1]);
+        done.put("samples_per_second", TRAIN_IMAGES / median);
+        done.put("gflops", gflops);
+        done.put("gflop_per_epoch", flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
+        done.put("inference_ms_10000", inferenceMs);
+        done.put("threads", threadCount);
+        done.put("kernel", Kernels.name());
+        done.put("vector_bits", Kernels.vectorBits());
+        done.put("cpu", cpuModel());
+        done.put("cpu_flags", cpuFlags());
+        done.put("processors", Runtime.getRuntime().availableProcessors());
+        done.put("java", System.getProperty("java.version"));
+        if (json) {
+            console.out().println(JsonLine.of(done));
+        } else {
+            console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
+                    Kernels.name(), cpuModel());
+            console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
+                            + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
+                    sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
+            console.out().printf(Locale.ROOT, "inference: 10,000 images in %.1f ms%n", inferenceMs);
+        }
+    }
+
+    /**
+     * The arithmetic one epoch needs: forward products, weight gradients, and input gradients for
+     * every layer but the first, each {@code 2·samples·in·out} floating-point operations.
+     */
+    static double flopsPerEpoch(List<Integer> sizes, int samples) {
+        double total = 0;
+        for (int l = 1; l < sizes.size(); l++) {
+            double product = 2.0 * samples * sizes.get(l - 1) * sizes.get(l);
+            total += l == 1 ? 2 * product : 3 * product;
+        }
+        return total;
+    }
+
+    /**
+     * The SIMD extensions that decide which kernel path runs, as /proc/cpuinfo names them: avx2 and
+     * avx512f on x86, asimd (NEON) on ARM, reported as neon. Empty where /proc/cpuinfo is absent.
+     */
+    static List<String> cpuFlags() {
+        try {
+            List<String> flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("flags") || l.startsWith("Features"))
+                    .findFirst().map(l -> List.of(l.substring(l.indexOf(':') + 1).strip().split("\\s+"))).orElse(List.of());
+            List<String> kept = new ArrayList<>();
+            for (String flag : List.of("avx2", "avx512f", "asimd")) {
+                if (flags.contains(flag)) {
+                    kept.add(flag.equals("asimd") ? "neon" : flag);
+                }
+            }
+            return kept;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+}

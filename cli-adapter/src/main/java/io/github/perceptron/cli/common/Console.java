@@ -1,0 +1,7 @@
+package io.github.perceptron.cli.common;
+
+import java.io.PrintWriter;
+
+/** Where commands write: results to {@code out}, progress and errors to {@code err}. */
+public record Console(PrintWriter out, PrintWriter err, boolean terminal) {
+}

@@ -1,0 +1,120 @@
+package io.github.perceptron.cli.common;
+
+import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.dataset.CsvDatasetSource;
+import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.dataset.ImageFolderDatasetSource;
+import io.github.perceptron.dataset.IdxDatasetSource;
+import io.github.perceptron.dataset.KnownDataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Which data a command reads: a known dataset (fetched when missing) or a directory of IDX files. */
+public final class DatasetOptions {
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
+            description = "mnist or fashion-mnist, fetched when missing (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Read your own data from DIR instead of a known dataset, in --format.")
+    public Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "idx",
+            description = {"Format of --data: idx (MNIST-layout IDX files, raw or .gz), csv (train.csv and test.csv, "
+                    + "label,pixel0,...), or images (train/<class>/* and test/<class>/*, any size) (default: ${DEFAULT-VALUE})."})
+    String format;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Cache directory for known datasets (default: $PERCEPTRON_DATA or ~/.cache/perceptron).")
+    Path dataDir;
+
+    public KnownDataset known() {
+        return KnownDataset.fromId(dataset);
+    }
+
+    /** The directory a known dataset lives in. */
+    public Path directory(Environment environment) {
+        return dataDir != null ? dataDir.resolve(known().id()) : DatasetFetcher.defaultDirectory(known(), environment.variables());
+    }
+
+    /**
+     * The options that name this data again, for a command the user is told to run later (a
+     * checkpoint records the plan, not where the data came from): empty for the default MNIST.
+     */
+    public String asArguments() {
+        StringBuilder arguments = new StringBuilder();
+        if (data != null) {
+            arguments.append(" --data ").append(ShellWords.quote(data));
+            if (!format.equalsIgnoreCase("idx")) {
+                arguments.append(" --format ").append(ShellWords.quote(format));
+            }
+        } else if (!known().id().equals("mnist")) {
+            arguments.append(" --dataset ").append(known().id());
+        }
+        if (data == null && dataDir != null) {
+            arguments.append(" --data-dir ").append(ShellWords.quote(dataDir));
+        }
+        return arguments.toString();
+    }
+
+    /**
+     * The data's name for a report others read: the known dataset's id, or the last part of
+     * {@code --data} with its format; never a path into the home directory of whoever ran it.
+     */
+    public String name() {
+        if (data == null) {
+            return known().id();
+        }
+        Path last = data.toAbsolutePath().normalize().getFileName();
+        return (last == null ? "/" : last.toString()) + " (" + format.toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    /** The files and folders this data is read from, so that no output lands on them. */
+    public OutputLocation.Inputs inputs(Environment environment) {
+        Path directory = data != null ? data : directory(environment);
+        String chosen = data != null ? format.toLowerCase(java.util.Locale.ROOT) : "idx";
+        switch (chosen) {
+            case "csv":
+                return new OutputLocation.Inputs(List.of(directory.resolve("train.csv"), directory.resolve("test.csv")),
+                        List.of());
+            case "images":
+                return new OutputLocation.Inputs(List.of(), List.of(directory.resolve("train"), directory.resolve("test")));
+            default:
+                List<Path> files = new ArrayList<>();
+                for (String stem : KnownDataset.MNIST.files()) {
+                    files.add(directory.resolve(stem));
+                    files.add(directory.resolve(stem + ".gz"));
+                }
+                return new OutputLocation.Inputs(files, List.of());
+        }
+    }
+
+    /** The source to read, fetching a known dataset first when any of its files is missing. */
+    public DatasetSource open(DatasetFetcher fetcher, Environment environment, Console console, boolean quiet) {
+        if (data != null) {
+            switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "idx":
+                    return IdxDatasetSource.mnist(data);
+                case "csv":
+                    return new CsvDatasetSource(data);
+                case "images":
+                    return new ImageFolderDatasetSource(data);
+                default:
+                    throw new IllegalArgumentException("unknown format '" + format + "', expected idx, csv or images");
+            }
+        }
+        KnownDataset known = known();
+        Path directory = directory(environment);
+        if (DatasetFetcher.isComplete(known, directory)) {
+            return known.in(directory);
+        }
+        if (!quiet) {
+            console.err().println(known.id() + " is not in " + directory + "; fetching it");
+        }
+        return fetcher.fetch(known, directory, quiet ? io.github.perceptron.dataset.FetchProgress.NONE
+                : new ConsoleFetchProgress(console));
+    }
+}

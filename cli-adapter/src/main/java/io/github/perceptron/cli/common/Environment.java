@@ -1,0 +1,7 @@
+package io.github.perceptron.cli.common;
+
+import java.util.Map;
+
+/** The process environment, injected so tests can set it. */
+public record Environment(Map<String, String> variables) {
+}

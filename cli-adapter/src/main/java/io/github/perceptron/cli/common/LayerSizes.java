@@ -1,0 +1,33 @@
+package io.github.perceptron.cli.common;
+
+import io.github.perceptron.core.network.NetworkLimits;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code --layers} option: comma-separated sizes, checked against the library's limits so that an error names the option. */
+public final class LayerSizes {
+
+    private LayerSizes() {
+    }
+
+    public static int[] parse(String layers) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : layers.split(",", -1)) {
+            try {
+                sizes.add(Integer.parseInt(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--layers " + layers + ": '" + part.strip()
+                        + "' is not a layer size (whole numbers, comma-separated, such as 784,100,10)");
+            }
+        }
+        if (sizes.size() < 2) {
+            throw new IllegalArgumentException("--layers " + layers + ": give at least an input and an output size");
+        }
+        try {
+            NetworkLimits.check(sizes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--layers " + layers + ": " + e.getMessage());
+        }
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
