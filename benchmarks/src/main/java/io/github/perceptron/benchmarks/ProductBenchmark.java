@@ -1,10 +1,10 @@
 package io.github.perceptron.benchmarks;
 
-import io.github.perceptron.core.random.SeededRandom;
-import io.github.perceptron.core.tensor.MatrixKernel;
-import io.github.perceptron.core.tensor.Kernels;
-import io.github.perceptron.dataset.SyntheticDigits;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.kernel.Kernels;
+import io.github.perceptron.core.kernel.MatrixKernel;
+import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.dataset.SyntheticDigits;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

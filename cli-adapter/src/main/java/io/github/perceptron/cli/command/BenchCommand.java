@@ -1,16 +1,14 @@
 package io.github.perceptron.cli.command;
 
+import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.LayerSizes;
 import io.github.perceptron.cli.common.Median;
-
-import io.github.perceptron.cli.common.Console;
-
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.tensor.Kernels;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;

@@ -1,16 +1,14 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.LayerSizes;
-
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.tensor.Kernels;
 import io.github.perceptron.core.train.TrainingPlan;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.github.perceptron.core.data;
 
-import io.github.perceptron.core.tensor.Kernels;
+import io.github.perceptron.core.kernel.Kernels;
 import java.util.List;
 
 /**

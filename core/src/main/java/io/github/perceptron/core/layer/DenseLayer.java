@@ -1,6 +1,6 @@
 package io.github.perceptron.core.layer;
 
-import io.github.perceptron.core.tensor.MatrixKernel;
+import io.github.perceptron.core.kernel.MatrixKernel;
 import java.util.List;
 
 /**

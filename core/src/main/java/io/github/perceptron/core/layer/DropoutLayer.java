@@ -1,7 +1,7 @@
 package io.github.perceptron.core.layer;
 
+import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.random.SeededRandom;
-import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -53,7 +53,7 @@ public final class DropoutLayer implements Layer {
         long seed = random.nextLong();
         float kept = (float) (1.0 / (1.0 - rate));
         float[] target = mask;
-        Kernels.forEachRowRange(threads, rows, (from, to) -> {
+        Parallel.forEachRowRange(threads, rows, (from, to) -> {
             for (int i = from * width, end = to * width; i < end; i++) {
                 target[i] = (SeededRandom.nth(seed, i) >>> 11) * 0x1.0p-53 < rate ? 0f : kept;
             }

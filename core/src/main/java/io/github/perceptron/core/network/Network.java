@@ -1,13 +1,12 @@
 package io.github.perceptron.core.network;
 
+import io.github.perceptron.core.kernel.Kernels;
+import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.layer.DenseLayer;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.Layer;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.layer.Parameter;
-import io.github.perceptron.core.loss.Loss;
-import io.github.perceptron.core.tensor.Kernels;
-import io.github.perceptron.core.tensor.MatrixKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -1,7 +1,7 @@
 package io.github.perceptron.core.optim;
 
+import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Parameter;
-import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 
 /**
@@ -54,11 +54,7 @@ public final class Optimizer {
         // two cores the share of a weight gradient a thread computed is then the share it updates,
         // where a single-threaded update pulled half of every gradient from the other core's cache
         // (11% of the calling thread's samples in a two-thread [784,30,10] epoch).
-        Kernels.forEachRowRange(threads, threads, (first, end) -> {
-            for (int share = first; share < end; share++) {
-                updateShare(share, threads, lr, keep, l2 > 0, step);
-            }
-        });
+        Parallel.forEachShare(threads, share -> updateShare(share, threads, lr, keep, l2 > 0, step));
     }
 
     private void updateShare(int share, int shares, float lr, float keep, boolean decay, long step) {

@@ -4,12 +4,12 @@ import io.github.perceptron.core.data.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.eval.Evaluator;
+import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
-import io.github.perceptron.core.tensor.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +94,7 @@ public final class Trainer {
                 if (distortion != null) {
                     distortion.drawSeeds(rows, random);
                 }
-                Kernels.forEachChunk(plan.threads(), rows, (chunk, first, end) -> {
+                Parallel.forEachChunk(plan.threads(), rows, (chunk, first, end) -> {
                     batch.fillRows(order, from, first, end);
                     if (distortion != null) {
                         distortion.distort(chunk, batch.inputs(), first, end);

@@ -1,13 +1,13 @@
 package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.tensor.Kernels;
 import java.util.List;
 
 /**

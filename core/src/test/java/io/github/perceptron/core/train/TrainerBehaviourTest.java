@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.augment.Augmentation;
-import io.github.perceptron.core.tensor.Kernels;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.Parameter;

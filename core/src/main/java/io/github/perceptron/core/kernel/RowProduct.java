@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 /**
  * The one loop nest every product shape reduces to: rows {@code [from, to)} of

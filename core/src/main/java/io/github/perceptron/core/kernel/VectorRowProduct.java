@@ -1,12 +1,11 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Products on the JDK's Vector API ({@code jdk.incubator.vector}): register tiles of 4 rows × 2
- * SIMD vectors, accumulated with fused multiply-adds over the shared dimension in ascending order,
+ * Products on the JDK's Vector API ({@code jdk.incubator.vector}): register tiles of 4 rows × 3
+ * SIMD vectors (4 × 2 and 4 × 1 at the edges), accumulated with fused multiply-adds over the shared dimension in ascending order,
  * so each output element is summed in the same order however rows are split. Columns that do not
  * fill a pair of vectors are covered by vectors overlapping the previous ones; fewer columns than
  * one vector go through a padded copy of {@code b}. Depth steps where all four rows of the left
@@ -18,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Loaded only when the incubator module is present (see {@link Kernels}).
  */
-final class VectorProduct implements RowProduct {
+final class VectorRowProduct implements RowProduct {
 
     private static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
     private static final int W = WIDE.length();

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 /**
  * Unsigned bytes (0–255) to floats in {@code [0,1]}: each value is {@code (b & 0xff) · (1f/255f)},

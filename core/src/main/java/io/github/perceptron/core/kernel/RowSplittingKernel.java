@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -12,17 +12,17 @@ import java.util.function.Supplier;
  *
  * <p>Not thread-safe: it keeps scratch space (one instance per network).
  */
-final class ProductKernel implements MatrixKernel {
+final class RowSplittingKernel implements MatrixKernel {
 
     /** Below this many multiply-adds a product is not worth splitting. */
     private static final long MIN_PARALLEL_WORK = 1 << 14;
-    private static final Kernels.RowRange NOTHING = (from, to) -> { };
+    private static final Parallel.RowRange NOTHING = (from, to) -> { };
 
     private final RowProduct[] products;
     private float[] transposed = new float[0];
     private float[] resultTransposed = new float[0];
 
-    ProductKernel(int threads, Supplier<RowProduct> product) {
+    RowSplittingKernel(int threads, Supplier<RowProduct> product) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -33,7 +33,7 @@ final class ProductKernel implements MatrixKernel {
     }
 
     @Override
-    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Kernels.RowRange finish) {
+    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Parallel.RowRange finish) {
         split(a, k, 1, b, c, m, k, n, finish);
     }
 
@@ -94,9 +94,9 @@ final class ProductKernel implements MatrixKernel {
     }
 
     @Override
-    public void forEachRowRange(int rows, long work, Kernels.RowRange action) {
+    public void forEachRowRange(int rows, long work, Parallel.RowRange action) {
         if (products.length > 1 && work >= MIN_PARALLEL_WORK) {
-            Kernels.forEachRowRange(products.length, rows, action);
+            Parallel.forEachRowRange(products.length, rows, action);
         } else {
             action.run(0, rows);
         }
@@ -130,7 +130,7 @@ final class ProductKernel implements MatrixKernel {
 
     /** Rows {@code [0, rows)} of {@code A·b}, split between the threads; {@code finish} runs on each range on the thread that computed it. */
     private void split(float[] a, int rowStride, int depthStride, float[] b, float[] c, int rows, int depth, int n,
-                       Kernels.RowRange finish) {
+                       Parallel.RowRange finish) {
         int chunks = Math.min(Math.min(products.length, SpinPool.SHARED.parallelism()), Math.max(1, rows / 4));
         if (chunks > 1 && (long) rows * depth * n >= MIN_PARALLEL_WORK) {
             int quads = rows / 4;

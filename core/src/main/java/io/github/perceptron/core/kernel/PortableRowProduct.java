@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * turns into SIMD code. Zero entries of the left operand are skipped: MNIST inputs are about 80%
  * zero pixels, so the first layer does a fifth of the work. Skipping changes no sum order.
  */
-final class PortableProduct implements RowProduct {
+final class PortableRowProduct implements RowProduct {
 
     @Override
     public void product(float[] a, int rowStride, int depthStride, float[] b, float[] c, int from, int to,

@@ -1,7 +1,6 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Chooses the matrix kernel core uses: Vector API products when the JVM was started with
@@ -22,37 +21,7 @@ public final class Kernels {
 
     /** A kernel splitting products over {@code threads} threads (kernels keep scratch space: one per network). */
     public static MatrixKernel create(int threads) {
-        return new ProductKernel(threads, useVector() ? Kernels::vectorProduct : PortableProduct::new);
-    }
-
-    /**
-     * Runs {@code action} over rows {@code [0, rows)} split into at most {@code threads} contiguous
-     * ranges on the kernels' shared workers, each row in exactly one range: for independent per-row
-     * work such as gathering a batch, whose result must not depend on the split.
-     */
-    public static void forEachRowRange(int threads, int rows, RowRange action) {
-        forEachChunk(threads, rows, (chunk, from, to) -> action.run(from, to));
-    }
-
-    /**
-     * As {@link #forEachRowRange}, telling each range its chunk number, below {@code threads}: the
-     * index of scratch space (one per thread) that no other range uses at the same time.
-     */
-    public static void forEachChunk(int threads, int rows, ChunkRange action) {
-        int chunks = Math.min(Math.min(threads, SpinPool.SHARED.parallelism()), rows);
-        if (chunks > 1) {
-            Runnable[] tasks = new Runnable[chunks];
-            for (int t = 0; t < chunks; t++) {
-                int chunk = t;
-                int from = rows * t / chunks;
-                int to = rows * (t + 1) / chunks;
-                tasks[t] = () -> action.run(chunk, from, to);
-            }
-            if (SpinPool.SHARED.run(tasks)) {
-                return;
-            }
-        }
-        action.run(0, 0, rows);
+        return new RowSplittingKernel(threads, useVector() ? Kernels::vectorProduct : PortableRowProduct::new);
     }
 
     /**
@@ -66,16 +35,6 @@ public final class Kernels {
     /** Chosen on first use, like the products. */
     private static final class PixelScalingHolder {
         static final PixelScaling SCALING = useVector() ? vectorPixelScaling() : new PixelScaling.Portable();
-    }
-
-    /** Work on rows {@code [from, to)}. */
-    public interface RowRange {
-        void run(int from, int to);
-    }
-
-    /** Work on rows {@code [from, to)} as chunk number {@code chunk}. */
-    public interface ChunkRange {
-        void run(int chunk, int from, int to);
     }
 
     /** How many threads the shared pool runs work on at once: its workers and the caller. */
@@ -109,7 +68,7 @@ public final class Kernels {
 
     /** Through reflection, so that without the module the Vector API classes are never linked. */
     static RowProduct vectorProduct() {
-        return (RowProduct) loadVector("VectorProduct");
+        return (RowProduct) loadVector("VectorRowProduct");
     }
 
     static PixelScaling vectorPixelScaling() {
@@ -118,7 +77,7 @@ public final class Kernels {
 
     private static Object loadVector(String simpleName) {
         try {
-            return Class.forName("io.github.perceptron.core.tensor." + simpleName)
+            return Class.forName("io.github.perceptron.core.kernel." + simpleName)
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("the Vector API kernel cannot load; start the JVM with --add-modules "

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +18,7 @@ class KernelTest {
 
     static Stream<Arguments> kernels() {
         return Stream.of(1, 3).flatMap(threads -> Stream.of(
-                        new ProductKernel(threads, PortableProduct::new), new ProductKernel(threads, Kernels::vectorProduct)))
+                        new RowSplittingKernel(threads, PortableRowProduct::new), new RowSplittingKernel(threads, Kernels::vectorProduct)))
                 .flatMap(kernel -> Stream.of(Arguments.of(kernel, 7, 13, 5), Arguments.of(kernel, 9, 37, 70),
                         Arguments.of(kernel, 100, 30, 10), Arguments.of(kernel, 130, 784, 33)));
     }
@@ -33,7 +33,7 @@ class KernelTest {
         float[] b = random(k * n, 9, false);
         float[][] results = new float[5][];
         for (int threads = 1; threads <= 4; threads++) {
-            MatrixKernel kernel = new ProductKernel(threads, vector ? Kernels::vectorProduct : PortableProduct::new);
+            MatrixKernel kernel = new RowSplittingKernel(threads, vector ? Kernels::vectorProduct : PortableRowProduct::new);
             float[] c = new float[m * n];
             float[] ct = new float[k * n];
             float[] cb = new float[m * k];
@@ -132,7 +132,7 @@ class KernelTest {
     void each_element_is_its_ascending_fused_sum_exactly(int n) {
         int m = 23;
         int k = 37;
-        MatrixKernel kernel = new ProductKernel(3, Kernels::vectorProduct);
+        MatrixKernel kernel = new RowSplittingKernel(3, Kernels::vectorProduct);
         float[] a = random(m * k, 11, true);
         float[] b = random(k * n, 12, false);
         float[] c = filled(m * n);

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link PixelScaling} on the Vector API: a quarter-width vector of bytes widened to ints, masked
  * to unsigned, converted and scaled. Gathering a batch was a third of a small network's epoch with
- * the scalar loop. Uses the products' float species only (see {@link VectorProduct}).
+ * the scalar loop. Uses the products' float species only (see {@link VectorRowProduct}).
  */
 final class VectorPixelScaling implements PixelScaling {
 

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 /**
  * The matrix products dense layers need, on row-major {@code float[]} matrices.
@@ -20,13 +20,13 @@ public interface MatrixKernel {
      * by the thread that computed those rows while they are in its cache: a layer's bias and
      * activation, which would otherwise wait for one thread to walk the whole batch.
      */
-    void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Kernels.RowRange finish);
+    void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Parallel.RowRange finish);
 
     /**
      * Runs {@code action} over rows {@code [0, rows)}, each row once, split between this kernel's
      * threads when {@code work} (in multiply-adds or their equivalent) is worth a hand-off.
      */
-    void forEachRowRange(int rows, long work, Kernels.RowRange action);
+    void forEachRowRange(int rows, long work, Parallel.RowRange action);
 
     /** {@code c[k×n] = a[m×k]ᵀ · b[m×n]}: the weight gradient {@code xᵀ·dz}. */
     void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n);

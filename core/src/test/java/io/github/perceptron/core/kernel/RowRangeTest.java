@@ -1,4 +1,4 @@
-package io.github.perceptron.core.tensor;
+package io.github.perceptron.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ class RowRangeTest {
     @CsvSource({"1,100", "2,100", "2,1", "3,7", "8,5", "2,0"})
     void every_row_is_handled_exactly_once_whatever_the_thread_count(int threads, int rows) {
         AtomicIntegerArray visits = new AtomicIntegerArray(rows);
-        Kernels.forEachRowRange(threads, rows, (from, to) -> {
+        Parallel.forEachRowRange(threads, rows, (from, to) -> {
             assertThat(from).isLessThanOrEqualTo(to);
             for (int r = from; r < to; r++) {
                 visits.incrementAndGet(r);
