@@ -82,6 +82,21 @@ PY
   done
   vector_bits=$(PERCEPTRON_JAVA_OPTS="$jvm" ./perceptron bench --layers 784,10 --epochs 1 --warmup-epochs 0 --json \
     | json_field vector_bits)
+  # The portable kernel (a JVM without the incubator module) against the vector one, interleaved.
+  portable_runs=()
+  vector_runs=()
+  for run in 1 2 3; do
+    for kernel in portable vector; do
+      sleep 3
+      seconds=$(PERCEPTRON_JAVA_OPTS="$jvm -Dperceptron.kernel=$kernel" ./perceptron bench --layers 784,100,30,10 \
+        --epochs $((epochs - 1)) --threads 2 --json | json_field seconds_per_epoch_median)
+      if [ "$kernel" = portable ]; then portable_runs+=("$seconds"); else vector_runs+=("$seconds"); fi
+    done
+  done
+  portable=$(python3 -c 'import statistics, sys; p = [float(v) for v in sys.argv[1].split()]; v = [float(v) for v in sys.argv[2].split()]
+print(f"{statistics.median(p):.3f} s per epoch against {statistics.median(v):.3f} s: {statistics.median(p) / statistics.median(v):.2f}× slower")' \
+    "${portable_runs[*]}" "${vector_runs[*]}")
+  default_run=$(python3 -c 'import sys; print(f"{60 * float(sys.argv[1]) * 60000 / 60000:.0f}")' "${aug_runs[0]}")
   sections+=("$(
     echo "## $name: ${vector_bits}-bit vectors"
     echo
@@ -93,7 +108,10 @@ PY
     printf '%s\n' "${rows[@]}"
     echo
     echo "The default recipe ([784,512,10], dropout 0.2, ±2 px shifts), 4 epochs of \`train\`: ${aug_runs[0]} s per"
-    echo "epoch, against ${aug_runs[1]} s with \`--augment none\`."
+    echo "epoch, against ${aug_runs[1]} s with \`--augment none\`: its 60 epochs train in about ${default_run} s."
+    echo
+    echo "The portable kernel (\`-Dperceptron.kernel=portable\`, what a JVM without the incubator module"
+    echo "runs), [784,100,30,10] on two threads, three interleaved runs each: ${portable}."
   )")
   unset sgemm ours_median
 done
