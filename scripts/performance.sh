@@ -192,6 +192,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
   echo "|---|---|---|---|---|"
   printf '%s\n' "$kernels"
   echo
-  echo "Reproduce: \`scripts/performance.sh\`."
+  echo "Reproduce: \`scripts/performance.sh\`. Where a goal is not met, [performance-analysis.md](performance-analysis.md)"
+  echo "says what stands in the way, from profiles."
 } > docs/performance.md
 cat docs/performance.md
