@@ -3,6 +3,7 @@ package io.github.perceptron.benchmarks;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -49,11 +50,11 @@ public class EpochBenchmark {
         train = SyntheticDigits.generate(60_000, 28, 10, 1);
         plan = TrainingPlan.builder().layers(Arrays.stream(layers.split(",")).mapToInt(Integer::parseInt).toArray())
                 .activation(Activation.RELU).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
-                .epochs(1).batchSize(100).threads(threads).build();
+                .epochs(1).batchSize(100).build();
     }
 
     @Benchmark
     public TrainingResult epoch() {
-        return new Trainer(plan, new TrainingListener() { }).train(train, null);
+        return new Trainer(plan, new Execution(threads), new TrainingListener() { }).train(train, null);
     }
 }

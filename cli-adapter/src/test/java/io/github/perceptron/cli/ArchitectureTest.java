@@ -54,6 +54,15 @@ public class ArchitectureTest {
             .because("the JSON format is the persistence adapter's business");
 
     @ArchTest
+    public static final ArchRule adapters_use_no_internal_core_package = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.persistence..",
+                    "io.github.perceptron.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.perceptron.core.kernel..")
+            .allowEmptyShould(false)
+            .because("core.kernel is internal (see its package-info) and changes without notice; "
+                    + "adapters choose threads through core.train.Execution");
+
+    @ArchTest
     public static final ArchRule cli_rooms_are_free_of_cycles = slices()
             .matching("io.github.perceptron.cli.(*)..")
             .should().beFreeOfCycles()

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
-import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -71,7 +70,7 @@ public final class JsonCheckpointStore implements CheckpointStore {
         Model model = new ModelDocumentReader(location).read(root, JsonModelStore.CHECKPOINT_FORMAT);
         JsonFields fields = new JsonFields(location);
         JsonNode training = fields.object(root, "training", "training");
-        TrainingPlan plan = PlanJson.read(fields, training, model.spec(), Kernels.defaultThreads());
+        TrainingPlan plan = PlanJson.read(fields, training, model.spec());
         int validation = (int) fields.integer(training, "validationSize", "training.validationSize", 0, Integer.MAX_VALUE);
         int epoch = (int) fields.integer(training, "epoch", "training.epoch", 0, plan.epochs());
         long random = fields.integer(training, "randomState", "training.randomState", Long.MIN_VALUE, Long.MAX_VALUE);

@@ -11,20 +11,28 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * A training plan as JSON. Optimisers, schedules and augmentation are records of numbers, written
  * as {@code {"type": ..., <component>: <number>, ...}} from their record components, so a new
- * hyper-parameter needs no code here.
+ * hyper-parameter needs no code here. Type ids are explicit names, never derived from class names:
+ * an optimiser's is its {@link OptimizerSpec#id()}, the one the command line takes.
  */
 final class PlanJson {
 
-    private static final List<Class<?>> OPTIMIZERS = List.of(OptimizerSpec.Sgd.class, OptimizerSpec.Momentum.class,
-            OptimizerSpec.Nesterov.class, OptimizerSpec.Adagrad.class, OptimizerSpec.RmsProp.class, OptimizerSpec.Adam.class);
-    private static final List<Class<?>> SCHEDULES = List.of(LearningRateSchedule.Constant.class,
-            LearningRateSchedule.StepDecay.class, LearningRateSchedule.Cosine.class, LearningRateSchedule.Warmup.class);
+    private static final Map<String, Class<?>> OPTIMIZERS = ids(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0),
+            new OptimizerSpec.Nesterov(0.1, 0), new OptimizerSpec.Adagrad(0.1, 1e-8),
+            new OptimizerSpec.RmsProp(0.1, 0.9, 1e-8), new OptimizerSpec.Adam(0.1, 0.9, 0.999, 1e-8));
+    private static final Map<String, Class<?>> SCHEDULES = orderedMap("constant", LearningRateSchedule.Constant.class,
+            "step-decay", LearningRateSchedule.StepDecay.class, "cosine", LearningRateSchedule.Cosine.class,
+            "warmup", LearningRateSchedule.Warmup.class);
+    private static final Map<String, Class<?>> AUGMENTATIONS = orderedMap("augmentation", Augmentation.class);
+    /** Ids files written by earlier versions use, read as today's: RMSProp was written from its class name. */
+    private static final Map<String, String> EARLIER_IDS = Map.of("rms-prop", "rmsprop");
 
     private PlanJson() {
     }
@@ -45,20 +53,20 @@ final class PlanJson {
         json.writeEndObject();
     }
 
-    static TrainingPlan read(JsonFields fields, JsonNode training, NetworkSpec network, int threads) {
+    static TrainingPlan read(JsonFields fields, JsonNode training, NetworkSpec network) {
         JsonNode plan = fields.object(training, "plan", "training.plan");
         OptimizerSpec optimizer = (OptimizerSpec) readRecord(fields, plan, "optimizer", "training.plan.optimizer", OPTIMIZERS);
         LearningRateSchedule schedule = (LearningRateSchedule) readRecord(fields, plan, "schedule",
                 "training.plan.schedule", SCHEDULES);
         Augmentation augmentation = (Augmentation) readRecord(fields, plan, "augmentation",
-                "training.plan.augmentation", List.of(Augmentation.class));
+                "training.plan.augmentation", AUGMENTATIONS);
         try {
             return new TrainingPlan(network, optimizer, schedule,
                     fields.number(plan, "l2", "training.plan.l2", 0, 1),
                     (int) fields.integer(plan, "epochs", "training.plan.epochs", 1, 1_000_000),
                     (int) fields.integer(plan, "batchSize", "training.plan.batchSize", 1, 1_000_000),
                     fields.integer(plan, "seed", "training.plan.seed", Long.MIN_VALUE, Long.MAX_VALUE),
-                    bool(fields, plan, "shuffle", "training.plan.shuffle"), threads, augmentation);
+                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation);
         } catch (IllegalArgumentException e) {
             throw fields.bad("training.plan", "is inconsistent: " + e.getMessage());
         }
@@ -66,7 +74,7 @@ final class PlanJson {
 
     private static void writeRecord(JsonGenerator json, Record value) throws IOException {
         json.writeStartObject();
-        json.writeStringField("type", typeName(value.getClass()));
+        json.writeStringField("type", typeId(value));
         for (RecordComponent component : value.getClass().getRecordComponents()) {
             Object field = get(component, value);
             json.writeFieldName(component.getName());
@@ -79,12 +87,14 @@ final class PlanJson {
         json.writeEndObject();
     }
 
-    private static Record readRecord(JsonFields fields, JsonNode parent, String field, String path, List<Class<?>> types) {
+    private static Record readRecord(JsonFields fields, JsonNode parent, String field, String path,
+                                     Map<String, Class<?>> types) {
         JsonNode node = fields.object(parent, field, path);
         String type = fields.text(node, "type", path + ".type");
-        Class<?> chosen = types.stream().filter(t -> typeName(t).equals(type)).findFirst()
-                .orElseThrow(() -> fields.bad(path + ".type", "is '" + type + "', expected one of "
-                        + types.stream().map(PlanJson::typeName).toList()));
+        Class<?> chosen = types.get(EARLIER_IDS.getOrDefault(type, type));
+        if (chosen == null) {
+            throw fields.bad(path + ".type", "is '" + type + "', expected one of " + types.keySet());
+        }
         RecordComponent[] components = chosen.getRecordComponents();
         Object[] arguments = new Object[components.length];
         Class<?>[] parameterTypes = new Class<?>[components.length];
@@ -118,9 +128,36 @@ final class PlanJson {
         return node.booleanValue();
     }
 
-    /** {@code StepDecay} → {@code step-decay}, {@code RmsProp} → {@code rms-prop}. */
-    private static String typeName(Class<?> type) {
-        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    /** The id a record is written under. */
+    private static String typeId(Record value) {
+        if (value instanceof OptimizerSpec optimizer) {
+            return optimizer.id();
+        }
+        for (Map<String, Class<?>> types : List.of(SCHEDULES, AUGMENTATIONS)) {
+            for (Map.Entry<String, Class<?>> entry : types.entrySet()) {
+                if (entry.getValue() == value.getClass()) {
+                    return entry.getKey();
+                }
+            }
+        }
+        throw new IllegalStateException("no type id for " + value.getClass());
+    }
+
+    /** Each optimiser's class under its {@link OptimizerSpec#id()}. */
+    private static Map<String, Class<?>> ids(OptimizerSpec... examples) {
+        Map<String, Class<?>> ids = new LinkedHashMap<>();
+        for (OptimizerSpec example : examples) {
+            ids.put(example.id(), example.getClass());
+        }
+        return Collections.unmodifiableMap(ids);
+    }
+
+    private static Map<String, Class<?>> orderedMap(Object... idsAndTypes) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndTypes.length; i += 2) {
+            map.put((String) idsAndTypes[i], (Class<?>) idsAndTypes[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static Object get(RecordComponent component, Record value) {

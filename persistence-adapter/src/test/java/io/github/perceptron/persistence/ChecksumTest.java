@@ -63,7 +63,7 @@ class ChecksumTest {
     void a_checkpoint_with_one_weight_edited_is_refused() throws IOException {
         JsonCheckpointStore store = new JsonCheckpointStore();
         Path file = dir.resolve("c.json");
-        TrainingPlan plan = TrainingPlan.builder().layers(16, 4, 3).epochs(2).batchSize(10).threads(1).build();
+        TrainingPlan plan = TrainingPlan.builder().layers(16, 4, 3).epochs(2).batchSize(10).build();
         new TrainModel(new InMemoryDatasetSource(SyntheticImages.blobs(60, 4, 4, 3, 1), SyntheticImages.blobs(9, 4, 4, 3, 2)))
                 .train(plan, 0, new CheckpointPolicy(store, file, 1));
         assertThat(store.load(file).progress().epoch()).isEqualTo(2);

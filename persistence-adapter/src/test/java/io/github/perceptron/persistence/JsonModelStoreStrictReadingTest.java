@@ -111,8 +111,7 @@ class JsonModelStoreStrictReadingTest {
     @Test
     void a_model_holding_nan_is_never_saved_and_the_old_file_survives() throws IOException {
         String before = Files.readString(file);
-        Model broken = TinyModels.trained();
-        broken.parameters().get(2).values()[5] = Float.NaN;
+        Model broken = TinyModels.changed(TinyModels.trained(), values -> values.get(2)[5] = Float.NaN);
         assertThatThrownBy(() -> store.save(broken, file)).isInstanceOf(ModelStoreException.class)
                 .hasMessage(file + ": refusing to save a model with a non-finite value (NaN) in parameter tensor 2 at index 5");
         assertThat(Files.readString(file)).isEqualTo(before);

@@ -73,11 +73,11 @@ class KilledWriterTest {
     public static final class SaveForever {
         public static void main(String[] args) {
             JsonModelStore store = new JsonModelStore();
-            Model model = TinyModels.trained();
+            Model trained = TinyModels.trained();
             Path file = Path.of(args[0]);
             for (int round = 0; ; round++) {
-                model.parameters().get(0).values()[0] = round;
-                store.save(model, file);
+                float value = round;
+                store.save(TinyModels.changed(trained, values -> values.get(0)[0] = value), file);
             }
         }
     }

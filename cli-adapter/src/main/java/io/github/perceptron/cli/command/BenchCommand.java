@@ -5,11 +5,11 @@ import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.LayerSizes;
 import io.github.perceptron.cli.common.Median;
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -54,9 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Measured epochs after the warm-up (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    // Three by default: the JIT keeps compiling through the second and third epochs (a two-thread
-    // [784,30,10] run measured 0.09-0.13 s for them, 0.058-0.065 s after), and one warm-up epoch
-    // let those into a five-epoch median.
+    // Three by default: the JIT keeps compiling through the second and third epochs, which run
+    // about half again as slow as the ones after; one warm-up epoch let those into the median.
     @Option(names = "--warmup-epochs", paramLabel = "N", defaultValue = "3",
             description = "Epochs run first and not counted, while the JIT compiles (default: ${DEFAULT-VALUE}).")
     int warmupEpochs;
@@ -74,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int threadCount = threads == null ? Kernels.defaultThreads() : threads;
+        int threadCount = threads == null ? Execution.processors() : threads;
         int[] sizes = LayerSizes.parse(layers);
         int inputs = sizes[0];
         int side = (int) Math.round(Math.sqrt(inputs));
@@ -87,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
         int classes = sizes[sizes.length - 1];
         TrainingPlan plan = TrainingPlan.builder().layers(sizes)
                 .activation(Activation.fromId(activation)).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
-                .epochs(warmupEpochs + epochs).batchSize(batch).threads(threadCount).build();
+                .epochs(warmupEpochs + epochs).batchSize(batch).build();
         LabelledImages train = SyntheticDigits.generate(TRAIN_IMAGES, side, classes, 1);
         List<Double> seconds = new ArrayList<>();
         TrainingListener timing = new TrainingListener() {
@@ -102,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         };
-        Network network = new Trainer(plan, timing).train(train, null).network();
+        Network network = new Trainer(plan, new Execution(threadCount), timing).train(train, null).network();
         double inferenceMs = inferenceMillis(network, SyntheticDigits.generate(TEST_IMAGES, side, classes, 2));
         report(seconds, inferenceMs, threadCount);
         return 0;
@@ -147,8 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
         done.put("gflop_per_epoch", flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
         done.put("inference_ms_10000", inferenceMs);
         done.put("threads", threadCount);
-        done.put("kernel", Kernels.name());
-        done.put("vector_bits", Kernels.vectorBits());
+        done.put("kernel", Execution.kernel());
+        done.put("vector_bits", Execution.vectorBits());
         done.put("cpu", cpuModel());
         done.put("cpu_flags", cpuFlags());
         done.put("processors", Runtime.getRuntime().availableProcessors());
@@ -157,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.out().println(JsonLine.of(done));
         } else {
             console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
-                    Kernels.name(), cpuModel());
+                    Execution.kernel(), cpuModel());
             console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
                             + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
                     sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);

@@ -2,16 +2,13 @@ package io.github.perceptron.cli.command;
 
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.JsonLine;
-
+import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.usecase.EvaluateModel;
-import io.github.perceptron.dataset.DatasetFetcher;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +24,11 @@ import picocli.CommandLine.Option;
         description = "Measure a saved model on a dataset's test split.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private final DatasetFetcher fetcher;
     private final ModelStore store;
-    private final Environment environment;
     private final Console console;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The saved model.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     DatasetOptions dataset;
@@ -42,16 +37,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Inject
-    EvaluateCommand(DatasetFetcher fetcher, ModelStore store, Environment environment, Console console) {
-        this.fetcher = fetcher;
+    EvaluateCommand(ModelStore store, Console console) {
         this.store = store;
-        this.environment = environment;
         this.console = console;
     }
 
     @Override
     public Integer call() {
-        Evaluation evaluation = new EvaluateModel(store).evaluate(model, dataset.open(fetcher, environment, console, json));
+        Evaluation evaluation = new EvaluateModel(store).evaluate(model.file(), dataset.open(json));
         if (json) {
             console.out().println(JsonLine.of(asJson(evaluation)));
         } else {

@@ -3,8 +3,6 @@ package io.github.perceptron.cli.command;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.ConsoleFetchProgress;
 import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.Environment;
-
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.dataset.KnownDataset;
 import jakarta.inject.Inject;
@@ -19,23 +17,21 @@ import picocli.CommandLine.Mixin;
 public final class FetchCommand implements Callable<Integer> {
 
     private final DatasetFetcher fetcher;
-    private final Environment environment;
     private final Console console;
 
     @Mixin
     DatasetOptions dataset;
 
     @Inject
-    FetchCommand(DatasetFetcher fetcher, Environment environment, Console console) {
+    FetchCommand(DatasetFetcher fetcher, Console console) {
         this.fetcher = fetcher;
-        this.environment = environment;
         this.console = console;
     }
 
     @Override
     public Integer call() {
         KnownDataset known = dataset.known();
-        Path directory = dataset.directory(environment);
+        Path directory = dataset.directory();
         if (DatasetFetcher.isComplete(known, directory)) {
             console.out().println(known.id() + " is already in " + directory);
             return 0;

@@ -1,18 +1,17 @@
 package io.github.perceptron.cli.command;
 
 import io.github.perceptron.cli.common.Console;
-
+import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code perceptron info}: what a saved model is and where it came from. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Show a saved model's architecture and metadata.")
@@ -21,8 +20,8 @@ public final class InfoCommand implements Callable<Integer> {
     private final ModelStore store;
     private final Console console;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The saved model.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Inject
     InfoCommand(ModelStore store, Console console) {
@@ -32,9 +31,9 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model loaded = store.load(model);
+        Model loaded = model.load(store);
         PrintWriter out = console.out();
-        out.println("model        " + model);
+        out.println("model        " + model.file());
         out.println("input        " + loaded.width() + "×" + loaded.height() + " pixels");
         for (LayerSpec layer : loaded.spec().hidden()) {
             if (layer instanceof LayerSpec.Dense dense) {

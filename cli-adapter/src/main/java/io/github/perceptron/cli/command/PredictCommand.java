@@ -3,7 +3,7 @@ package io.github.perceptron.cli.command;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.JsonLine;
-
+import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Prediction;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,8 +35,8 @@ public final class PredictCommand implements Callable<Integer> {
     private final ModelStore store;
     private final Console console;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The saved model.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Inputs inputs;
@@ -69,7 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model loaded = store.load(model);
+        Model loaded = model.load(store);
         List<String> names = new ArrayList<>();
         List<float[]> pixels = new ArrayList<>();
         if (inputs.idx != null) {

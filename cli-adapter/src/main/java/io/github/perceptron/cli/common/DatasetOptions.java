@@ -3,16 +3,24 @@ package io.github.perceptron.cli.common;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.dataset.CsvDatasetSource;
 import io.github.perceptron.dataset.DatasetFetcher;
-import io.github.perceptron.dataset.ImageFolderDatasetSource;
 import io.github.perceptron.dataset.IdxDatasetSource;
+import io.github.perceptron.dataset.ImageFolderDatasetSource;
 import io.github.perceptron.dataset.KnownDataset;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Which data a command reads: a known dataset (fetched when missing) or a directory of IDX files. */
+/**
+ * Which data a command reads: a known dataset (fetched when missing) or a directory of IDX files.
+ * Picocli creates it through Guice, which gives it the fetcher, the environment and the console.
+ */
 public final class DatasetOptions {
+
+    private final DatasetFetcher fetcher;
+    private final Environment environment;
+    private final Console console;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "mnist",
             description = "mnist or fashion-mnist, fetched when missing (default: ${DEFAULT-VALUE}).")
@@ -31,12 +39,24 @@ public final class DatasetOptions {
             description = "Cache directory for known datasets (default: $PERCEPTRON_DATA or ~/.cache/perceptron).")
     Path dataDir;
 
+    @Inject
+    public DatasetOptions(DatasetFetcher fetcher, Environment environment, Console console) {
+        this.fetcher = fetcher;
+        this.environment = environment;
+        this.console = console;
+    }
+
+    /** Options parsed only to be read back (the resume hint's arguments); {@link #open} needs the injected kind. */
+    public DatasetOptions() {
+        this(null, null, null);
+    }
+
     public KnownDataset known() {
         return KnownDataset.fromId(dataset);
     }
 
     /** The directory a known dataset lives in. */
-    public Path directory(Environment environment) {
+    public Path directory() {
         return dataDir != null ? dataDir.resolve(known().id()) : DatasetFetcher.defaultDirectory(known(), environment.variables());
     }
 
@@ -73,8 +93,8 @@ public final class DatasetOptions {
     }
 
     /** The files and folders this data is read from, so that no output lands on them. */
-    public OutputLocation.Inputs inputs(Environment environment) {
-        Path directory = data != null ? data : directory(environment);
+    public OutputLocation.Inputs inputs() {
+        Path directory = data != null ? data : directory();
         String chosen = data != null ? format.toLowerCase(java.util.Locale.ROOT) : "idx";
         switch (chosen) {
             case "csv":
@@ -93,7 +113,7 @@ public final class DatasetOptions {
     }
 
     /** The source to read, fetching a known dataset first when any of its files is missing. */
-    public DatasetSource open(DatasetFetcher fetcher, Environment environment, Console console, boolean quiet) {
+    public DatasetSource open(boolean quiet) {
         if (data != null) {
             switch (format.toLowerCase(java.util.Locale.ROOT)) {
                 case "idx":
@@ -107,7 +127,7 @@ public final class DatasetOptions {
             }
         }
         KnownDataset known = known();
-        Path directory = directory(environment);
+        Path directory = directory();
         if (DatasetFetcher.isComplete(known, directory)) {
             return known.in(directory);
         }

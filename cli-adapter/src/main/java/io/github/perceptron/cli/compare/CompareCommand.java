@@ -1,18 +1,14 @@
 package io.github.perceptron.cli.compare;
 
-import io.github.perceptron.cli.train.TrainingOptions;
-
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.OutputLocation;
-
+import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
-import io.github.perceptron.dataset.DatasetFetcher;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code perceptron compare}: trains a preset's configurations over several seeds and writes a
@@ -34,8 +30,6 @@ import picocli.CommandLine.Option;
         description = "Train a preset's configurations over several seeds and report accuracy and convergence.")
 public final class CompareCommand implements Callable<Integer> {
 
-    private final DatasetFetcher fetcher;
-    private final Environment environment;
     private final Console console;
     private final Clock clock;
 
@@ -60,9 +54,7 @@ public final class CompareCommand implements Callable<Integer> {
     DatasetOptions dataset;
 
     @Inject
-    CompareCommand(DatasetFetcher fetcher, Environment environment, Console console, Clock clock) {
-        this.fetcher = fetcher;
-        this.environment = environment;
+    CompareCommand(Console console, Clock clock) {
         this.console = console;
         this.clock = clock;
     }
@@ -75,16 +67,17 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seeds and --epochs must be at least 1");
         }
         Path markdown = report != null ? report : out.resolve("report.md");
-        OutputLocation outputs = new OutputLocation(dataset.inputs(environment));
+        OutputLocation outputs = new OutputLocation(dataset.inputs());
         for (String file : List.of("results.csv", "accuracy.png", "loss.png")) {
             outputs.add("--out", out.resolve(file));
         }
         outputs.add("--report", markdown);
-        DatasetSource source = dataset.open(fetcher, environment, console, false);
+        DatasetSource source = dataset.open(false);
         List<ComparisonReport.Result> results = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
             for (int seed = 1; seed <= seeds; seed++) {
-                TrainingPlan plan = plan(run, seed, runEpochs);
+                RunOptions options = options(run, seed, runEpochs);
+                TrainingPlan plan = options.training.plan();
                 List<EpochReport> history = new ArrayList<>();
                 TrainingListener collect = new TrainingListener() {
                     @Override
@@ -92,7 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
                         history.add(report);
                     }
                 };
-                double accuracy = new TrainModel(source, collect, clock).train(plan).test().accuracy();
+                double accuracy = new TrainModel(source, collect, clock, options.training.execution()).train(plan).test().accuracy();
                 console.out().printf(Locale.ROOT, "%-32s seed %d: test accuracy %.2f%%%n", run.name(), seed, 100 * accuracy);
                 console.out().flush();
                 results.add(new ComparisonReport.Result(run, seed, history));
@@ -103,13 +96,13 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static TrainingPlan plan(ComparePreset.Run run, int seed, int epochs) {
+    private static RunOptions options(ComparePreset.Run run, int seed, int epochs) {
         List<String> args = new ArrayList<>(run.options());
         args.addAll(List.of("--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs)));
         RunOptions options = new RunOptions();
         // A run is the base options followed by its changes: later options override earlier ones.
         new CommandLine(options).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
-        return options.training.plan();
+        return options;
     }
 
     /** Parses one run's options with exactly the rules {@code train} uses. */

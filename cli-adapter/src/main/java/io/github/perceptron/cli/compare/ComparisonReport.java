@@ -4,7 +4,6 @@ import io.github.perceptron.cli.chart.ChartFile;
 import io.github.perceptron.cli.chart.LinePanel;
 import io.github.perceptron.cli.chart.Series;
 import io.github.perceptron.cli.common.Median;
-
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.persistence.AtomicFiles;
 import java.io.IOException;
@@ -130,7 +129,7 @@ final class ComparisonReport {
             ComparePreset.Run reference = i == 1 ? runs.get(0) : runs.get(1);
             md.append(verdict(runs.get(i), reference)).append('\n');
         }
-        md.append('\n').append(NOTEBOOK_NOTES);
+        md.append('\n').append(notebookNotes());
         return md.toString();
     }
 
@@ -189,31 +188,16 @@ final class ComparisonReport {
         return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
     }
 
-    private static final String NOTEBOOK_NOTES = """
-            ## How these runs differ from the notebooks
+    /** How these runs differ from the notebooks: prose, kept beside this class as a resource. */
+    private static String notebookNotes() {
+        try (var in = ComparisonReport.class.getResourceAsStream("notebook-notes.md")) {
+            if (in == null) {
+                throw new IllegalStateException("notebook-notes.md is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
-            The baseline reproduces notebook 004 exactly as it trains: [784,30,10] sigmoid, the
-            squared-error delta on a sigmoid output, N(0,1) weights and biases, plain SGD at 3.0,
-            batches of 100 in a fixed order. The softmax notebook (000) has bugs that these runs do
-            not copy:
-
-            - **Softmax after a sigmoid.** Its output layer applies a sigmoid and then a softmax to
-              the sigmoid's outputs, so the log-loss gradient `p − y` is taken with respect to the
-              wrong quantity. Here the output layer's pre-activations go straight into a
-              max-subtracted softmax, and `dL/dz = p − y` is exact (checked by finite differences).
-            - **Softmax over the batch axis in `evaluate`.** `evaluate` normalises over the batch
-              instead of the classes; argmax then compares images rather than classes. Here
-              evaluation takes the argmax of each image's own class probabilities.
-            - **L2 not scaled by the learning rate and fed into momentum.** Its update is
-              `v = γv − (η/n)∇ − λw`: the decay ignores η and, living in the velocity, is amplified by
-              `1/(1−γ)` (twenty times at γ = 0.95). Here L2 is `w ← w − η·λ·w` on weights only,
-              outside every optimiser's state.
-            - **A `relu` that cannot run** (`np.max(0, z)` is not element-wise). Here ReLU is
-              `max(z, 0)` element-wise, with He initialisation by default.
-
-            Task 1 uses learning rate 0.5 rather than the baseline's 3.0, as Nielsen does for
-            cross-entropy: the log-loss gradient lacks the `σ'` factor that shrinks MSE's, so 3.0
-            would be a different experiment (a far larger effective step), not "softmax instead of
-            MSE". Momentum runs scale the rate by `1 − μ` to keep the effective step comparable.
-            """;
 }

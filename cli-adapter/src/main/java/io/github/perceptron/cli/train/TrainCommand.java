@@ -2,13 +2,11 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.chart.TrainingChart;
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.ShellWords;
-
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.OutputLocation;
-
+import io.github.perceptron.cli.common.ShellWords;
 import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
@@ -19,7 +17,6 @@ import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.core.usecase.TrainedModel;
-import io.github.perceptron.dataset.DatasetFetcher;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,12 +26,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code perceptron train}: fetch if needed, train, report test accuracy, save the model. Ctrl-C
@@ -44,7 +41,6 @@ import picocli.CommandLine.Spec;
         description = "Train a network, report its test accuracy and save it.")
 public final class TrainCommand implements Callable<Integer> {
 
-    private final DatasetFetcher fetcher;
     private final ModelStore store;
     private final CheckpointStore checkpoints;
     private final Environment environment;
@@ -96,9 +92,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean quiet;
 
     @Inject
-    TrainCommand(DatasetFetcher fetcher, ModelStore store, CheckpointStore checkpoints, Environment environment,
+    TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment,
                  Console console, Clock clock, Interrupts.Source signals) {
-        this.fetcher = fetcher;
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
@@ -116,42 +111,19 @@ public final class TrainCommand implements Callable<Integer> {
             refuseOptionsAResumeIgnores();
         }
         TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
-        TrainingPlan plan = resumed == null ? training.plan()
-                : training.threads == null ? resumed.plan() : resumed.plan().withThreads(training.threads);
+        TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
         int held = resumed == null ? validation : resumed.validationSize();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
         Path checkpointFile = checkpointPath(target);
-        OutputLocation outputs = new OutputLocation(dataset.inputs(environment));
-        if (resume != null) {
-            outputs.alsoReads(resume);
-        }
-        outputs.add("--out", target).add("--checkpoint", checkpointFile, resume);
-        if (plot != null) {
-            outputs.add("--plot", plot);
-        }
-        DatasetSource source = dataset.open(fetcher, environment, console, quiet || json);
+        checkOutputs(target, checkpointFile);
+        DatasetSource source = dataset.open(quiet || json);
         String evaluatedOn = held > 0 ? "validation" : "test";
-        TrainingReporter reporter = json ? new JsonTrainingReporter(console.out(), evaluatedOn)
-                : new ConsoleTrainingReporter(console, quiet, evaluatedOn, ConsoleTrainingReporter.columns(environment.variables()));
         Interrupts interrupts = signals.open(console.err());
-        StopControl control = new StopControl(reporter, interrupts, patience);
+        StopControl control = new StopControl(reporter(evaluatedOn), interrupts, patience);
         control.started(plan, source.describe());
-        // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
-        CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
-        TrainModel trainer = new TrainModel(source, control, clock);
-        Instant started = clock.instant();
-        TrainedModel trained;
-        try {
-            trained = resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
-        } catch (DivergenceException e) {
-            throw new CommandFailure(e.getMessage() + lastCheckpointSince(checkpointFile, started));
-        }
+        TrainedModel trained = train(source, control, plan, held, resumed, checkpointFile);
         if (trained.stoppedEarly() && control.interrupted()) {
-            console.err().println("perceptron: stopped after epoch " + trained.model().metadata().epochs()
-                    + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume "
-                    + ShellWords.quote(checkpointFile) + dataset.asArguments()
-                    + (out != null ? " -o " + ShellWords.quote(out) : "")
-                    + (checkpoint != null ? " --checkpoint " + ShellWords.quote(checkpoint) : ""));
+            printResumeHint(trained, checkpointFile);
             return interrupts.exitCode();
         }
         new RescuingSave(store).save(trained.model(), target);
@@ -161,6 +133,45 @@ public final class TrainCommand implements Callable<Integer> {
         }
         control.finished(trained, target);
         return 0;
+    }
+
+    /** Every file this run writes, checked before any data is read: see {@link OutputLocation}. */
+    private void checkOutputs(Path target, Path checkpointFile) {
+        OutputLocation outputs = new OutputLocation(dataset.inputs());
+        if (resume != null) {
+            outputs.alsoReads(resume);
+        }
+        outputs.add("--out", target).add("--checkpoint", checkpointFile, resume);
+        if (plot != null) {
+            outputs.add("--plot", plot);
+        }
+    }
+
+    private TrainingReporter reporter(String evaluatedOn) {
+        return json ? new JsonTrainingReporter(console.out(), evaluatedOn)
+                : new ConsoleTrainingReporter(console, quiet, evaluatedOn, ConsoleTrainingReporter.columns(environment.variables()));
+    }
+
+    /** Trains afresh or resumes; a diverged run names the last checkpoint it left. */
+    private TrainedModel train(DatasetSource source, StopControl control, TrainingPlan plan, int held,
+                               TrainingCheckpoint resumed, Path checkpointFile) {
+        // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
+        CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
+        TrainModel trainer = new TrainModel(source, control, clock, training.execution());
+        Instant started = clock.instant();
+        try {
+            return resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
+        } catch (DivergenceException e) {
+            throw new CommandFailure(e.getMessage() + lastCheckpointSince(checkpointFile, started));
+        }
+    }
+
+    private void printResumeHint(TrainedModel trained, Path checkpointFile) {
+        console.err().println("perceptron: stopped after epoch " + trained.model().metadata().epochs()
+                + "; checkpoint saved to " + checkpointFile + "; resume with: perceptron train --resume "
+                + ShellWords.quote(checkpointFile) + dataset.asArguments()
+                + (out != null ? " -o " + ShellWords.quote(out) : "")
+                + (checkpoint != null ? " --checkpoint " + ShellWords.quote(checkpoint) : ""));
     }
 
     /**

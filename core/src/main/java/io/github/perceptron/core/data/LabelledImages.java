@@ -24,9 +24,10 @@ public final class LabelledImages {
      * @param pixels     {@code labels.length × width × height} bytes
      * @param labels     class indices in {@code [0, classNames.size())}
      * @param classNames one name per class, in class-index order
+     *                   (all three are copied: changing the arrays afterwards changes nothing here)
      */
     public LabelledImages(byte[] pixels, int[] labels, int width, int height, List<String> classNames) {
-        this(pixels, labels, 0, labels.length, width, height, List.copyOf(classNames));
+        this(pixels.clone(), labels.clone(), 0, labels.length, width, height, List.copyOf(classNames));
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size must be positive, was " + width + "×" + height);
         }
@@ -37,9 +38,9 @@ public final class LabelledImages {
         if (classNames.size() < 2) {
             throw new IllegalArgumentException("need at least 2 classes, got " + classNames);
         }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classNames.size()) {
-                throw new IllegalArgumentException("label " + labels[i] + " of image " + i
+        for (int i = 0; i < this.labels.length; i++) {
+            if (this.labels[i] < 0 || this.labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + this.labels[i] + " of image " + i
                         + " is outside [0, " + classNames.size() + ")");
             }
         }

@@ -3,6 +3,8 @@ package io.github.perceptron.core.eval;
 import io.github.perceptron.core.data.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.network.Network;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs a network over a dataset in evaluation mode (no dropout) and tallies the results. */
 public final class Evaluator {
@@ -12,8 +14,28 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /**
+     * Evaluates with the data's class names; a class the network outputs but the data never names
+     * is called by its index.
+     */
     public static Evaluation evaluate(Network network, LabelledImages images) {
+        List<String> names = new ArrayList<>(images.classNames());
+        for (int c = names.size(); c < network.spec().classes(); c++) {
+            names.add(Integer.toString(c));
+        }
+        return evaluate(network, images, names);
+    }
+
+    /**
+     * Evaluates with {@code classNames}, one per output of the network (a model's own names): the
+     * confusion matrix has a row and a column for every class the network can predict, including
+     * classes the data happens not to contain.
+     */
+    public static Evaluation evaluate(Network network, LabelledImages images, List<String> classNames) {
         int classes = network.spec().classes();
+        if (classNames.size() != classes) {
+            throw new IllegalArgumentException(classNames.size() + " class names for a network of " + classes + " outputs");
+        }
         if (images.classCount() > classes) {
             throw new IllegalArgumentException("the data has " + images.classCount()
                     + " classes but the network outputs " + classes);
@@ -33,6 +55,6 @@ public final class Evaluator {
                 confusion[batch.labels()[r]][network.predictedClass(r)]++;
             }
         }
-        return new Evaluation(images.size() == 0 ? 0 : loss / images.size(), confusion, images.classNames());
+        return new Evaluation(images.size() == 0 ? 0 : loss / images.size(), confusion, classNames);
     }
 }

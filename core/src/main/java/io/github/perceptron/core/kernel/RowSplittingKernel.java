@@ -19,6 +19,7 @@ final class RowSplittingKernel implements MatrixKernel {
     private static final Parallel.RowRange NOTHING = (from, to) -> { };
 
     private final RowProduct[] products;
+    private final TransposeBack transposeBack = new TransposeBack();
     private float[] transposed = new float[0];
     private float[] resultTransposed = new float[0];
 
@@ -58,8 +59,26 @@ final class RowSplittingKernel implements MatrixKernel {
         }
         transpose(a, m, n, transposed);
         // Each thread transposes back the rows of cᵀ it computed (columns of c) while they are in its cache.
-        split(b, n, 1, transposed, resultTransposed, k, n, m,
-                (first, end) -> transposeRows(resultTransposed, first, end, k, m, c));
+        split(b, n, 1, transposed, resultTransposed, k, n, m, transposeBack.into(c, k, m));
+    }
+
+    /** Rows of cᵀ back into c; one object per kernel, re-aimed per product, so a step allocates nothing. */
+    private final class TransposeBack implements Parallel.RowRange {
+        private float[] c;
+        private int rows;
+        private int cols;
+
+        TransposeBack into(float[] target, int k, int m) {
+            c = target;
+            rows = k;
+            cols = m;
+            return this;
+        }
+
+        @Override
+        public void run(int first, int end) {
+            transposeRows(resultTransposed, first, end, rows, cols, c);
+        }
     }
 
     /**

@@ -75,21 +75,7 @@ public enum Activation {
         @Override
         public void applyRows(float[] z, int fromRow, int toRow, int cols) {
             for (int r = fromRow; r < toRow; r++) {
-                int from = r * cols;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = from; j < from + cols; j++) {
-                    max = Math.max(max, z[j]);
-                }
-                double sum = 0;
-                for (int j = from; j < from + cols; j++) {
-                    float e = (float) Math.exp(z[j] - max);
-                    z[j] = e;
-                    sum += e;
-                }
-                float scale = (float) (1.0 / sum);
-                for (int j = from; j < from + cols; j++) {
-                    z[j] *= scale;
-                }
+                softmaxRow(z, r * cols, cols);
             }
         }
 
@@ -104,6 +90,29 @@ public enum Activation {
             return false;
         }
     };
+
+    /**
+     * Replaces {@code z[from, from+cols)} by its softmax, the row maximum subtracted first so that
+     * no exponent overflows, and returns the row's log-sum-exp {@code log Σ e^{z_j}} as it was: the
+     * one softmax of the project, which cross-entropy shares for its loss.
+     */
+    public static double softmaxRow(float[] z, int from, int cols) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = from; j < from + cols; j++) {
+            max = Math.max(max, z[j]);
+        }
+        double sum = 0;
+        for (int j = from; j < from + cols; j++) {
+            double e = Math.exp(z[j] - max);
+            z[j] = (float) e;
+            sum += e;
+        }
+        double scale = 1 / sum;
+        for (int j = from; j < from + cols; j++) {
+            z[j] = (float) (z[j] * scale);
+        }
+        return max + Math.log(sum);
+    }
 
     /** Replaces each {@code z} in the first {@code rows×cols} entries by {@code f(z)}. */
     public void apply(float[] z, int rows, int cols) {

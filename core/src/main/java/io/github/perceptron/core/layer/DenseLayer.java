@@ -1,6 +1,7 @@
 package io.github.perceptron.core.layer;
 
 import io.github.perceptron.core.kernel.MatrixKernel;
+import io.github.perceptron.core.kernel.Parallel;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ public final class DenseLayer implements Layer {
     private final Parameter weights;
     private final Parameter biases;
     private final MatrixKernel kernel;
+    private final BiasAndActivation finish = new BiasAndActivation();
+    private final Derivative derivative = new Derivative();
 
     public DenseLayer(int inputs, int outputs, Activation activation, MatrixKernel kernel) {
         this.inputs = inputs;
@@ -42,26 +45,18 @@ public final class DenseLayer implements Layer {
 
     @Override
     public void forward(float[] input, float[] output, int rows, boolean training) {
-        // Bias and activation on each thread's rows as soon as it has computed them.
-        float[] b = biases.values();
-        kernel.multiply(input, weights.values(), output, rows, inputs, outputs, (from, to) -> {
-            kernel.addToRows(output, b, from, to, outputs);
-            activation.applyRows(output, from, to, outputs);
-        });
+        kernel.multiply(input, weights.values(), output, rows, inputs, outputs, finish.on(output, activation));
     }
 
     /** {@code z = x·W + b}, without the activation: the output layer hands {@code z} to its loss. */
     public void forwardLinear(float[] input, float[] z, int rows) {
-        float[] b = biases.values();
-        kernel.multiply(input, weights.values(), z, rows, inputs, outputs,
-                (from, to) -> kernel.addToRows(z, b, from, to, outputs));
+        kernel.multiply(input, weights.values(), z, rows, inputs, outputs, finish.on(z, Activation.IDENTITY));
     }
 
     @Override
     public void backward(float[] input, float[] output, float[] outputGradient, float[] inputGradient, int rows) {
         if (activation != Activation.IDENTITY) {
-            kernel.forEachRowRange(rows, (long) rows * outputs, (from, to) ->
-                    activation.multiplyByDerivative(output, outputGradient, from * outputs, to * outputs));
+            kernel.forEachRowRange(rows, (long) rows * outputs, derivative.on(output, outputGradient));
         }
         backwardFromLinear(input, outputGradient, inputGradient, rows);
     }
@@ -72,6 +67,44 @@ public final class DenseLayer implements Layer {
         kernel.sumColumns(dz, biases.gradient(), rows, outputs);
         if (inputGradient != null) {
             kernel.multiplyTransposedB(dz, weights.values(), inputGradient, rows, outputs, inputs);
+        }
+    }
+
+    /**
+     * The bias and activation, on each thread's rows as soon as it has computed them. One object per
+     * layer, re-aimed before each product, so that a training step allocates nothing.
+     */
+    private final class BiasAndActivation implements Parallel.RowRange {
+        private float[] z;
+        private Activation applied;
+
+        BiasAndActivation on(float[] target, Activation activation) {
+            z = target;
+            applied = activation;
+            return this;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            kernel.addToRows(z, biases.values(), from, to, outputs);
+            applied.applyRows(z, from, to, outputs);
+        }
+    }
+
+    /** {@code gradient ⊙= f'(a)} on a range of rows; re-aimed like {@link BiasAndActivation}. */
+    private final class Derivative implements Parallel.RowRange {
+        private float[] a;
+        private float[] gradient;
+
+        Derivative on(float[] output, float[] outputGradient) {
+            a = output;
+            gradient = outputGradient;
+            return this;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            activation.multiplyByDerivative(a, gradient, from * outputs, to * outputs);
         }
     }
 

@@ -25,30 +25,15 @@ final class SoftmaxCrossEntropy implements Loss {
         return Activation.SOFTMAX;
     }
 
-    /** One exponential per output: {@code p_j = e^{z_j - max} / Σ e^{z_i - max}}, the loss {@code max + log Σ - z_y}. */
     @Override
     public void evaluateRows(float[] z, int[] labels, int from, int to, int rows, int classes, float[] gradient,
                              double[] rowLosses) {
         float perRow = 1f / rows;
-        double[] exponentials = new double[classes];
         for (int r = from; r < to; r++) {
             int first = r * classes;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < classes; j++) {
-                max = Math.max(max, z[first + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < classes; j++) {
-                double e = Math.exp(z[first + j] - max);
-                exponentials[j] = e;
-                sum += e;
-            }
             int target = first + labels[r];
-            rowLosses[r] = max + Math.log(sum) - z[target];
-            double scale = 1 / sum;
-            for (int j = 0; j < classes; j++) {
-                z[first + j] = (float) (exponentials[j] * scale);
-            }
+            float targetLogit = z[target];
+            rowLosses[r] = Activation.softmaxRow(z, first, classes) - targetLogit;
             if (gradient != null) {
                 for (int j = first; j < first + classes; j++) {
                     gradient[j] = z[j] * perRow;

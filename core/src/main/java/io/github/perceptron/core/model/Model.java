@@ -65,9 +65,14 @@ public final class Model {
         return network.spec();
     }
 
-    /** The trained parameters, read-only by convention: weights then biases per dense layer. */
+    /**
+     * Copies of the trained parameters, weights then biases per dense layer: changing them does not
+     * change the model (which may be serving predictions on other threads).
+     */
     public List<Parameter> parameters() {
-        return network.parameters();
+        return network.parameters().stream()
+                .map(p -> new Parameter(p.name(), p.values().clone(), p.decays()))
+                .toList();
     }
 
     public int width() {
@@ -104,6 +109,6 @@ public final class Model {
 
     /** Loss, accuracy and confusion matrix on {@code images}. */
     public synchronized Evaluation evaluate(LabelledImages images) {
-        return Evaluator.evaluate(network, images);
+        return Evaluator.evaluate(network, images, classNames);
     }
 }

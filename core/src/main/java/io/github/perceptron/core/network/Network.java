@@ -2,6 +2,7 @@ package io.github.perceptron.core.network;
 
 import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.kernel.MatrixKernel;
+import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.DenseLayer;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.Layer;
@@ -23,6 +24,7 @@ public final class Network {
     private final DenseLayer output;
     private final List<Parameter> parameters;
     private final MatrixKernel kernel;
+    private final LossRows lossRows = new LossRows();
     private int capacity;
     private double[] rowLosses;
     private float[][] activations;
@@ -111,13 +113,31 @@ public final class Network {
     /** The loss of the last forward pass, rows split between the threads and summed in row order. */
     private double loss(int[] labels, int rows, float[] gradient) {
         int classes = spec.classes();
-        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, (from, to) ->
-                spec.loss().evaluateRows(outputs, labels, from, to, rows, classes, gradient, rowLosses));
+        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, lossRows.on(labels, rows, gradient));
         double total = 0;
         for (int r = 0; r < rows; r++) {
             total += rowLosses[r];
         }
         return total;
+    }
+
+    /** The loss on a range of rows; one object per network, re-aimed per batch, so a step allocates nothing. */
+    private final class LossRows implements Parallel.RowRange {
+        private int[] labels;
+        private int rows;
+        private float[] gradient;
+
+        LossRows on(int[] batchLabels, int batchRows, float[] lossGradient) {
+            labels = batchLabels;
+            rows = batchRows;
+            gradient = lossGradient;
+            return this;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            spec.loss().evaluateRows(outputs, labels, from, to, rows, spec.classes(), gradient, rowLosses);
+        }
     }
 
     /** Class probabilities (or output activations, under MSE) for each row, into {@code result[rows×classes]}. */

@@ -18,15 +18,22 @@ import java.util.Optional;
 public final class Trainer {
 
     private final TrainingPlan plan;
+    private final int threads;
     private final TrainingListener listener;
     private final CheckpointSink checkpoints;
 
+    /** A trainer on every processor, without checkpoints. */
     public Trainer(TrainingPlan plan, TrainingListener listener) {
-        this(plan, listener, CheckpointSink.NONE);
+        this(plan, Execution.allProcessors(), listener, CheckpointSink.NONE);
     }
 
-    public Trainer(TrainingPlan plan, TrainingListener listener, CheckpointSink checkpoints) {
+    public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener) {
+        this(plan, execution, listener, CheckpointSink.NONE);
+    }
+
+    public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener, CheckpointSink checkpoints) {
         this.plan = plan;
+        this.threads = execution.threads();
         this.listener = listener;
         this.checkpoints = checkpoints;
     }
@@ -40,8 +47,8 @@ public final class Trainer {
     public TrainingResult train(LabelledImages train, LabelledImages evaluation) {
         checkFits(train);
         SeededRandom random = new SeededRandom(plan.seed());
-        Network network = Network.create(plan.network(), random, plan.threads());
-        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), plan.threads());
+        Network network = Network.create(plan.network(), random, threads);
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
         return run(network, optimizer, random, identity(train.size()), 0, train, evaluation);
     }
 
@@ -56,9 +63,9 @@ public final class Trainer {
             throw new IllegalArgumentException("the checkpoint was trained on " + progress.order().length
                     + " examples, the data has " + train.size());
         }
-        Network network = Network.create(plan.network(), new SeededRandom(0), plan.threads());
+        Network network = Network.create(plan.network(), new SeededRandom(0), threads);
         copy(weights, network.parameters().stream().map(Parameter::values).toList(), "weights");
-        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), plan.threads());
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
         for (int p = 0; p < network.parameters().size(); p++) {
             copy(List.of(progress.optimizerState().get(p)), List.of(optimizer.state(p)), "optimizer state");
         }
@@ -69,13 +76,66 @@ public final class Trainer {
 
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
                                LabelledImages train, LabelledImages evaluation) {
-        BatchAssembler batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
-        BatchDistortion distortion = plan.augmentation().isActive()
-                ? new BatchDistortion(plan.augmentation(), train.width(), train.height(), plan.threads(),
-                        plan.batchSize()) : null;
-        int batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
+        Run run = new Run(network, optimizer, random, order, train);
         List<EpochReport> history = new ArrayList<>();
         for (int epoch = done + 1; epoch <= plan.epochs(); epoch++) {
+            EpochReport report = run.epoch(epoch, evaluation);
+            history.add(report);
+            listener.epochCompleted(report);
+            boolean stopping = epoch < plan.epochs() && listener.stopRequested();
+            checkpoint(run, epoch, stopping);
+            if (stopping) {
+                return new TrainingResult(network, history, true);
+            }
+        }
+        return new TrainingResult(network, history, false);
+    }
+
+    /** Saves a checkpoint when one is due or the run is stopping early. */
+    private void checkpoint(Run run, int epoch, boolean stopping) {
+        boolean periodic = checkpoints.everyEpochs() > 0
+                && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs());
+        if (!periodic && !(stopping && checkpoints.saveWhenStopped())) {
+            return;
+        }
+        try {
+            checkpoints.save(run.network, progress(epoch, run.random, run.optimizer, run.network, run.order));
+        } catch (ModelStoreException e) {
+            // Hours of training are worth more than one lost checkpoint; a stop's checkpoint is the
+            // run's only copy, so its failure must end the run loudly.
+            if (stopping) {
+                throw e;
+            }
+            listener.checkpointFailed(epoch, e);
+        }
+    }
+
+    /** The state of one run as it goes from batch to batch. */
+    private final class Run {
+        private final Network network;
+        private final Optimizer optimizer;
+        private final SeededRandom random;
+        private final int[] order;
+        private final LabelledImages train;
+        private final BatchAssembler batch;
+        private final BatchDistortion distortion;
+        private final int batches;
+
+        Run(Network network, Optimizer optimizer, SeededRandom random, int[] order, LabelledImages train) {
+            this.network = network;
+            this.optimizer = optimizer;
+            this.random = random;
+            this.order = order;
+            this.train = train;
+            this.batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
+            this.distortion = plan.augmentation().isActive()
+                    ? new BatchDistortion(plan.augmentation(), train.width(), train.height(), threads, plan.batchSize())
+                    : null;
+            this.batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
+        }
+
+        /** One pass over the shuffled training set, then the evaluation (when given). */
+        EpochReport epoch(int epoch, LabelledImages evaluation) {
             long start = System.nanoTime();
             if (plan.shuffle()) {
                 shuffle(order, random);
@@ -89,70 +149,50 @@ public final class Trainer {
                 }
                 int from = b * plan.batchSize();
                 int rows = Math.min(plan.batchSize(), train.size() - from);
-                // Gathering 100 shuffled images is memory-bound, and distorting them is not cheap:
-                // both split over the threads, each image distorted from its own seed.
-                if (distortion != null) {
-                    distortion.drawSeeds(rows, random);
-                }
-                Parallel.forEachChunk(plan.threads(), rows, (chunk, first, end) -> {
-                    batch.fillRows(order, from, first, end);
-                    if (distortion != null) {
-                        distortion.distort(chunk, batch.inputs(), first, end);
-                    }
-                });
-                double loss = network.computeGradients(batch.inputs(), batch.labels(), rows, random);
                 // The rate at the step's midpoint: a step schedule changes exactly at epoch
                 // boundaries and a warm-up's first step is not zero.
                 learningRate = plan.schedule().rate(plan.optimizer().learningRate(),
                         epoch - 1 + (b + 0.5) / batches, plan.epochs());
-                if (!Double.isFinite(loss)) {
-                    throw new DivergenceException(epoch, b + 1, loss, learningRate);
-                }
-                optimizer.step(learningRate, plan.l2());
-                lossSum += loss;
+                lossSum += step(epoch, b, from, rows, learningRate);
                 correct += network.countCorrect(batch.labels(), rows);
                 listener.batchCompleted(epoch, b + 1, batches, lossSum / (from + rows));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(network, e));
-            EpochReport report = new EpochReport(epoch, lossSum / train.size(), (double) correct / train.size(),
-                    evaluated, seconds, learningRate);
-            history.add(report);
-            listener.epochCompleted(report);
-            boolean periodic = checkpoints.everyEpochs() > 0
-                    && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs());
-            boolean stopping = epoch < plan.epochs() && listener.stopRequested();
-            if (periodic || (stopping && checkpoints.saveWhenStopped())) {
-                try {
-                    checkpoints.save(network, progress(epoch, random, optimizer, network, order));
-                } catch (ModelStoreException e) {
-                    // Hours of training are worth more than one lost checkpoint; a stop's
-                    // checkpoint is the run's only copy, so its failure must end the run loudly.
-                    if (stopping) {
-                        throw e;
-                    }
-                    listener.checkpointFailed(epoch, e);
-                }
-            }
-            if (stopping) {
-                return new TrainingResult(network, history, true);
-            }
+            return new EpochReport(epoch, lossSum / train.size(), (double) correct / train.size(), evaluated, seconds,
+                    learningRate);
         }
-        return new TrainingResult(network, history, false);
+
+        /** Gathers and distorts batch {@code b}, computes its gradients and updates: returns its summed loss. */
+        private double step(int epoch, int b, int from, int rows, double learningRate) {
+            // Gathering 100 shuffled images is memory-bound, and distorting them is not cheap: both
+            // split over the threads, each image distorted from its own seed.
+            if (distortion != null) {
+                distortion.drawSeeds(rows, random);
+            }
+            Parallel.forEachChunk(threads, rows, (chunk, first, end) -> {
+                batch.fillRows(order, from, first, end);
+                if (distortion != null) {
+                    distortion.distort(chunk, batch.inputs(), first, end);
+                }
+            });
+            double loss = network.computeGradients(batch.inputs(), batch.labels(), rows, random);
+            if (!Double.isFinite(loss)) {
+                throw new DivergenceException(epoch, b + 1, loss, learningRate);
+            }
+            optimizer.step(learningRate, plan.l2());
+            return loss;
+        }
     }
 
+    /** The progress value copies the optimiser's state and the order. */
     private static TrainingProgress progress(int epoch, SeededRandom random, Optimizer optimizer, Network network,
                                              int[] order) {
         List<float[][]> state = new ArrayList<>();
         for (int p = 0; p < network.parameters().size(); p++) {
-            float[][] slots = optimizer.state(p);
-            float[][] copy = new float[slots.length][];
-            for (int s = 0; s < slots.length; s++) {
-                copy[s] = slots[s].clone();
-            }
-            state.add(copy);
+            state.add(optimizer.state(p));
         }
-        return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order.clone());
+        return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order);
     }
 
     private static void copy(List<float[]> from, List<float[]> to, String what) {

@@ -1,7 +1,6 @@
 package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.augment.Augmentation;
-import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
@@ -13,15 +12,15 @@ import java.util.List;
 /**
  * Everything that decides a training run. The same plan on the same data gives bit-identical
  * weights: every random choice (initialisation, shuffling, dropout) draws from one generator
- * seeded with {@code seed}.
+ * seeded with {@code seed}. How many threads run it is an {@link Execution} setting, not part of
+ * the plan: it changes speed, never results.
  *
  * @param l2      L2 regularisation strength λ on the weights (loss + λ/2·‖w‖²), 0 for none
  * @param shuffle reshuffle the examples every epoch (the notebooks did not)
- * @param threads threads for the matrix products; changes speed, never results
  * @param augmentation random distortions of the training images, drawn afresh each epoch
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
-                           double l2, int epochs, int batchSize, long seed, boolean shuffle, int threads,
+                           double l2, int epochs, int batchSize, long seed, boolean shuffle,
                            Augmentation augmentation) {
 
     public TrainingPlan {
@@ -37,14 +36,6 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, was " + batchSize);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-        }
-    }
-
-    /** The same plan on {@code count} threads: the same results, at another speed (a resumed run on another machine). */
-    public TrainingPlan withThreads(int count) {
-        return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, count, augmentation);
     }
 
     /** A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs. */
@@ -66,7 +57,6 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private int batchSize = 100;
         private long seed = 1;
         private boolean shuffle = true;
-        private int threads = Kernels.defaultThreads();
         private Augmentation augmentation = Augmentation.NONE;
 
         private Builder() {
@@ -144,12 +134,6 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
             return this;
         }
 
-        /** Default: every processor the JVM sees. */
-        public Builder threads(int threads) {
-            this.threads = threads;
-            return this;
-        }
-
         /** Default none. */
         public Builder augmentation(Augmentation augmentation) {
             this.augmentation = augmentation;
@@ -158,8 +142,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
 
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
-            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, threads,
-                    augmentation);
+            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation);
         }
     }
 }

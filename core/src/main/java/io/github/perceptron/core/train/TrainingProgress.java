@@ -19,6 +19,15 @@ public record TrainingProgress(int epoch, long randomState, long optimizerSteps,
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, was " + epoch);
         }
-        optimizerState = List.copyOf(optimizerState);
+        optimizerState = optimizerState.stream().map(TrainingProgress::copy).toList();
+        order = order.clone();
+    }
+
+    private static float[][] copy(float[][] slots) {
+        float[][] copy = new float[slots.length][];
+        for (int s = 0; s < slots.length; s++) {
+            copy[s] = slots[s].clone();
+        }
+        return copy;
     }
 }

@@ -13,6 +13,7 @@ import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.CheckpointSink;
+import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -34,15 +35,19 @@ public final class TrainModel {
     private final DatasetSource source;
     private final TrainingListener listener;
     private final Clock clock;
+    private final Execution execution;
 
-    public TrainModel(DatasetSource source, TrainingListener listener, Clock clock) {
+    /** Training on {@code execution}'s threads, reporting to {@code listener}, dating models by {@code clock}. */
+    public TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Execution execution) {
         this.source = source;
         this.listener = listener;
         this.clock = clock;
+        this.execution = execution;
     }
 
+    /** Training on every processor, silently. */
     public TrainModel(DatasetSource source) {
-        this(source, TrainingListener.NONE, Clock.systemUTC());
+        this(source, TrainingListener.NONE, Clock.systemUTC(), Execution.allProcessors());
     }
 
     /** Trains with no validation split and no checkpoints. */
@@ -53,7 +58,7 @@ public final class TrainModel {
     /** Trains, holding out the last {@code validationSize} training examples, saving checkpoints as {@code policy} says. */
     public TrainedModel train(TrainingPlan plan, int validationSize, CheckpointPolicy policy) {
         Data data = load(validationSize);
-        TrainingResult result = new Trainer(plan, listener, sink(plan, validationSize, data, policy))
+        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, validationSize, data, policy))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
     }
@@ -63,7 +68,7 @@ public final class TrainModel {
         TrainingPlan plan = checkpoint.plan();
         Data data = load(checkpoint.validationSize());
         List<float[]> weights = checkpoint.model().parameters().stream().map(Parameter::values).toList();
-        TrainingResult result = new Trainer(plan, listener, sink(plan, checkpoint.validationSize(), data, policy))
+        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, checkpoint.validationSize(), data, policy))
                 .resume(weights, checkpoint.progress(), data.train, data.perEpoch);
         return finish(plan, data, result);
     }

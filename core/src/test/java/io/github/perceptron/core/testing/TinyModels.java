@@ -1,6 +1,7 @@
 package io.github.perceptron.core.testing;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.train.Trainer;
@@ -8,7 +9,9 @@ import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.train.TrainingResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /** Small trained models for adapter tests. */
 public final class TinyModels {
@@ -24,6 +27,16 @@ public final class TinyModels {
         ModelMetadata metadata = new ModelMetadata("blobs", 9, 2, OptionalDouble.of(0.75), "test",
                 Instant.parse("2026-11-22T07:00:00Z"));
         return new Model(result.network(), 8, 8, blobs.classNames(), metadata);
+    }
+
+    /**
+     * {@code model} with its parameter values changed by {@code change} (given copies, in
+     * {@link Model#parameters()} order): a model's own values cannot be changed from outside.
+     */
+    public static Model changed(Model model, Consumer<List<float[]>> change) {
+        List<float[]> values = model.parameters().stream().map(Parameter::values).toList();
+        change.accept(values);
+        return Model.restore(model.spec(), values, model.width(), model.height(), model.classNames(), model.metadata());
     }
 
     /** The first {@code count} blob images, as [0,1] pixel arrays. */

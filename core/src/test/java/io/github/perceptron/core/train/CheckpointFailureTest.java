@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.testing.RecordingCheckpointSink;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,54 +19,32 @@ class CheckpointFailureTest {
 
     @Test
     void a_failed_regular_checkpoint_is_reported_and_training_goes_on_to_the_next_one() {
-        List<Integer> attempted = new ArrayList<>();
         List<String> reported = new ArrayList<>();
-        CheckpointSink diskFullOnce = new CheckpointSink() {
-            @Override
-            public int everyEpochs() {
-                return 1;
-            }
-
-            @Override
-            public void save(Network network, TrainingProgress progress) {
-                attempted.add(progress.epoch());
-                if (progress.epoch() == 2) {
-                    throw new ModelStoreException("ckpt.json: cannot save: No space left on device");
-                }
-            }
-        };
+        RecordingCheckpointSink diskFullOnce = RecordingCheckpointSink.failing(1, epoch -> epoch == 2,
+                "ckpt.json: cannot save: No space left on device");
         TrainingListener listener = new TrainingListener() {
             @Override
             public void checkpointFailed(int epoch, RuntimeException failure) {
                 reported.add(epoch + ": " + failure.getMessage());
             }
         };
-        TrainingResult result = new Trainer(plan, listener, diskFullOnce).train(images, null);
+        TrainingResult result = new Trainer(plan, Execution.allProcessors(), listener, diskFullOnce).train(images, null);
         assertThat(result.history()).hasSize(4);
-        assertThat(attempted).containsExactly(1, 2, 3, 4);
+        assertThat(diskFullOnce.attemptedEpochs()).containsExactly(1, 2, 3, 4);
         assertThat(reported).containsExactly("2: ckpt.json: cannot save: No space left on device");
     }
 
     @Test
     void a_failed_checkpoint_when_stopping_ends_the_run_with_the_failure() {
-        CheckpointSink alwaysFails = new CheckpointSink() {
-            @Override
-            public int everyEpochs() {
-                return 0;
-            }
-
-            @Override
-            public void save(Network network, TrainingProgress progress) {
-                throw new ModelStoreException("ckpt.json: cannot save: Read-only file system");
-            }
-        };
+        RecordingCheckpointSink alwaysFails = RecordingCheckpointSink.failing(0, epoch -> true,
+                "ckpt.json: cannot save: Read-only file system");
         TrainingListener stopAfterOne = new TrainingListener() {
             @Override
             public boolean stopRequested() {
                 return true;
             }
         };
-        assertThatThrownBy(() -> new Trainer(plan, stopAfterOne, alwaysFails).train(images, null))
+        assertThatThrownBy(() -> new Trainer(plan, Execution.allProcessors(), stopAfterOne, alwaysFails).train(images, null))
                 .isInstanceOf(ModelStoreException.class).hasMessageContaining("Read-only file system");
     }
 }

@@ -37,10 +37,10 @@ class LongRunMemoryTest {
         LabelledImages train = SyntheticImages.blobs(4000, 28, 28, 10, 1);
         LabelledImages test = SyntheticImages.blobs(500, 28, 28, 10, 2);
         TrainingPlan plan = TrainingPlan.builder().layers(784, 32, 10).activation(Activation.RELU)
-                .optimizer(new OptimizerSpec.Momentum(0.01, 0.9)).epochs(12).batchSize(batch).threads(1).build();
+                .optimizer(new OptimizerSpec.Momentum(0.01, 0.9)).epochs(12).batchSize(batch).build();
         List<Long> perEpoch = new ArrayList<>();
         long[] last = {THREADS.getCurrentThreadAllocatedBytes()};
-        new Trainer(plan, new TrainingListener() {
+        new Trainer(plan, new Execution(1), new TrainingListener() {
             @Override
             public void epochCompleted(EpochReport report) {
                 long now = THREADS.getCurrentThreadAllocatedBytes();

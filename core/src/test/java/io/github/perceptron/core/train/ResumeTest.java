@@ -7,8 +7,8 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.testing.RecordingCheckpointSink;
 import io.github.perceptron.core.testing.SyntheticImages;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +24,11 @@ class ResumeTest {
     @Test
     void resuming_from_a_checkpoint_is_bit_identical_to_never_stopping() {
         List<float[]> uninterrupted = values(new Trainer(plan, TrainingListener.NONE).train(images, null).network());
-        List<Object[]> saved = new ArrayList<>();
-        CheckpointSink atEpoch2 = new CheckpointSink() {
-            @Override
-            public int everyEpochs() {
-                return 2;
-            }
-
-            @Override
-            public void save(Network network, TrainingProgress progress) {
-                saved.add(new Object[] {values(network), progress});
-            }
-        };
-        new Trainer(plan, TrainingListener.NONE, atEpoch2).train(images, null);
-        assertThat(saved).hasSize(2);
-        @SuppressWarnings("unchecked")
-        List<float[]> weights = (List<float[]>) saved.get(0)[0];
-        TrainingProgress progress = (TrainingProgress) saved.get(0)[1];
+        RecordingCheckpointSink atEpoch2 = RecordingCheckpointSink.every(2);
+        new Trainer(plan, Execution.allProcessors(), TrainingListener.NONE, atEpoch2).train(images, null);
+        assertThat(atEpoch2.saved()).hasSize(2);
+        List<float[]> weights = atEpoch2.saved().get(0).weights();
+        TrainingProgress progress = atEpoch2.saved().get(0).progress();
         assertThat(progress.epoch()).isEqualTo(2);
         TrainingResult resumed = new Trainer(plan, TrainingListener.NONE).resume(weights, progress, images, null);
         assertThat(resumed.history()).extracting(EpochReport::epoch).containsExactly(3, 4);
@@ -52,18 +40,7 @@ class ResumeTest {
 
     @Test
     void a_listener_can_stop_training_between_epochs_and_the_state_is_saved_then() {
-        List<Integer> savedAt = new ArrayList<>();
-        CheckpointSink onStopOnly = new CheckpointSink() {
-            @Override
-            public int everyEpochs() {
-                return 0;
-            }
-
-            @Override
-            public void save(Network network, TrainingProgress progress) {
-                savedAt.add(progress.epoch());
-            }
-        };
+        RecordingCheckpointSink onStopOnly = RecordingCheckpointSink.every(0);
         TrainingListener stopAfterTwo = new TrainingListener() {
             private int epochs;
 
@@ -77,10 +54,10 @@ class ResumeTest {
                 return epochs >= 2;
             }
         };
-        TrainingResult result = new Trainer(plan, stopAfterTwo, onStopOnly).train(images, null);
+        TrainingResult result = new Trainer(plan, Execution.allProcessors(), stopAfterTwo, onStopOnly).train(images, null);
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.history()).hasSize(2);
-        assertThat(savedAt).containsExactly(2);
+        assertThat(onStopOnly.attemptedEpochs()).containsExactly(2);
     }
 
     private static List<float[]> values(Network network) {

@@ -42,9 +42,9 @@ class TrainerBehaviourTest {
         LabelledImages images = SyntheticImages.blobs(400, 28, 28, 10, 3);
         TrainingPlan.Builder plan = TrainingPlan.builder().layers(784, 64, 10).dropout(0.1).epochs(2).batchSize(50)
                 .augmentation(Augmentation.NONE.withShift(2).withRotation(10).withElastic(34, 4));
-        List<float[]> one = new Trainer(plan.threads(1).build(), TrainingListener.NONE).train(images, null).network()
+        List<float[]> one = new Trainer(plan.build(), new Execution(1), TrainingListener.NONE).train(images, null).network()
                 .parameters().stream().map(Parameter::values).toList();
-        List<float[]> three = new Trainer(plan.threads(3).build(), TrainingListener.NONE).train(images, null).network()
+        List<float[]> three = new Trainer(plan.build(), new Execution(3), TrainingListener.NONE).train(images, null).network()
                 .parameters().stream().map(Parameter::values).toList();
         for (int i = 0; i < one.size(); i++) {
             assertThat(three.get(i)).isEqualTo(one.get(i));

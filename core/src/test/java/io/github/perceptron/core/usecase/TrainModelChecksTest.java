@@ -9,6 +9,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.time.Clock;
@@ -32,11 +33,11 @@ class TrainModelChecksTest {
     };
 
     private static TrainingPlan plan(int inputs, int batch) {
-        return TrainingPlan.builder().layers(inputs, 8, 10).epochs(3).batchSize(batch).threads(1).build();
+        return TrainingPlan.builder().layers(inputs, 8, 10).epochs(3).batchSize(batch).build();
     }
 
     private TrainedModel train(LabelledImages train, LabelledImages test, TrainingPlan plan) {
-        return new TrainModel(new InMemoryDatasetSource(train, test), counting, Clock.systemUTC())
+        return new TrainModel(new InMemoryDatasetSource(train, test), counting, Clock.systemUTC(), new Execution(1))
                 .train(plan, 0, CheckpointPolicy.NONE);
     }
 

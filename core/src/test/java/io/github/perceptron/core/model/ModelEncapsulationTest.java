@@ -1,0 +1,22 @@
+package io.github.perceptron.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.core.testing.TinyModels;
+import org.junit.jupiter.api.Test;
+
+/** A model handed out is not a handle on its insides: a caller cannot change its predictions. */
+class ModelEncapsulationTest {
+
+    @Test
+    void changing_the_parameters_handed_out_does_not_change_the_model() {
+        Model model = TinyModels.trained();
+        float[] image = TinyModels.images(1)[0];
+        Prediction before = model.predict(image);
+        for (var parameter : model.parameters()) {
+            java.util.Arrays.fill(parameter.values(), 0f);
+        }
+        assertThat(model.predict(image).probabilities()).isEqualTo(before.probabilities());
+        assertThat(model.parameters().get(0).values()).isNotEqualTo(new float[model.parameters().get(0).size()]);
+    }
+}
