@@ -2,7 +2,12 @@ package io.github.perceptron.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.network.NetworkSpec;
+import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.testing.TinyModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledWriterTest {
 
+    /** At least this many kills, each checked; more (up to {@link #MAX_KILLS}) until one lands inside a save. */
     private static final int KILLS = 12;
+    private static final int MAX_KILLS = 60;
 
     @TempDir
     Path dir;
@@ -30,7 +37,8 @@ class KilledWriterTest {
         new JsonModelStore().save(TinyModels.trained(), file);
         Random random = new Random(42);
         int killedMidWrite = 0;
-        for (int kill = 0; kill < KILLS; kill++) {
+        int kills = 0;
+        for (; kills < KILLS || (killedMidWrite == 0 && kills < MAX_KILLS); kills++) {
             Process writer = new ProcessBuilder(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
                     SaveForever.class.getName(), file.toString()))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
@@ -44,6 +52,7 @@ class KilledWriterTest {
             Model loaded = new JsonModelStore().load(file);
             assertThat(loaded.parameters()).hasSize(4);
         }
+        System.out.printf("kills inside a save: %d of %d%n", killedMidWrite, kills);
         assertThat(killedMidWrite).as("kills that landed in the middle of a save").isPositive();
     }
 
@@ -74,10 +83,15 @@ class KilledWriterTest {
         public static void main(String[] args) {
             JsonModelStore store = new JsonModelStore();
             Model trained = TinyModels.trained();
+            // A model wide enough that a save takes milliseconds (a third to a half of kills land inside one),
+            // in two versions made up front, so that nearly all the child's time is spent saving.
+            NetworkSpec wide = NetworkSpec.of(List.of(64, 4096, 4), Activation.RELU, Loss.crossEntropy(), 0, null);
+            Model first = new Model(Network.create(wide, new SeededRandom(1), 1), 8, 8, trained.classNames(),
+                    trained.metadata());
+            Model[] models = {first, TinyModels.changed(first, values -> values.get(0)[0] += 1f)};
             Path file = Path.of(args[0]);
             for (int round = 0; ; round++) {
-                float value = round;
-                store.save(TinyModels.changed(trained, values -> values.get(0)[0] = value), file);
+                store.save(models[round % 2], file);
             }
         }
     }

@@ -2,12 +2,10 @@ package io.github.perceptron.cli.command;
 
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.JsonLine;
-import io.github.perceptron.cli.common.LayerSizes;
 import io.github.perceptron.cli.common.Median;
+import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.network.Network;
-import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
@@ -25,15 +23,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * {@code perceptron bench}: training and inference throughput on synthetic data of MNIST's shape,
- * against the arithmetic each epoch needs.
+ * against the arithmetic each epoch needs. It takes every option {@code train} does; only its
+ * defaults differ ({@link Defaults}): a small plain network, so that the figure is the kernel's.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, defaultValueProvider = BenchCommand.Defaults.class,
         description = {"Measure training and inference speed on synthetic MNIST-shaped data (60,000 images, "
-                + "blank margins and 19%% non-zero pixels like MNIST); the first epochs warm the JIT up and are not counted."})
+                + "blank margins and 19%% non-zero pixels like MNIST), with any of train's options; the first "
+                + "epochs warm the JIT up and are not counted (--epochs counts the measured ones)."})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final int TRAIN_IMAGES = 60_000;
@@ -41,18 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--layers", paramLabel = "N,N,...", defaultValue = "784,100,30,10",
-            description = "Layer sizes (default: ${DEFAULT-VALUE}).")
-    String layers;
-
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
-    String activation;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Measured epochs after the warm-up (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    TrainingOptions training;
 
     // Three by default: the JIT keeps compiling through the second and third epochs, which run
     // about half again as slow as the ones after; one warm-up epoch let those into the median.
@@ -60,11 +54,24 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Epochs run first and not counted, while the JIT compiles (default: ${DEFAULT-VALUE}).")
     int warmupEpochs;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
-    Integer threads;
-
     @Option(names = "--json", description = "End with one JSON line holding the figures.")
     boolean json;
+
+    /**
+     * Bench's own defaults for train's options: [784,100,30,10], plain momentum at a constant rate,
+     * no dropout, no augmentation, five measured epochs (train's own defaults are the best recipe,
+     * 60 epochs of it).
+     */
+    static final class Defaults implements IDefaultValueProvider {
+        private static final Map<String, String> VALUES = Map.of("--layers", "784,100,30,10", "--epochs", "5",
+                "--optimizer", "momentum", "--lr", "0.01", "--schedule", "constant", "--dropout", "0",
+                "--augment", "none");
+
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            return argument instanceof OptionSpec option ? VALUES.get(option.longestName()) : null;
+        }
+    }
 
     @Inject
     BenchCommand(Console console) {
@@ -73,20 +80,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int threadCount = threads == null ? Execution.processors() : threads;
-        int[] sizes = LayerSizes.parse(layers);
-        int inputs = sizes[0];
+        TrainingPlan measured = training.plan();
+        List<Integer> sizes = measured.network().sizes();
+        int inputs = sizes.get(0);
         int side = (int) Math.round(Math.sqrt(inputs));
-        if (side * side != inputs || epochs < 1) {
-            throw new IllegalArgumentException("bench needs a square input layer (784 = 28×28) and at least 1 epoch");
+        if (side * side != inputs) {
+            throw new IllegalArgumentException("bench needs a square input layer (784 = 28×28), was " + inputs);
         }
         if (warmupEpochs < 0) {
             throw new IllegalArgumentException("--warmup-epochs must be 0 or more, was " + warmupEpochs);
         }
-        int classes = sizes[sizes.length - 1];
-        TrainingPlan plan = TrainingPlan.builder().layers(sizes)
-                .activation(Activation.fromId(activation)).optimizer(new OptimizerSpec.Momentum(0.01, 0.9))
-                .epochs(warmupEpochs + epochs).batchSize(batch).build();
+        int classes = sizes.get(sizes.size() - 1);
+        TrainingPlan plan = new TrainingPlan(measured.network(), measured.optimizer(), measured.schedule(),
+                measured.l2(), warmupEpochs + measured.epochs(), measured.batchSize(), measured.seed(),
+                measured.shuffle(), measured.augmentation());
         LabelledImages train = SyntheticDigits.generate(TRAIN_IMAGES, side, classes, 1);
         List<Double> seconds = new ArrayList<>();
         TrainingListener timing = new TrainingListener() {
@@ -101,9 +108,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         };
-        Network network = new Trainer(plan, new Execution(threadCount), timing).train(train, null).network();
+        Execution execution = training.execution();
+        Network network = new Trainer(plan, execution, timing).train(train, null).network();
         double inferenceMs = inferenceMillis(network, SyntheticDigits.generate(TEST_IMAGES, side, classes, 2));
-        report(seconds, inferenceMs, threadCount);
+        report(sizes, measured.batchSize(), seconds, inferenceMs, execution.threads());
         return 0;
     }
 
@@ -127,8 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
         return best;
     }
 
-    private void report(List<Double> seconds, double inferenceMs, int threadCount) {
-        List<Integer> layers = java.util.Arrays.stream(LayerSizes.parse(this.layers)).boxed().toList();
+    private void report(List<Integer> layers, int batch, List<Double> seconds, double inferenceMs, int threadCount) {
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = Median.of(sorted);
         double gflops = flopsPerEpoch(layers, TRAIN_IMAGES) / median / 1e9;
