@@ -117,7 +117,7 @@ final class VectorRowProduct implements RowProduct {
      * Lists, ascending, the depth steps where any of rows {@code r..r+3} is non-zero: the tiles
      * then loop over this list without a branch, which keeps C2's vector intrinsics intact.
      */
-    private int nonZeroDepths(float[] a, int rs, int ds, int r, int depth, int[] depths) {
+    int nonZeroDepths(float[] a, int rs, int ds, int r, int depth, int[] depths) {
         int count = 0;
         int a0 = r * rs;
         int d = 0;
