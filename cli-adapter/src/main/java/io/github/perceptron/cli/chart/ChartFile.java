@@ -15,7 +15,14 @@ import java.util.function.Consumer;
 import io.github.perceptron.persistence.AtomicFiles;
 import javax.imageio.ImageIO;
 
-/** Writes a drawing as PNG, or as SVG when the file name ends in {@code .svg}. */
+/**
+ * Writes a drawing as PNG, or as SVG when the file name ends in {@code .svg}.
+ *
+ * <p>Why our own canvases rather than a chart library: JFreeChart (LGPL) draws these charts in far
+ * fewer lines, and was tried, but it writes SVG only through JFreeSVG, which is GPL and would make
+ * the whole CLI jar GPL; Apache Batik would add megabytes. Our two canvases write both formats
+ * with no dependency.
+ */
 public final class ChartFile {
 
     private ChartFile() {
