@@ -53,7 +53,7 @@ public final class CsvDatasetSource implements DatasetSource {
         }
         // Class names come from the training file, so both splits agree.
         int classes = Math.max(2, train.maxLabel + 1);
-        return new LabelledImages(parsed.pixels, parsed.labels, parsed.side, parsed.side,
+        return LabelledImages.handOver(parsed.pixels, parsed.labels, parsed.side, parsed.side,
                 LabelledImages.numberedClasses(classes));
     }
 

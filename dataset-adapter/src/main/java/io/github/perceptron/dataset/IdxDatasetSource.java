@@ -58,7 +58,7 @@ public final class IdxDatasetSource implements DatasetSource {
                         + " is outside the " + classNames.size() + " classes 0.." + (classNames.size() - 1));
             }
         }
-        return new LabelledImages(images.data(), classes, imageDims[2], imageDims[1], classNames);
+        return LabelledImages.handOver(images.data(), classes, imageDims[2], imageDims[1], classNames);
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class ImageFolderDatasetSource implements DatasetSource {
         for (int i = 0; i < files.size(); i++) {
             toGrey(files.get(i), pixels, i * SIDE * SIDE);
         }
-        return new LabelledImages(pixels, labels.stream().mapToInt(Integer::intValue).toArray(), SIDE, SIDE, classes);
+        return LabelledImages.handOver(pixels, labels.stream().mapToInt(Integer::intValue).toArray(), SIDE, SIDE, classes);
     }
 
     @Override

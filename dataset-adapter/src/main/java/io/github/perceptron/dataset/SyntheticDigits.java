@@ -37,6 +37,6 @@ public final class SyntheticDigits {
         for (int i = 0; i < count; i++) {
             labels[i] = random.nextInt(classes);
         }
-        return new LabelledImages(pixels, labels, side, side, LabelledImages.numberedClasses(classes));
+        return LabelledImages.handOver(pixels, labels, side, side, LabelledImages.numberedClasses(classes));
     }
 }
