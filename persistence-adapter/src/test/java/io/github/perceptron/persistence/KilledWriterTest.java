@@ -26,7 +26,7 @@ class KilledWriterTest {
 
     /** At least this many kills, each checked; more (up to {@link #MAX_KILLS}) until one lands inside a save. */
     private static final int KILLS = 12;
-    private static final int MAX_KILLS = 60;
+    private static final int MAX_KILLS = 100;
 
     @TempDir
     Path dir;
