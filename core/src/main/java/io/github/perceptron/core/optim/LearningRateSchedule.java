@@ -8,13 +8,16 @@ public sealed interface LearningRateSchedule
         permits LearningRateSchedule.Constant, LearningRateSchedule.StepDecay, LearningRateSchedule.Cosine,
         LearningRateSchedule.Warmup {
 
-    /** The learning rate at {@code epoch} of {@code totalEpochs}, given the optimiser's {@code base} rate. */
-    double rate(double base, double epoch, int totalEpochs);
+    /**
+     * The learning rate at {@code epoch} of {@code totalEpochs}, given the optimiser's {@code base}
+     * rate. The total may be fractional: what a warm-up leaves of the run.
+     */
+    double rate(double base, double epoch, double totalEpochs);
 
     /** The base rate throughout. */
     record Constant() implements LearningRateSchedule {
         @Override
-        public double rate(double base, double epoch, int totalEpochs) {
+        public double rate(double base, double epoch, double totalEpochs) {
             return base;
         }
     }
@@ -29,7 +32,7 @@ public sealed interface LearningRateSchedule
         }
 
         @Override
-        public double rate(double base, double epoch, int totalEpochs) {
+        public double rate(double base, double epoch, double totalEpochs) {
             return base * Math.pow(factor, Math.floor(epoch / everyEpochs));
         }
     }
@@ -43,8 +46,8 @@ public sealed interface LearningRateSchedule
         }
 
         @Override
-        public double rate(double base, double epoch, int totalEpochs) {
-            double progress = Math.min(1, epoch / totalEpochs);
+        public double rate(double base, double epoch, double totalEpochs) {
+            double progress = totalEpochs <= 0 ? 1 : Math.min(1, epoch / totalEpochs);
             double low = base * finalFraction;
             return low + (base - low) * 0.5 * (1 + Math.cos(Math.PI * progress));
         }
@@ -60,11 +63,13 @@ public sealed interface LearningRateSchedule
         }
 
         @Override
-        public double rate(double base, double epoch, int totalEpochs) {
+        public double rate(double base, double epoch, double totalEpochs) {
             if (epoch < epochs) {
                 return base * epoch / epochs;
             }
-            return then.rate(base, epoch - epochs, (int) Math.max(1, Math.round(totalEpochs - epochs)));
+            // The epochs left exactly, not rounded: after a warm-up of 0.5 epochs a cosine must
+            // still reach its final rate at the end of the run.
+            return then.rate(base, epoch - epochs, totalEpochs - epochs);
         }
     }
 }

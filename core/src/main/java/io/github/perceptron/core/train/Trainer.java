@@ -157,10 +157,25 @@ public final class Trainer {
                 correct += network.countCorrect(batch.labels(), rows);
                 listener.batchCompleted(epoch, b + 1, batches, lossSum / (from + rows));
             }
+            requireFiniteWeights(epoch, batches, learningRate);
             double seconds = (System.nanoTime() - start) / 1e9;
             Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(network, e));
             return new EpochReport(epoch, lossSum / train.size(), (double) correct / train.size(), evaluated, seconds,
                     learningRate);
+        }
+
+        /**
+         * Every step's loss is checked, but that loss is computed before the step's update, so the
+         * epoch's last update could leave a NaN no check would see before the model is saved.
+         */
+        private void requireFiniteWeights(int epoch, int batch, double learningRate) {
+            for (Parameter parameter : network.parameters()) {
+                for (float value : parameter.values()) {
+                    if (!Float.isFinite(value)) {
+                        throw DivergenceException.inWeights(epoch, batch, learningRate);
+                    }
+                }
+            }
         }
 
         /** Gathers and distorts batch {@code b}, computes its gradients and updates: returns its summed loss. */

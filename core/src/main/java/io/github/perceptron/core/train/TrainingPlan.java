@@ -15,7 +15,10 @@ import java.util.List;
  * seeded with {@code seed}. How many threads run it is an {@link Execution} setting, not part of
  * the plan: it changes speed, never results.
  *
- * @param l2      L2 regularisation strength λ on the weights (loss + λ/2·‖w‖²), 0 for none
+ * @param l2      weight decay λ, 0 for none: each step shrinks the weights (not the biases) by
+ *                {@code w ← w − lr·λ·w}, outside the optimiser's state. For plain SGD this is the
+ *                gradient of {@code λ/2·‖w‖²} added to the loss; for momentum, Adagrad, RMSProp and
+ *                Adam it is decoupled decay, not that penalty. {@code lr·λ} must stay below 1.
  * @param shuffle reshuffle the examples every epoch (the notebooks did not)
  * @param augmentation random distortions of the training images, drawn afresh each epoch
  */
@@ -29,6 +32,12 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 must be >= 0, was " + l2);
+        }
+        // Schedules never exceed the optimiser's base rate, so checking it covers every step.
+        if (l2 > 0 && optimizer.learningRate() * l2 >= 1) {
+            throw new IllegalArgumentException("learning rate " + optimizer.learningRate() + " × l2 " + l2 + " = "
+                    + optimizer.learningRate() * l2 + ": the decay w -= lr·l2·w would flip the weights' signs; "
+                    + "lr × l2 must be below 1");
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
