@@ -1,7 +1,7 @@
 package io.github.perceptron.benchmarks;
 
 import io.github.perceptron.core.augment.Augmentation;
-import io.github.perceptron.core.augment.ImageDistorter;
+import io.github.perceptron.core.augment.BatchDistortion;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.dataset.SyntheticDigits;
@@ -30,7 +30,7 @@ public class AugmentationBenchmark {
     @Param({"shift", "shift,rotate", "elastic", "elastic,shift"})
     public String augment;
 
-    private ImageDistorter distorter;
+    private BatchDistortion distortion;
     private SeededRandom random;
     private float[] image;
     private float[] work;
@@ -46,7 +46,7 @@ public class AugmentationBenchmark {
                 default -> throw new IllegalArgumentException(part);
             };
         }
-        distorter = augmentation.distorter(28, 28);
+        distortion = new BatchDistortion(augmentation, 28, 28, 1, 1);
         random = new SeededRandom(1);
         LabelledImages images = SyntheticDigits.generate(1, 28, 10, 1);
         image = new float[784];
@@ -57,7 +57,8 @@ public class AugmentationBenchmark {
     @Benchmark
     public float[] distortOneImage() {
         System.arraycopy(image, 0, work, 0, image.length);
-        distorter.distort(work, 0, random);
+        distortion.drawSeeds(1, random);
+        distortion.distort(0, work, 0, 1);
         return work;
     }
 }

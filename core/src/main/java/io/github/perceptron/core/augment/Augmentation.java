@@ -54,7 +54,7 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
     }
 
     /** A distorter for images of {@code width×height}, with its own scratch space. */
-    public ImageDistorter distorter(int width, int height) {
+    ImageDistorter distorter(int width, int height) {
         return new ImageDistorter(this, width, height);
     }
 

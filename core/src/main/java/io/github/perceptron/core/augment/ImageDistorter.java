@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * time. Each output pixel samples the source bilinearly at the inverse-transformed position
  * (outside the image reads as background 0). Not thread-safe: it keeps scratch buffers.
  */
-public final class ImageDistorter {
+final class ImageDistorter {
 
     private final Augmentation augmentation;
     private final int width;
@@ -26,7 +26,7 @@ public final class ImageDistorter {
     }
 
     /** Distorts the image at {@code pixels[offset .. offset + width·height)} with fresh random draws. */
-    public void distort(float[] pixels, int offset, RandomGenerator random) {
+    void distort(float[] pixels, int offset, RandomGenerator random) {
         if (augmentation.isShiftOnly()) {
             shift(pixels, offset, random);
             return;

@@ -1,5 +1,6 @@
 package io.github.perceptron.core.train;
 
+import io.github.perceptron.core.augment.BatchDistortion;
 import io.github.perceptron.core.data.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;

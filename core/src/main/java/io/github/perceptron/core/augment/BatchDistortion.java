@@ -1,7 +1,5 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.augment;
 
-import io.github.perceptron.core.augment.Augmentation;
-import io.github.perceptron.core.augment.ImageDistorter;
 import io.github.perceptron.core.random.SeededRandom;
 
 /**
@@ -10,14 +8,14 @@ import io.github.perceptron.core.random.SeededRandom;
  * generator started at its seed. Each thread (chunk) has its own distorter and generator, since
  * both keep state while an image is drawn.
  */
-final class BatchDistortion {
+public final class BatchDistortion {
 
     private final ImageDistorter[] distorters;
     private final SeededRandom[] generators;
     private final long[] seeds;
     private final int pixels;
 
-    BatchDistortion(Augmentation augmentation, int width, int height, int threads, int batchSize) {
+    public BatchDistortion(Augmentation augmentation, int width, int height, int threads, int batchSize) {
         distorters = new ImageDistorter[threads];
         generators = new SeededRandom[threads];
         for (int t = 0; t < threads; t++) {
@@ -29,14 +27,14 @@ final class BatchDistortion {
     }
 
     /** Draws the seeds of the next batch's first {@code rows} images, on the calling thread. */
-    void drawSeeds(int rows, SeededRandom random) {
+    public void drawSeeds(int rows, SeededRandom random) {
         for (int r = 0; r < rows; r++) {
             seeds[r] = random.nextLong();
         }
     }
 
     /** Distorts rows {@code [from, to)} of {@code inputs} as chunk {@code chunk}. */
-    void distort(int chunk, float[] inputs, int from, int to) {
+    public void distort(int chunk, float[] inputs, int from, int to) {
         SeededRandom generator = generators[chunk];
         for (int r = from; r < to; r++) {
             generator.reset(seeds[r]);
