@@ -34,11 +34,6 @@ public interface MatrixKernel {
     /** {@code c[m×k] = a[m×n] · b[k×n]ᵀ}: the input gradient {@code dz·wᵀ}. */
     void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int n, int k);
 
-    /** Adds {@code v[n]} to each of the {@code m} rows of {@code c[m×n]}. */
-    default void addToRows(float[] c, float[] v, int m, int n) {
-        addToRows(c, v, 0, m, n);
-    }
-
     /** Adds {@code v[n]} to rows {@code [fromRow, toRow)} of {@code c[·×n]}. */
     void addToRows(float[] c, float[] v, int fromRow, int toRow, int n);
 

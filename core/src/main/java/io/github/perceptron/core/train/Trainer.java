@@ -100,7 +100,7 @@ public final class Trainer {
             return;
         }
         try {
-            checkpoints.save(run.network, progress(epoch, run.random, run.optimizer, run.network, run.order));
+            checkpoints.save(run.network, run.progress(epoch));
         } catch (ModelStoreException e) {
             // Hours of training are worth more than one lost checkpoint; a stop's checkpoint is the
             // run's only copy, so its failure must end the run loudly.
@@ -133,6 +133,15 @@ public final class Trainer {
                     ? new BatchDistortion(plan.augmentation(), train.width(), train.height(), threads, plan.batchSize())
                     : null;
             this.batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
+        }
+
+        /** Where the run stands after {@code epoch}: the progress value copies the optimiser's state and the order. */
+        TrainingProgress progress(int epoch) {
+            List<float[][]> state = new ArrayList<>();
+            for (int p = 0; p < network.parameters().size(); p++) {
+                state.add(optimizer.state(p));
+            }
+            return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order);
         }
 
         /** One pass over the shuffled training set, then the evaluation (when given). */
@@ -199,16 +208,6 @@ public final class Trainer {
             optimizer.step(learningRate, plan.l2());
             return loss;
         }
-    }
-
-    /** The progress value copies the optimiser's state and the order. */
-    private static TrainingProgress progress(int epoch, SeededRandom random, Optimizer optimizer, Network network,
-                                             int[] order) {
-        List<float[][]> state = new ArrayList<>();
-        for (int p = 0; p < network.parameters().size(); p++) {
-            state.add(optimizer.state(p));
-        }
-        return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order);
     }
 
     private static void copy(List<float[]> from, List<float[]> to, String what) {

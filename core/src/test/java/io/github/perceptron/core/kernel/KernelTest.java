@@ -115,7 +115,7 @@ class KernelTest {
     @MethodSource("kernels")
     void bias_rows_and_column_sums(MatrixKernel kernel, int unusedM, int unusedK, int unusedN) {
         float[] c = {1, 2, 3, 4, 5, 6};
-        kernel.addToRows(c, new float[] {10, 20, 30}, 2, 3);
+        kernel.addToRows(c, new float[] {10, 20, 30}, 0, 2, 3);
         assertThat(c).containsExactly(11, 22, 33, 14, 25, 36);
         float[] sums = {9, 9, 9};
         kernel.sumColumns(c, sums, 2, 3);
