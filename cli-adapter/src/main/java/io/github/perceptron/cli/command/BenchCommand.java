@@ -5,6 +5,7 @@ import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.Median;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Execution;
@@ -115,21 +116,15 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The best of five passes over {@code test}, in milliseconds (forward only, batches of 1,000). */
+    /**
+     * The best of five passes over {@code test}, in milliseconds: classified as {@code evaluate}
+     * and {@code train} classify a test set (forward only, pixels scaled on the way, in batches).
+     */
     private static double inferenceMillis(Network network, LabelledImages test) {
-        int classes = network.spec().classes();
-        int batchRows = 1000;
-        float[] input = new float[batchRows * test.pixelCount()];
-        float[] output = new float[batchRows * classes];
         double best = Double.MAX_VALUE;
         for (int pass = 0; pass < 5; pass++) {
             long start = System.nanoTime();
-            for (int from = 0; from < test.size(); from += batchRows) {
-                for (int r = 0; r < batchRows; r++) {
-                    test.copyScaled(from + r, input, r * test.pixelCount());
-                }
-                network.predict(input, batchRows, output);
-            }
+            Evaluator.evaluate(network, test);
             best = Math.min(best, (System.nanoTime() - start) / 1e6);
         }
         return best;

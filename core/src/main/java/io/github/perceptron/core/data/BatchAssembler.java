@@ -37,8 +37,16 @@ public final class BatchAssembler {
 
     /** Fills the first {@code rows} rows with images {@code from..from+rows} in storage order. */
     public void fillRange(int from, int rows) {
+        fillRangeRows(from, 0, rows);
+    }
+
+    /**
+     * Fills rows {@code [firstRow, endRow)} of the batch of images in storage order from image
+     * {@code from}: as {@link #fillRows}, threads may fill disjoint ranges at once.
+     */
+    public void fillRangeRows(int from, int firstRow, int endRow) {
         int n = images.pixelCount();
-        for (int r = 0; r < rows; r++) {
+        for (int r = firstRow; r < endRow; r++) {
             images.copyScaled(from + r, inputs, r * n);
             labels[r] = images.label(from + r);
         }

@@ -71,6 +71,11 @@ public final class Network {
         return new Network(spec, List.copyOf(hidden), (DenseLayer) output, kernel);
     }
 
+    /** The threads this network's products split over (results do not depend on it). */
+    public int threads() {
+        return kernel.threads();
+    }
+
     public NetworkSpec spec() {
         return spec;
     }
