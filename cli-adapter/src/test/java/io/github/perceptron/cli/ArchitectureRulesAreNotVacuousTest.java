@@ -33,7 +33,7 @@ class ArchitectureRulesAreNotVacuousTest {
                         new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
                 Arguments.of(ArchitectureTest.only_the_cli_knows_guice,
                         new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
-                Arguments.of(ArchitectureTest.jackson_lives_only_in_persistence, new Class<?>[] {CliUsingJackson.class}),
+                Arguments.of(ArchitectureTest.jackson_lives_only_in_persistence_and_json_lines, new Class<?>[] {CliUsingJackson.class}),
                 Arguments.of(ArchitectureTest.adapters_use_no_internal_core_package,
                         new Class<?>[] {CliUsingTheKernel.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_are_free_of_cycles, new Class<?>[] {RoomA.class, RoomB.class}),

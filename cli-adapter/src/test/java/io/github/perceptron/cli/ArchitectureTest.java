@@ -46,12 +46,14 @@ public class ArchitectureTest {
             .because("core and adapters carry no wiring annotations; the composition root does the wiring");
 
     @ArchTest
-    public static final ArchRule jackson_lives_only_in_persistence = noClasses()
+    public static final ArchRule jackson_lives_only_in_persistence_and_json_lines = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
                     "io.github.perceptron.cli..")
+            .and().doNotHaveFullyQualifiedName("io.github.perceptron.cli.common.JsonLine")
+            .and().doNotHaveFullyQualifiedName("io.github.perceptron.cli.common.JsonLine$FiniteOrNull")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .allowEmptyShould(false)
-            .because("the JSON format is the persistence adapter's business");
+            .because("the model format is the persistence adapter's business; the CLI only writes its one-line outputs");
 
     @ArchTest
     public static final ArchRule adapters_use_no_internal_core_package = noClasses()
