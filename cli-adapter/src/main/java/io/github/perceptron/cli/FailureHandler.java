@@ -5,6 +5,7 @@ import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.DivergenceException;
+import io.github.perceptron.core.usecase.TuningFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -28,7 +29,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return CommandLine.ExitCode.USAGE;
         }
         if (e instanceof DatasetException || e instanceof ModelStoreException || e instanceof DivergenceException
-                || e instanceof CommandFailure) {
+                || e instanceof CommandFailure || e instanceof TuningFailedException) {
             err.println("perceptron: " + e.getMessage());
         } else {
             err.println("perceptron: internal error: " + e + " (rerun with --debug for details)");

@@ -23,7 +23,7 @@ class CheckpointWarningTest {
 
     @Test
     void the_console_warns_on_stderr_even_when_quiet() {
-        new StopControl(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err()), 0)
+        new StopControl(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err()))
                 .checkpointFailed(3, diskFull);
         assertThat(err.toString()).isEqualTo("perceptron: warning: the checkpoint after epoch 3 was not saved "
                 + "(run.checkpoint.json: cannot save: No space left on device); training goes on\n");

@@ -1,18 +1,15 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.compare.ComparePreset;
-import io.github.perceptron.cli.train.Interrupts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.cli.compare.ComparePreset;
+import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.awt.image.BufferedImage;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +55,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fetch", "train", "evaluate", "info", "predict", "bench", "compare"})
+    @ValueSource(strings = {"fetch", "train", "evaluate", "info", "predict", "bench", "compare", "tune"})
     void every_help_text_renders_without_a_format_warning(String command) {
         // picocli reports a description it cannot format (a lone '%') on System.err and prints it raw
         java.io.PrintStream original = System.err;
@@ -77,7 +74,8 @@ class CommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
-            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "bench --warmup-epochs -1", "train --patience -2"})
+            "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "bench --warmup-epochs -1", "train --patience -2",
+        "train --validation 1.5", "train --validation ten", "train --validation -3", "train --patience 2 --monitor f1"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -258,14 +256,43 @@ class CommandLineTest {
     }
 
     @Test
-    void patience_stops_when_held_out_accuracy_stops_improving() {
+    void patience_stops_when_held_out_accuracy_stops_improving_and_keeps_the_best_epoch() {
         // A learning rate too small to change any prediction: no epoch after the first improves.
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
                 "--epochs", "10", "--lr", "1e-12", "--patience", "2", "--validation", "100", "--json",
                 "-o", dir.resolve("patient.json").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines().filter(line -> line.contains("\"event\":\"epoch\""))).hasSize(3);
-        assertThat(parse(run.out().lines().reduce((a, b) -> b).orElseThrow()).get("epochs").asInt()).isEqualTo(3);
+        List<JsonNode> events = run.out().lines().map(CommandLineTest::parse).toList();
+        assertThat(events).extracting(e -> e.get("event").asText())
+                .containsExactly("validation_split", "epoch", "epoch", "epoch", "stopped", "done");
+        JsonNode split = events.get(0);
+        assertThat(split.get("validation_images").asInt()).isEqualTo(100);
+        assertThat(split.get("kind").asText()).isEqualTo("stratified");
+        int perClass = 0;
+        for (JsonNode count : split.get("validation_per_class")) {
+            perClass += count.asInt();
+        }
+        assertThat(perClass).isEqualTo(100);
+        assertThat(events.get(1).has("validation_accuracy")).isTrue();
+        assertThat(events.get(1).has("test_accuracy")).isFalse();
+        JsonNode stopped = events.get(4);
+        assertThat(stopped.get("reason").asText()).isEqualTo("patience");
+        assertThat(stopped.get("epoch").asInt()).isEqualTo(3);
+        assertThat(stopped.get("best_epoch").asInt()).isEqualTo(1);
+        assertThat(events.get(5).get("kept_epoch").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void patience_without_a_validation_split_holds_out_a_tenth_and_says_so_on_one_line() {
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
+                "--epochs", "3", "--patience", "1", "--json", "-o", dir.resolve("tenth.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(line -> line.contains("holding out 10%"))).hasSize(1);
+        JsonNode split = parse(run.out().lines().findFirst().orElseThrow());
+        int total = split.get("validation_images").asInt() + split.get("training_images").asInt();
+        assertThat(split.get("validation_images").asInt()).isEqualTo(Math.round(total * 0.1f));
+        assertThat(run.out().lines().filter(line -> line.contains("\"event\":\"epoch\"")))
+                .hasSize(3).allSatisfy(line -> assertThat(line).contains("\"validation_accuracy\"").doesNotContain("test_"));
     }
 
     @Test

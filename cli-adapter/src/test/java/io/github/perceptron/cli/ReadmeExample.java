@@ -1,10 +1,13 @@
 package io.github.perceptron.cli;
 
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.model.Prediction;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.core.usecase.TrainedModel;
@@ -22,8 +25,10 @@ final class ReadmeExample {
                 .optimizer(new OptimizerSpec.Nesterov(0.05, 0.9))
                 .schedule(new LearningRateSchedule.Cosine(0))
                 .epochs(15).batchSize(100).seed(1)
+                .earlyStopping(EarlyStopping.onAccuracy(5))      // watches validation accuracy only
                 .build();
-        TrainedModel trained = new TrainModel(mnist).train(plan);
+        TrainedModel trained = new TrainModel(mnist)
+                .train(plan, ValidationSplit.stratifiedFraction(0.1, 1), CheckpointPolicy.NONE);
         System.out.printf("test accuracy %.2f%%%n", 100 * trained.test().accuracy());
         Prediction prediction = trained.model().predict(pixels);  // 784 floats in [0,1]
         // readme-example-end

@@ -85,7 +85,7 @@ class SizesAndOptionsTest {
     }
 
     @Test
-    void resume_refuses_options_it_would_ignore_and_applies_threads() {
+    void resume_refuses_options_it_would_ignore_and_applies_threads_and_more_epochs() {
         Path model = dir.resolve("resumable.json");
         Path checkpoint = dir.resolve("resumable.checkpoint.json");
         CommandLineRun first = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
@@ -95,10 +95,28 @@ class SizesAndOptionsTest {
         CommandLineRun bent = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
                 checkpoint.toString(), "--layers", "784,64,10", "--lr", "0.5", "--epochs", "9", "-o", model.toString());
         assertThat(bent.exitCode()).isEqualTo(2);
-        assertThat(bent.err()).contains("--layers, --lr, --epochs do not apply with --resume");
+        assertThat(bent.err()).contains("--layers, --lr do not apply with --resume");
+
+        // Early stopping and the split are the checkpoint's plan too.
+        CommandLineRun patient = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "--patience", "3", "--validation", "0.2", "-o", model.toString());
+        assertThat(patient.exitCode()).isEqualTo(2);
+        assertThat(patient.err()).contains("--validation, --patience do not apply with --resume");
 
         CommandLineRun threads = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
                 checkpoint.toString(), "--threads", "1", "-q", "-o", model.toString());
         assertThat(threads.exitCode()).as(threads.err()).isZero();
+
+        // --epochs extends the run, and says that the schedule now spans the new count.
+        CommandLineRun longer = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "--epochs", "3", "--json", "-o", model.toString());
+        assertThat(longer.exitCode()).as(longer.err()).isZero();
+        assertThat(longer.err()).contains("--epochs 3 applied: the run continues to epoch 3 instead of 2");
+        assertThat(longer.out().lines().filter(line -> line.contains("\"event\":\"epoch\""))).singleElement()
+                .satisfies(line -> assertThat(line).contains("\"epoch\":3,"));
+        CommandLineRun shorter = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "--epochs", "1", "-o", model.toString());
+        assertThat(shorter.exitCode()).isEqualTo(2);
+        assertThat(shorter.err()).contains("--epochs 1 with --resume must be more than the 2 epochs the checkpoint has done");
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.train.TrainingProgress;
 import java.io.IOException;
@@ -38,7 +40,13 @@ public final class JsonCheckpointStore implements CheckpointStore {
         TrainingProgress progress = checkpoint.progress();
         json.writeObjectFieldStart("training");
         PlanJson.write(json, checkpoint.plan());
-        json.writeNumberField("validationSize", checkpoint.validationSize());
+        ValidationSplit validation = checkpoint.validation();
+        json.writeNumberField("validationSize", validation.count());
+        json.writeObjectFieldStart("validationSplit");
+        json.writeStringField("kind", validation.kind() == ValidationSplit.Kind.LAST ? "last" : "stratified");
+        json.writeNumberField("seed", validation.seed());
+        json.writeEndObject();
+        json.writeStringField("kernel", checkpoint.kernel());
         json.writeNumberField("epoch", progress.epoch());
         json.writeNumberField("randomState", progress.randomState());
         json.writeNumberField("optimizerSteps", progress.optimizerSteps());
@@ -60,6 +68,28 @@ public final class JsonCheckpointStore implements CheckpointStore {
             json.writeNumber(index);
         }
         json.writeEndArray();
+        writeBest(json, progress.best());
+        json.writeEndObject();
+    }
+
+    /** Early stopping's memory, when the run has one: the best epoch, its figure, and its weights when kept. */
+    private static void writeBest(JsonGenerator json, BestEpoch best) throws IOException {
+        if (best.epoch() == 0) {
+            return;
+        }
+        json.writeObjectFieldStart("best");
+        json.writeNumberField("epoch", best.epoch());
+        json.writeNumberField("score", best.score());
+        json.writeNumberField("since", best.since());
+        json.writeArrayFieldStart("weights");
+        for (float[] tensor : best.weights()) {
+            json.writeStartArray();
+            for (float value : tensor) {
+                json.writeNumber(value);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 
@@ -71,15 +101,20 @@ public final class JsonCheckpointStore implements CheckpointStore {
         JsonFields fields = new JsonFields(location);
         JsonNode training = fields.object(root, "training", "training");
         TrainingPlan plan = PlanJson.read(fields, training, model.spec());
-        int validation = (int) fields.integer(training, "validationSize", "training.validationSize", 0, Integer.MAX_VALUE);
+        ValidationSplit validation = validationSplit(fields, training);
         int epoch = (int) fields.integer(training, "epoch", "training.epoch", 0, plan.epochs());
         long random = fields.integer(training, "randomState", "training.randomState", Long.MIN_VALUE, Long.MAX_VALUE);
         long steps = fields.integer(training, "optimizerSteps", "training.optimizerSteps", 0, Long.MAX_VALUE);
         List<float[][]> state = optimizerState(fields, training, model, plan.optimizer().stateSlots());
         int[] order = order(fields, training);
+        BestEpoch best = best(fields, training, model);
+        // Checkpoints from before the kernel was recorded were all trained with the vector kernel or
+        // the portable one; which is unknown, so no warning can be given for them.
+        String kernel = training.has("kernel") ? fields.text(training, "kernel", "training.kernel") : "unknown";
         TrainingCheckpoint checkpoint;
         try {
-            checkpoint = new TrainingCheckpoint(model, plan, new TrainingProgress(epoch, random, steps, state, order), validation);
+            checkpoint = new TrainingCheckpoint(model, plan,
+                    new TrainingProgress(epoch, random, steps, state, order, best), validation, kernel);
         } catch (IllegalArgumentException e) {
             throw fields.bad("training", "is inconsistent: " + e.getMessage());
         }
@@ -98,6 +133,47 @@ public final class JsonCheckpointStore implements CheckpointStore {
                     : "its checksum does not match its content: it was changed after it was saved")
                     + "; a run resumes only from the exact state it saved, so start a new run");
         }
+    }
+
+    /** Checkpoints written before the stratified split held out their last images. */
+    private static ValidationSplit validationSplit(JsonFields fields, JsonNode training) {
+        int count = (int) fields.integer(training, "validationSize", "training.validationSize", 0, Integer.MAX_VALUE);
+        if (!training.has("validationSplit")) {
+            return ValidationSplit.last(count);
+        }
+        JsonNode split = fields.object(training, "validationSplit", "training.validationSplit");
+        String kind = fields.text(split, "kind", "training.validationSplit.kind");
+        long seed = fields.integer(split, "seed", "training.validationSplit.seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        return switch (kind) {
+            case "stratified" -> ValidationSplit.stratified(count, seed);
+            case "last" -> ValidationSplit.last(count);
+            default -> throw fields.bad("training.validationSplit.kind", "is '" + kind + "', expected stratified or last");
+        };
+    }
+
+    private static BestEpoch best(JsonFields fields, JsonNode training, Model model) {
+        if (!training.has("best")) {
+            return BestEpoch.NONE;
+        }
+        JsonNode best = fields.object(training, "best", "training.best");
+        int epoch = (int) fields.integer(best, "epoch", "training.best.epoch", 1, Integer.MAX_VALUE);
+        double score = fields.number(best, "score", "training.best.score", -Double.MAX_VALUE, Double.MAX_VALUE);
+        int since = (int) fields.integer(best, "since", "training.best.since", 0, Integer.MAX_VALUE);
+        JsonNode tensors = fields.array(best, "weights", "training.best.weights");
+        if (tensors.size() != 0 && tensors.size() != model.parameters().size()) {
+            throw fields.bad("training.best.weights", "has " + tensors.size() + " tensors, the model has "
+                    + model.parameters().size());
+        }
+        List<float[]> weights = new ArrayList<>();
+        for (int p = 0; p < tensors.size(); p++) {
+            int length = model.parameters().get(p).size();
+            String path = "training.best.weights[" + p + "]";
+            if (!tensors.get(p).isArray() || tensors.get(p).size() != length) {
+                throw fields.bad(path, "must hold " + length + " numbers");
+            }
+            weights.add(fields.finiteFloats(tensors.get(p), length, path));
+        }
+        return new BestEpoch(epoch, score, since, weights);
     }
 
     private static List<float[][]> optimizerState(JsonFields fields, JsonNode training, Model model, int slots) {

@@ -7,18 +7,21 @@ import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
-import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.network.NetworkLimits;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Reads a version-1 model document, refusing anything that does not match it exactly. */
+/** Reads a version-1 or version-2 model document, refusing anything that does not match it exactly. */
 final class ModelDocumentReader {
 
     /** The limits the trainer plans with: whatever it saves, this reads. */
@@ -191,10 +194,35 @@ final class ModelDocumentReader {
                 : OptionalDouble.empty();
         String version = fields.text(metadata, "toolVersion", "metadata.toolVersion");
         String created = fields.text(metadata, "created", "metadata.created");
+        Optional<Provenance> provenance = metadata.has("provenance")
+                ? Optional.of(provenance(fields.object(metadata, "provenance", "metadata.provenance")))
+                : Optional.empty();
         try {
-            return new ModelMetadata(dataset, seed, epochs, accuracy, version, Instant.parse(created));
+            return new ModelMetadata(dataset, seed, epochs, accuracy, version, Instant.parse(created), provenance);
         } catch (DateTimeParseException e) {
             throw fields.bad("metadata.created", "is not an ISO-8601 instant: " + created);
         }
+    }
+
+    /** Version 2's record of how the model was made; files of version 1 have none. */
+    private Provenance provenance(JsonNode node) {
+        String path = "metadata.provenance";
+        JsonNode planNode = fields.object(node, "plan", path + ".plan");
+        Map<String, String> plan = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = planNode.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            plan.put(entry.getKey(), fields.text(planNode, entry.getKey(), path + ".plan." + entry.getKey()));
+        }
+        JsonNode data = fields.object(node, "data", path + ".data");
+        JsonNode machine = fields.object(node, "machine", path + ".machine");
+        return new Provenance(plan, fields.text(data, "train", path + ".data.train"),
+                fields.text(data, "test", path + ".data.test"), fields.text(data, "validation", path + ".data.validation"),
+                (int) fields.integer(node, "keptEpoch", path + ".keptEpoch", 0, Integer.MAX_VALUE),
+                fields.text(node, "keptBecause", path + ".keptBecause"),
+                fields.text(machine, "kernel", path + ".machine.kernel"),
+                (int) fields.integer(machine, "threads", path + ".machine.threads", 1, Integer.MAX_VALUE),
+                fields.text(machine, "java", path + ".machine.java"), fields.text(machine, "cpu", path + ".machine.cpu"),
+                fields.text(node, "gitCommit", path + ".gitCommit"));
     }
 }

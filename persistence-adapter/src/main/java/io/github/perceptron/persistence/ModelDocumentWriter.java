@@ -6,12 +6,14 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** Writes a model as the version-1 JSON document. */
+/** Writes a model as the version-2 JSON document (version 1 plus the metadata's provenance). */
 final class ModelDocumentWriter {
 
     private final JsonGenerator json;
@@ -123,6 +125,33 @@ final class ModelDocumentWriter {
         }
         json.writeStringField("toolVersion", metadata.toolVersion());
         json.writeStringField("created", metadata.created().toString());
+        if (metadata.provenance().isPresent()) {
+            writeProvenance(metadata.provenance().get());
+        }
+        json.writeEndObject();
+    }
+
+    private void writeProvenance(Provenance provenance) throws IOException {
+        json.writeObjectFieldStart("provenance");
+        json.writeObjectFieldStart("plan");
+        for (Map.Entry<String, String> field : provenance.plan().entrySet()) {
+            json.writeStringField(field.getKey(), field.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("data");
+        json.writeStringField("train", provenance.trainDigest());
+        json.writeStringField("test", provenance.testDigest());
+        json.writeStringField("validation", provenance.validation());
+        json.writeEndObject();
+        json.writeNumberField("keptEpoch", provenance.keptEpoch());
+        json.writeStringField("keptBecause", provenance.keptBecause());
+        json.writeObjectFieldStart("machine");
+        json.writeStringField("kernel", provenance.kernel());
+        json.writeNumberField("threads", provenance.threads());
+        json.writeStringField("java", provenance.java());
+        json.writeStringField("cpu", provenance.cpu());
+        json.writeEndObject();
+        json.writeStringField("gitCommit", provenance.gitCommit());
         json.writeEndObject();
     }
 }

@@ -6,6 +6,7 @@ import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -50,6 +51,15 @@ final class PlanJson {
         json.writeNumberField("batchSize", plan.batchSize());
         json.writeNumberField("seed", plan.seed());
         json.writeBooleanField("shuffle", plan.shuffle());
+        EarlyStopping stopping = plan.earlyStopping();
+        if (!stopping.equals(EarlyStopping.NONE)) {
+            json.writeObjectFieldStart("earlyStopping");
+            json.writeStringField("monitor", stopping.monitor().id());
+            json.writeNumberField("patience", stopping.patience());
+            json.writeNumberField("minDelta", stopping.minDelta());
+            json.writeBooleanField("restoreBest", stopping.restoreBest());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 
@@ -66,10 +76,28 @@ final class PlanJson {
                     (int) fields.integer(plan, "epochs", "training.plan.epochs", 1, 1_000_000),
                     (int) fields.integer(plan, "batchSize", "training.plan.batchSize", 1, 1_000_000),
                     fields.integer(plan, "seed", "training.plan.seed", Long.MIN_VALUE, Long.MAX_VALUE),
-                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation);
+                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation, earlyStopping(fields, plan));
         } catch (IllegalArgumentException e) {
             throw fields.bad("training.plan", "is inconsistent: " + e.getMessage());
         }
+    }
+
+    /** Plans written before early stopping moved into core have none. */
+    private static EarlyStopping earlyStopping(JsonFields fields, JsonNode plan) {
+        if (!plan.has("earlyStopping")) {
+            return EarlyStopping.NONE;
+        }
+        String path = "training.plan.earlyStopping";
+        JsonNode node = fields.object(plan, "earlyStopping", path);
+        EarlyStopping.Monitor monitor;
+        try {
+            monitor = EarlyStopping.Monitor.of(fields.text(node, "monitor", path + ".monitor"));
+        } catch (IllegalArgumentException e) {
+            throw fields.bad(path + ".monitor", e.getMessage());
+        }
+        return new EarlyStopping(monitor, (int) fields.integer(node, "patience", path + ".patience", 0, 1_000_000),
+                fields.number(node, "minDelta", path + ".minDelta", 0, Double.MAX_VALUE),
+                bool(fields, node, "restoreBest", path + ".restoreBest"));
     }
 
     private static void writeRecord(JsonGenerator json, Record value) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
@@ -65,7 +66,7 @@ class ChecksumTest {
         Path file = dir.resolve("c.json");
         TrainingPlan plan = TrainingPlan.builder().layers(16, 4, 3).epochs(2).batchSize(10).build();
         new TrainModel(new InMemoryDatasetSource(SyntheticImages.blobs(60, 4, 4, 3, 1), SyntheticImages.blobs(9, 4, 4, 3, 2)))
-                .train(plan, 0, new CheckpointPolicy(store, file, 1));
+                .train(plan, ValidationSplit.NONE, new CheckpointPolicy(store, file, 1));
         assertThat(store.load(file).progress().epoch()).isEqualTo(2);
 
         editOneWeight(file);

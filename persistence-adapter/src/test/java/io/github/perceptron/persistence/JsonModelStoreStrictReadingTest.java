@@ -41,8 +41,8 @@ class JsonModelStoreStrictReadingTest {
 
     @Test
     void a_newer_format_version_asks_for_an_upgrade() throws IOException {
-        edit(root -> root.put("formatVersion", 2));
-        assertRefused("field 'formatVersion' is 2, newer than this perceptron reads (1); upgrade perceptron");
+        edit(root -> root.put("formatVersion", JsonModelStore.FORMAT_VERSION + 1));
+        assertRefused("field 'formatVersion' is 3, newer than this perceptron reads (2); upgrade perceptron");
     }
 
     @Test

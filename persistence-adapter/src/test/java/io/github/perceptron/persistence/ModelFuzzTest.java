@@ -1,6 +1,7 @@
 package io.github.perceptron.persistence;
 
 import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.testing.Fuzzing;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
@@ -35,7 +36,7 @@ class ModelFuzzTest {
         InMemoryDatasetSource data = new InMemoryDatasetSource(SyntheticImages.blobs(40, 4, 4, 3, 1),
                 SyntheticImages.blobs(10, 4, 4, 3, 2));
         TrainingPlan plan = TrainingPlan.builder().layers(16, 5, 3).epochs(1).batchSize(10).build();
-        new TrainModel(data).train(plan, 0, new CheckpointPolicy(new JsonCheckpointStore(), seed, 1));
+        new TrainModel(data).train(plan, ValidationSplit.NONE, new CheckpointPolicy(new JsonCheckpointStore(), seed, 1));
         Fuzzing.run(dir.resolve("checkpoint.json"), List.of(Files.readAllBytes(seed)), ModelStoreException.class,
                 file -> new JsonCheckpointStore().load(file));
     }

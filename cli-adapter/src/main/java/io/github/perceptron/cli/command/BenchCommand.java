@@ -150,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
         done.put("threads", threadCount);
         done.put("kernel", Execution.kernel());
         done.put("vector_bits", Execution.vectorBits());
-        done.put("cpu", cpuModel());
+        done.put("cpu", Execution.cpu());
         done.put("cpu_flags", cpuFlags());
         done.put("processors", Runtime.getRuntime().availableProcessors());
         done.put("java", System.getProperty("java.version"));
@@ -158,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.out().println(JsonLine.of(done));
         } else {
             console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
-                    Execution.kernel(), cpuModel());
+                    Execution.kernel(), Execution.cpu());
             console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
                             + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
                     sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
@@ -199,14 +199,4 @@ public final class BenchCommand implements Callable<Integer> {
             return List.of();
         }
     }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(System.getProperty("os.arch"));
-        } catch (IOException | RuntimeException e) {
-            return System.getProperty("os.arch");
-        }
-    }
-
 }

@@ -1,17 +1,22 @@
 package io.github.perceptron.cli.command;
 
 import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.model.Provenance;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code perceptron info}: what a saved model is and where it came from. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Show a saved model's architecture and metadata.")
@@ -23,6 +28,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Option(names = "--json", description = "Print everything as one JSON object, provenance included.")
+    boolean json;
+
     @Inject
     InfoCommand(ModelStore store, Console console) {
         this.store = store;
@@ -33,6 +41,11 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         Model loaded = model.load(store);
         PrintWriter out = console.out();
+        if (json) {
+            out.println(JsonLine.of(asJson(loaded)));
+            out.flush();
+            return 0;
+        }
         out.println("model        " + model.file());
         out.println("input        " + loaded.width() + "×" + loaded.height() + " pixels");
         for (LayerSpec layer : loaded.spec().hidden()) {
@@ -51,6 +64,61 @@ public final class InfoCommand implements Callable<Integer> {
         out.println("trained      " + metadata.epochs() + " epochs, seed " + metadata.seed() + ", perceptron "
                 + metadata.toolVersion() + ", " + metadata.created());
         metadata.testAccuracy().ifPresent(a -> out.printf(Locale.ROOT, "test accuracy %.2f%%%n", 100 * a));
+        metadata.provenance().ifPresentOrElse(p -> provenance(out, p),
+                () -> out.println("provenance   not recorded (a model file from before format version 2)"));
         return 0;
+    }
+
+    private static void provenance(PrintWriter out, Provenance provenance) {
+        out.println("kept epoch   " + provenance.keptEpoch() + ": " + provenance.keptBecause());
+        out.println("plan");
+        provenance.plan().forEach((name, value) -> out.printf(Locale.ROOT, "  %-14s %s%n", name, value));
+        out.println("data");
+        out.println("  train        " + provenance.trainDigest());
+        out.println("  test         " + provenance.testDigest());
+        out.println("  validation   " + provenance.validation());
+        out.println("machine      " + provenance.kernel() + " kernel, " + provenance.threads() + " threads, "
+                + provenance.java() + ", " + provenance.cpu());
+        out.println("built from   " + (provenance.gitCommit().isEmpty() ? "a packaged jar (no commit recorded)"
+                : "commit " + provenance.gitCommit()));
+    }
+
+    private Map<String, Object> asJson(Model loaded) {
+        ModelMetadata metadata = loaded.metadata();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("model", model.file().toString());
+        info.put("input", Map.of("width", loaded.width(), "height", loaded.height()));
+        info.put("layers", loaded.spec().sizes());
+        info.put("hidden", loaded.spec().hidden().stream().map(layer -> layer instanceof LayerSpec.Dense dense
+                ? "dense " + dense.units() + " " + dense.activation().id()
+                : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
+        info.put("loss", loaded.spec().loss().id());
+        info.put("parameters", loaded.spec().parameterCount());
+        info.put("classes", loaded.classNames());
+        info.put("dataset", metadata.dataset());
+        info.put("epochs", metadata.epochs());
+        info.put("seed", metadata.seed());
+        info.put("tool_version", metadata.toolVersion());
+        info.put("created", metadata.created().toString());
+        info.put("test_accuracy", metadata.testAccuracy().isPresent() ? metadata.testAccuracy().getAsDouble() : null);
+        info.put("provenance", metadata.provenance().map(InfoCommand::provenanceJson).orElse(null));
+        return info;
+    }
+
+    private static Map<String, Object> provenanceJson(Provenance provenance) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("plan", provenance.plan());
+        json.put("data", Map.of("train", provenance.trainDigest(), "test", provenance.testDigest(),
+                "validation", provenance.validation()));
+        json.put("kept_epoch", provenance.keptEpoch());
+        json.put("kept_because", provenance.keptBecause());
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("kernel", provenance.kernel());
+        machine.put("threads", provenance.threads());
+        machine.put("java", provenance.java());
+        machine.put("cpu", provenance.cpu());
+        json.put("machine", machine);
+        json.put("git_commit", provenance.gitCommit());
+        return json;
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code perceptron compare}: trains a preset's configurations over several seeds and writes a
@@ -76,8 +75,8 @@ public final class CompareCommand implements Callable<Integer> {
         List<ComparisonReport.Result> results = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
             for (int seed = 1; seed <= seeds; seed++) {
-                RunOptions options = options(run, seed, runEpochs);
-                TrainingPlan plan = options.training.plan();
+                TrainingOptions options = options(run, seed, runEpochs);
+                TrainingPlan plan = options.plan();
                 List<EpochReport> history = new ArrayList<>();
                 TrainingListener collect = new TrainingListener() {
                     @Override
@@ -85,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
                         history.add(report);
                     }
                 };
-                double accuracy = new TrainModel(source, collect, clock, options.training.execution()).train(plan).test().accuracy();
+                double accuracy = new TrainModel(source, collect, clock, options.execution()).train(plan).test().accuracy();
                 console.out().printf(Locale.ROOT, "%-32s seed %d: test accuracy %.2f%%%n", run.name(), seed, 100 * accuracy);
                 console.out().flush();
                 results.add(new ComparisonReport.Result(run, seed, history));
@@ -96,19 +95,10 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static RunOptions options(ComparePreset.Run run, int seed, int epochs) {
+    /** A run is the preset's base options followed by its changes, the seed and the epochs. */
+    private static TrainingOptions options(ComparePreset.Run run, int seed, int epochs) {
         List<String> args = new ArrayList<>(run.options());
         args.addAll(List.of("--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs)));
-        RunOptions options = new RunOptions();
-        // A run is the base options followed by its changes: later options override earlier ones.
-        new CommandLine(options).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
-        return options;
-    }
-
-    /** Parses one run's options with exactly the rules {@code train} uses. */
-    @Command(name = "run")
-    static final class RunOptions {
-        @Mixin
-        TrainingOptions training;
+        return TrainingOptions.parse(args);
     }
 }

@@ -1,12 +1,12 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.Median;
-
 import io.github.perceptron.cli.common.Console;
-
+import io.github.perceptron.cli.common.Median;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainedModel;
 import java.io.PrintWriter;
@@ -72,6 +72,25 @@ public final class ConsoleTrainingReporter implements TrainCommand.TrainingRepor
     }
 
     @Override
+    public void validationHeldOut(ValidationSplit.Holdout holdout) {
+        if (quiet || holdout.validation().size() == 0) {
+            return;
+        }
+        out.println(describe(holdout));
+        out.flush();
+    }
+
+    /** One line saying which images are held out, for the console and the launcher's note. */
+    static String describe(ValidationSplit.Holdout holdout) {
+        ValidationSplit split = holdout.split();
+        int total = holdout.train().size() + holdout.validation().size();
+        return String.format(Locale.ROOT, "validation: %,d of the %,d training images held out (%s), never trained on",
+                holdout.validation().size(), total, split.kind() == ValidationSplit.Kind.LAST
+                        ? "the last ones, as this checkpoint's run did"
+                        : "stratified by class, seed " + split.seed());
+    }
+
+    @Override
     public void batchCompleted(int epoch, int batch, int batches, double meanLoss) {
         if (quiet || !terminal) {
             return;
@@ -118,6 +137,10 @@ public final class ConsoleTrainingReporter implements TrainCommand.TrainingRepor
 
     @Override
     public void finished(TrainedModel trained, Path savedTo) {
+        if (trained.stopReason() == StopReason.PATIENCE && !quiet) {
+            out.printf(Locale.ROOT, "stopped after epoch %d: the %s stopped improving; kept epoch %d's weights%n",
+                    trained.history().get(trained.history().size() - 1).epoch(), evaluatedOn, trained.keptEpoch());
+        }
         Evaluation test = trained.test();
         out.printf(Locale.ROOT, "test accuracy %.2f%% (%d/%d), test loss %.4f, %.2fs per epoch (median)%n",
                 100 * test.accuracy(), Math.round(test.accuracy() * test.count()), test.count(), test.loss(),

@@ -2,8 +2,9 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.Median;
-
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainedModel;
 import java.io.PrintWriter;
@@ -11,8 +12,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code --json}: one object per line on stdout, an {@code epoch} event per epoch, a
- * {@code checkpoint_failed} event when a regular checkpoint cannot be saved, and a final {@code done}. */
+/**
+ * {@code --json}: one object per line on stdout: a {@code validation_split} event when images are
+ * held out, an {@code epoch} event per epoch, a {@code checkpoint_failed} event when a regular
+ * checkpoint cannot be saved, a {@code stopped} event when early stopping ends the run, and a
+ * final {@code done}.
+ */
 public final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
 
     private final PrintWriter out;
@@ -26,6 +31,26 @@ public final class JsonTrainingReporter implements TrainCommand.TrainingReporter
 
     @Override
     public void started(TrainingPlan plan, String dataset) {
+    }
+
+    @Override
+    public void validationHeldOut(ValidationSplit.Holdout holdout) {
+        if (holdout.validation().size() == 0) {
+            return;
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "validation_split");
+        event.put("kind", holdout.split().kind() == ValidationSplit.Kind.LAST ? "last" : "stratified");
+        event.put("seed", holdout.split().seed());
+        event.put("validation_images", holdout.validation().size());
+        event.put("training_images", holdout.train().size());
+        Map<String, Integer> perClass = new LinkedHashMap<>();
+        int[] counts = holdout.perClass();
+        for (int c = 0; c < counts.length; c++) {
+            perClass.put(holdout.validation().classNames().get(c), counts[c]);
+        }
+        event.put("validation_per_class", perClass);
+        print(event);
     }
 
     @Override
@@ -55,11 +80,20 @@ public final class JsonTrainingReporter implements TrainCommand.TrainingReporter
 
     @Override
     public void finished(TrainedModel trained, Path savedTo) {
+        if (trained.stopReason() == StopReason.PATIENCE) {
+            Map<String, Object> stopped = new LinkedHashMap<>();
+            stopped.put("event", "stopped");
+            stopped.put("reason", StopReason.PATIENCE.id());
+            stopped.put("epoch", trained.history().get(trained.history().size() - 1).epoch());
+            stopped.put("best_epoch", trained.keptEpoch());
+            print(stopped);
+        }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", "done");
         event.put("test_accuracy", trained.test().accuracy());
         event.put("test_loss", trained.test().loss());
         event.put("epochs", trained.history().size());
+        event.put("kept_epoch", trained.keptEpoch());
         event.put("seconds_per_epoch_median", Median.secondsPerEpoch(trained.history()));
         event.put("model", savedTo.toString());
         print(event);

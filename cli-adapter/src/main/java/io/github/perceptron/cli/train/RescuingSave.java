@@ -2,7 +2,6 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.OutputLocation;
-
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * up during training, say), the model goes to a new temporary directory instead, so that hours of
  * training are not lost, and the run still fails, naming both files.
  */
-final class RescuingSave {
+public final class RescuingSave {
 
     /** Makes a new, empty directory for a rescued model. */
     interface RescueDirectory {
@@ -25,7 +24,7 @@ final class RescuingSave {
     private final ModelStore store;
     private final RescueDirectory rescueDirectory;
 
-    RescuingSave(ModelStore store) {
+    public RescuingSave(ModelStore store) {
         this(store, () -> Files.createTempDirectory("perceptron-rescued-"));
     }
 
@@ -34,7 +33,7 @@ final class RescuingSave {
         this.rescueDirectory = rescueDirectory;
     }
 
-    void save(Model model, Path target) {
+    public void save(Model model, Path target) {
         try {
             store.save(model, target);
         } catch (ModelStoreException failure) {

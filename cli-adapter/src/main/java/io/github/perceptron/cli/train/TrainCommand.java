@@ -11,8 +11,12 @@ import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.DivergenceException;
+import io.github.perceptron.core.train.EarlyStopping;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
@@ -57,9 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--validation", paramLabel = "N", defaultValue = "0",
-            description = "Hold out the last N training images and report on them each epoch; the test set is used once, at the end.")
-    int validation;
+    @Option(names = "--validation", paramLabel = "N|FRACTION",
+            description = "Hold out N training images (6000), or a fraction of them (0.1), stratified by class and "
+                    + "drawn with --seed; report on them each epoch. The test set is then used once, at the end.")
+    String validation;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to save the model (default: models/<dataset>.json).")
     Path out;
@@ -77,9 +82,23 @@ public final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
-            description = "Stop when the per-epoch accuracy (validation with --validation, else test) has not improved "
-                    + "for N epochs (default: never).")
+            description = "Stop when the validation figure (--monitor) has not improved for N epochs, keeping the best "
+                    + "epoch's weights (default: never). Holds out 10%% of the training images when --validation is "
+                    + "not given: the test set is never watched.")
     int patience;
+
+    @Option(names = "--monitor", paramLabel = "FIGURE", defaultValue = "accuracy",
+            description = "What --patience watches on the validation images: accuracy or loss (default: ${DEFAULT-VALUE}).")
+    String monitor;
+
+    @Option(names = "--min-delta", paramLabel = "X", defaultValue = "0",
+            description = "How much the watched figure must improve to count (accuracy as a fraction, loss in nats; "
+                    + "default: ${DEFAULT-VALUE}).")
+    double minDelta;
+
+    @Option(names = "--restore-best", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --patience, end with the best epoch's weights (default); --no-restore-best keeps the last.")
+    boolean restoreBest;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw loss and accuracy per epoch, training against held-out data, as PNG (or SVG for *.svg).")
@@ -104,25 +123,22 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (patience < 0) {
-            throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
-        }
         if (resume != null) {
             refuseOptionsAResumeIgnores();
         }
         TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
-        TrainingPlan plan = resumed == null ? training.plan() : resumed.plan();
-        int held = resumed == null ? validation : resumed.validationSize();
+        TrainingPlan plan = resumed == null ? training.plan().withEarlyStopping(earlyStopping()) : resumedPlan(resumed);
+        ValidationSplit held = resumed == null ? validationSplit(plan) : resumed.validation();
         Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
         Path checkpointFile = checkpointPath(target);
         checkOutputs(target, checkpointFile);
         DatasetSource source = dataset.open(quiet || json);
-        String evaluatedOn = held > 0 ? "validation" : "test";
+        String evaluatedOn = held.isNone() ? "test" : "validation";
         Interrupts interrupts = signals.open(console.err());
-        StopControl control = new StopControl(reporter(evaluatedOn), interrupts, patience);
+        StopControl control = new StopControl(reporter(evaluatedOn), interrupts);
         control.started(plan, source.describe());
         TrainedModel trained = train(source, control, plan, held, resumed, checkpointFile);
-        if (trained.stoppedEarly() && control.interrupted()) {
+        if (trained.stopReason() == StopReason.REQUESTED) {
             printResumeHint(trained, checkpointFile);
             return interrupts.exitCode();
         }
@@ -153,14 +169,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains afresh or resumes; a diverged run names the last checkpoint it left. */
-    private TrainedModel train(DatasetSource source, StopControl control, TrainingPlan plan, int held,
+    private TrainedModel train(DatasetSource source, StopControl control, TrainingPlan plan, ValidationSplit held,
                                TrainingCheckpoint resumed, Path checkpointFile) {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
         TrainModel trainer = new TrainModel(source, control, clock, training.execution());
         Instant started = clock.instant();
         try {
-            return resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, policy);
+            return resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, plan, policy);
         } catch (DivergenceException e) {
             throw new CommandFailure(e.getMessage() + lastCheckpointSince(checkpointFile, started));
         }
@@ -183,18 +199,84 @@ public final class TrainCommand implements Callable<Integer> {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         List<String> ignored = new ArrayList<>();
         for (CommandLine.Model.OptionSpec option : spec.mixins().get("training").options()) {
-            if (parsed.hasMatchedOption(option) && !option.longestName().equals("--threads")) {
+            if (parsed.hasMatchedOption(option) && !List.of("--threads", "--epochs").contains(option.longestName())) {
                 ignored.add(option.longestName());
             }
         }
-        if (parsed.hasMatchedOption("--validation")) {
-            ignored.add("--validation");
+        for (String own : List.of("--validation", "--patience", "--monitor", "--min-delta", "--restore-best")) {
+            if (parsed.hasMatchedOption(own)) {
+                ignored.add(own);
+            }
         }
         if (!ignored.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", ignored) + (ignored.size() == 1 ? " does" : " do")
-                    + " not apply with --resume, which continues the checkpoint's own plan; to train another plan, "
-                    + "start a new run without --resume");
+                    + " not apply with --resume, which continues the checkpoint's own plan (only --epochs, to "
+                    + "extend it, and --threads may change); to train another plan, start a new run without --resume");
         }
+    }
+
+    /**
+     * The checkpoint's plan, extended when {@code --epochs} asks for more: said on one line, since a
+     * schedule then spans the new count and the run is no longer the one that was stopped.
+     */
+    private TrainingPlan resumedPlan(TrainingCheckpoint resumed) {
+        TrainingPlan plan = resumed.plan();
+        String kernel = Execution.kernel();
+        if (!resumed.kernel().equals("unknown") && !resumed.kernel().equals(kernel)) {
+            console.err().println("perceptron: warning: " + resume + " was trained with the " + resumed.kernel()
+                    + " kernel and resumes with the " + kernel + " one, which rounds differently: the result will differ from an uninterrupted run in its last bits");
+        }
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+            return plan;
+        }
+        int epochs = training.plan().epochs();
+        int done = resumed.progress().epoch();
+        if (epochs <= done) {
+            throw new IllegalArgumentException("--epochs " + epochs + " with --resume must be more than the " + done
+                    + " epochs the checkpoint has done");
+        }
+        if (epochs != plan.epochs()) {
+            console.err().println("perceptron: --epochs " + epochs + " applied: the run continues to epoch " + epochs
+                    + " instead of " + plan.epochs() + "; its schedule now spans " + epochs
+                    + " epochs, so it differs from the run as first planned");
+        }
+        return plan.withEpochs(epochs);
+    }
+
+    private EarlyStopping earlyStopping() {
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
+        }
+        if (patience == 0) {
+            return EarlyStopping.NONE;
+        }
+        EarlyStopping.Monitor watched;
+        try {
+            watched = EarlyStopping.Monitor.of(monitor);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--monitor must be accuracy or loss, was '" + monitor + "'");
+        }
+        if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
+            throw new IllegalArgumentException("--min-delta must be a number >= 0, was " + minDelta);
+        }
+        return new EarlyStopping(watched, patience, minDelta, restoreBest);
+    }
+
+    /**
+     * The images held out for validation: {@code --validation}'s count or fraction, or a tenth of
+     * the training images when early stopping needs something to watch and none was given.
+     */
+    private ValidationSplit validationSplit(TrainingPlan plan) {
+        if (validation == null) {
+            if (!plan.earlyStopping().isActive()) {
+                return ValidationSplit.NONE;
+            }
+            console.err().println("perceptron: --patience watches held-out training images, never the test set: "
+                    + "holding out 10% of them (give --validation to choose how many)");
+            console.err().flush();
+            return ValidationSplit.stratifiedFraction(0.1, plan.seed());
+        }
+        return ValidationOption.parse(validation, plan.seed());
     }
 
     /** Where the last good state is, when regular checkpoints were saved before the loss exploded. */

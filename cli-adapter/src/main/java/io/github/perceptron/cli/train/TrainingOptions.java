@@ -9,7 +9,11 @@ import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingPlan;
+import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -85,6 +89,23 @@ public final class TrainingOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the matrix products (default: all processors); results are the same for any N.")
     Integer threads;
+
+    /**
+     * Options parsed from {@code args} with exactly the rules {@code train} uses; a later option
+     * overrides an earlier one, so a base list followed by changes reads as the changed run.
+     */
+    public static TrainingOptions parse(List<String> args) {
+        Parsed parsed = new Parsed();
+        new CommandLine(parsed).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
+        return parsed.training;
+    }
+
+    /** The holder {@link #parse} fills. */
+    @Command(name = "options")
+    static final class Parsed {
+        @Mixin
+        TrainingOptions training;
+    }
 
     public TrainingPlan plan() {
         Activation hidden = Activation.fromId(activation);

@@ -1,6 +1,11 @@
 package io.github.perceptron.core.data;
 
 import io.github.perceptron.core.kernel.Kernels;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -127,6 +132,39 @@ public final class LabelledImages {
             throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + count + " images");
         }
         return new LabelledImages(pixels, labels, first + from, to - from, width, height, classNames);
+    }
+
+    /** Images {@code indices} (in that order) as a new compact set: a copy, not a view. */
+    public LabelledImages select(int[] indices) {
+        int n = pixelCount();
+        byte[] chosen = new byte[Math.multiplyExact(indices.length, n)];
+        int[] chosenLabels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int index = first + checked(indices[i]);
+            System.arraycopy(pixels, index * n, chosen, i * n, n);
+            chosenLabels[i] = labels[index];
+        }
+        return new LabelledImages(chosen, chosenLabels, 0, indices.length, width, height, classNames);
+    }
+
+    /**
+     * {@code sha256:} and the hex digest of these images as decoded: size, class names, labels and
+     * pixels. The same data gives the same digest whatever file format it came from.
+     */
+    public String contentDigest() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        digest.update((count + " " + width + "x" + height + " " + classNames + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer label = ByteBuffer.allocate(4);
+        for (int i = 0; i < count; i++) {
+            digest.update(label.clear().putInt(labels[first + i]).array());
+        }
+        digest.update(pixels, first * pixelCount(), count * pixelCount());
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** How many images carry each label. */

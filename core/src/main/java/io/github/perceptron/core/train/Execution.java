@@ -33,6 +33,18 @@ public record Execution(int threads) {
         return Kernels.name();
     }
 
+    /** The processor's model name ({@code /proc/cpuinfo}), or the JVM's architecture where that is not readable. */
+    public static String cpu() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst()
+                    .orElse(System.getProperty("os.arch"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
     /** The kernel's SIMD width in bits: 512 on AVX-512, 256 on AVX2, 128 on NEON; 0 when portable. */
     public static int vectorBits() {
         return Kernels.vectorBits();

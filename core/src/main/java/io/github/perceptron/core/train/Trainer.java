@@ -46,11 +46,11 @@ public final class Trainer {
      * @throws DivergenceException when the loss stops being finite
      */
     public TrainingResult train(LabelledImages train, LabelledImages evaluation) {
-        checkFits(train);
+        checkFits(train, evaluation);
         SeededRandom random = new SeededRandom(plan.seed());
         Network network = Network.create(plan.network(), random, threads);
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
-        return run(network, optimizer, random, identity(train.size()), 0, train, evaluation);
+        return run(network, optimizer, random, identity(train.size()), 0, BestEpoch.NONE, train, evaluation);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class Trainer {
      */
     public TrainingResult resume(List<float[]> weights, TrainingProgress progress, LabelledImages train,
                                  LabelledImages evaluation) {
-        checkFits(train);
+        checkFits(train, evaluation);
         if (progress.order().length != train.size()) {
             throw new IllegalArgumentException("the checkpoint was trained on " + progress.order().length
                     + " examples, the data has " + train.size());
@@ -72,35 +72,44 @@ public final class Trainer {
         }
         optimizer.restoreSteps(progress.optimizerSteps());
         return run(network, optimizer, SeededRandom.restore(progress.randomState()), progress.order().clone(),
-                progress.epoch(), train, evaluation);
+                progress.epoch(), progress.best(), train, evaluation);
     }
 
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
-                               LabelledImages train, LabelledImages evaluation) {
+                               BestEpoch best, LabelledImages train, LabelledImages evaluation) {
         Run run = new Run(network, optimizer, random, order, train);
+        EarlyStopWatch watch = new EarlyStopWatch(plan.earlyStopping(), best);
         List<EpochReport> history = new ArrayList<>();
+        int last = done;
         for (int epoch = done + 1; epoch <= plan.epochs(); epoch++) {
             EpochReport report = run.epoch(epoch, evaluation);
             history.add(report);
+            last = epoch;
+            watch.observe(report, network);
             listener.epochCompleted(report);
-            boolean stopping = epoch < plan.epochs() && listener.stopRequested();
-            checkpoint(run, epoch, stopping);
-            if (stopping) {
-                return new TrainingResult(network, history, true);
+            boolean patienceOut = epoch < plan.epochs() && watch.exhausted();
+            // Only a requested stop can be resumed, so only it saves the stopping checkpoint.
+            boolean requested = epoch < plan.epochs() && !patienceOut && listener.stopRequested();
+            checkpoint(run, epoch, requested, watch);
+            if (requested) {
+                return new TrainingResult(network, history, StopReason.REQUESTED, epoch);
+            }
+            if (patienceOut) {
+                return new TrainingResult(network, history, StopReason.PATIENCE, watch.restoreInto(network, epoch));
             }
         }
-        return new TrainingResult(network, history, false);
+        return new TrainingResult(network, history, StopReason.COMPLETED, watch.restoreInto(network, last));
     }
 
     /** Saves a checkpoint when one is due or the run is stopping early. */
-    private void checkpoint(Run run, int epoch, boolean stopping) {
+    private void checkpoint(Run run, int epoch, boolean stopping, EarlyStopWatch watch) {
         boolean periodic = checkpoints.everyEpochs() > 0
                 && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs());
         if (!periodic && !(stopping && checkpoints.saveWhenStopped())) {
             return;
         }
         try {
-            checkpoints.save(run.network, run.progress(epoch));
+            checkpoints.save(run.network, run.progress(epoch, watch.state()));
         } catch (ModelStoreException e) {
             // Hours of training are worth more than one lost checkpoint; a stop's checkpoint is the
             // run's only copy, so its failure must end the run loudly.
@@ -136,12 +145,12 @@ public final class Trainer {
         }
 
         /** Where the run stands after {@code epoch}: the progress value copies the optimiser's state and the order. */
-        TrainingProgress progress(int epoch) {
+        TrainingProgress progress(int epoch, BestEpoch best) {
             List<float[][]> state = new ArrayList<>();
             for (int p = 0; p < network.parameters().size(); p++) {
                 state.add(optimizer.state(p));
             }
-            return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order);
+            return new TrainingProgress(epoch, random.state(), optimizer.steps(), state, order, best);
         }
 
         /** One pass over the shuffled training set, then the evaluation (when given). */
@@ -225,7 +234,10 @@ public final class Trainer {
     }
 
     /** The plan's network must take the images and have one output per class, before the first step. */
-    private void checkFits(LabelledImages train) {
+    private void checkFits(LabelledImages train, LabelledImages evaluation) {
+        if (plan.earlyStopping().isActive() && (evaluation == null || evaluation.size() == 0)) {
+            throw new IllegalArgumentException("early stopping needs validation images to evaluate each epoch");
+        }
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training examples");
         }

@@ -1,11 +1,20 @@
 package io.github.perceptron.core.train;
 
+import io.github.perceptron.core.data.ValidationSplit;
+
 /** Receives training progress; core prints nothing itself. Methods run on the training thread. */
 public interface TrainingListener {
 
     /** Ignores every event. */
     TrainingListener NONE = new TrainingListener() {
     };
+
+    /**
+     * Before the first epoch, when the training images are split: those held out for validation
+     * (none when its validation set is empty) and the split that chose them.
+     */
+    default void validationHeldOut(ValidationSplit.Holdout holdout) {
+    }
 
     /** After each mini-batch: {@code batch} counts from 1 to {@code batches}; {@code meanLoss} is the epoch's running mean. */
     default void batchCompleted(int epoch, int batch, int batches, double meanLoss) {

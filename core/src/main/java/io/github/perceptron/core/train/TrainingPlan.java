@@ -3,11 +3,15 @@ package io.github.perceptron.core.train;
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
+import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything that decides a training run. The same plan on the same data gives bit-identical
@@ -21,14 +25,17 @@ import java.util.List;
  *                Adam it is decoupled decay, not that penalty. {@code lr·λ} must stay below 1.
  * @param shuffle reshuffle the examples every epoch (the notebooks did not)
  * @param augmentation random distortions of the training images, drawn afresh each epoch
+ * @param earlyStopping when to stop before {@code epochs} and which epoch's weights to keep, on
+ *                      the validation images
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
                            double l2, int epochs, int batchSize, long seed, boolean shuffle,
-                           Augmentation augmentation) {
+                           Augmentation augmentation, EarlyStopping earlyStopping) {
 
     public TrainingPlan {
-        if (network == null || optimizer == null || schedule == null || augmentation == null) {
-            throw new IllegalArgumentException("network, optimizer, schedule and augmentation must be given");
+        if (network == null || optimizer == null || schedule == null || augmentation == null
+                || earlyStopping == null) {
+            throw new IllegalArgumentException("network, optimizer, schedule, augmentation and early stopping must be given");
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 must be >= 0, was " + l2);
@@ -45,6 +52,54 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, was " + batchSize);
         }
+    }
+
+    /** A plan that runs all its epochs and keeps the last weights. */
+    public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule, double l2,
+                        int epochs, int batchSize, long seed, boolean shuffle, Augmentation augmentation) {
+        this(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation, EarlyStopping.NONE);
+    }
+
+    /** This plan with {@code earlyStopping} instead of its own. */
+    public TrainingPlan withEarlyStopping(EarlyStopping earlyStopping) {
+        return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
+                earlyStopping);
+    }
+
+    /** This plan run for {@code epochs} epochs (a schedule then spans the new count). */
+    public TrainingPlan withEpochs(int epochs) {
+        return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
+                earlyStopping);
+    }
+
+    /** Every field by name, as text: what a model's provenance records of the plan that made it. */
+    public Map<String, String> describe() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("layers", network.sizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        fields.put("hidden", network.hidden().stream().map(TrainingPlan::layer).collect(Collectors.joining(", ")));
+        fields.put("loss", network.loss().id());
+        fields.put("initialization", network.initialization().map(Initialization::id).orElse("per activation"));
+        fields.put("optimizer", optimizer.id() + " " + components((Record) optimizer));
+        fields.put("schedule", schedule.toString());
+        fields.put("l2", Double.toString(l2));
+        fields.put("epochs", Integer.toString(epochs));
+        fields.put("batchSize", Integer.toString(batchSize));
+        fields.put("seed", Long.toString(seed));
+        fields.put("shuffle", Boolean.toString(shuffle));
+        fields.put("augmentation", augmentation.isActive() ? components(augmentation) : "none");
+        fields.put("earlyStopping", earlyStopping.isActive() ? components(earlyStopping) : "none");
+        return fields;
+    }
+
+    private static String layer(LayerSpec layer) {
+        return layer instanceof LayerSpec.Dense dense ? "dense " + dense.units() + " " + dense.activation().id()
+                : "dropout " + ((LayerSpec.Dropout) layer).rate();
+    }
+
+    /** {@code name=value} for each record component, for a record of numbers and flags. */
+    private static String components(Record value) {
+        String text = value.toString();
+        return text.substring(text.indexOf('[') + 1, text.length() - 1);
     }
 
     /** A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs. */
@@ -67,6 +122,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private long seed = 1;
         private boolean shuffle = true;
         private Augmentation augmentation = Augmentation.NONE;
+        private EarlyStopping earlyStopping = EarlyStopping.NONE;
 
         private Builder() {
         }
@@ -149,9 +205,16 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
             return this;
         }
 
+        /** Default none: every epoch runs and the last weights are kept. */
+        public Builder earlyStopping(EarlyStopping earlyStopping) {
+            this.earlyStopping = earlyStopping;
+            return this;
+        }
+
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
-            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation);
+            return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
+                    earlyStopping);
         }
     }
 }

@@ -11,16 +11,26 @@ import java.util.List;
  * @param optimizerSteps updates applied so far
  * @param optimizerState per parameter tensor, the optimiser's state arrays
  * @param order          the example order of the last epoch, which the next shuffle permutes
+ * @param best           early stopping's memory ({@link BestEpoch#NONE} without early stopping)
  */
 public record TrainingProgress(int epoch, long randomState, long optimizerSteps, List<float[][]> optimizerState,
-                               int[] order) {
+                               int[] order, BestEpoch best) {
 
     public TrainingProgress {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, was " + epoch);
         }
+        if (best == null || best.epoch() > epoch) {
+            throw new IllegalArgumentException("the best epoch must be given and not after epoch " + epoch);
+        }
         optimizerState = optimizerState.stream().map(TrainingProgress::copy).toList();
         order = order.clone();
+    }
+
+    /** Progress of a run without early stopping. */
+    public TrainingProgress(int epoch, long randomState, long optimizerSteps, List<float[][]> optimizerState,
+                            int[] order) {
+        this(epoch, randomState, optimizerSteps, optimizerState, order, BestEpoch.NONE);
     }
 
     private static float[][] copy(float[][] slots) {

@@ -6,12 +6,19 @@ import java.util.List;
 /**
  * The trained network and what happened, epoch by epoch.
  *
- * @param stoppedEarly whether a listener ended training before the plan's last epoch
+ * @param stopReason why the run ended
+ * @param keptEpoch  the epoch whose weights {@code network} holds: the last one run, or the best
+ *                   one when early stopping restores it
  */
-public record TrainingResult(Network network, List<EpochReport> history, boolean stoppedEarly) {
+public record TrainingResult(Network network, List<EpochReport> history, StopReason stopReason, int keptEpoch) {
 
     public TrainingResult {
         history = List.copyOf(history);
+    }
+
+    /** Whether training ended before the plan's last epoch (early stopping, an interrupt). */
+    public boolean stoppedEarly() {
+        return stopReason != StopReason.COMPLETED;
     }
 
     /** The last epoch's report. */

@@ -6,10 +6,12 @@ import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.CheckpointSink;
@@ -26,9 +28,10 @@ import java.util.OptionalDouble;
 /**
  * Use case: train a model on a dataset's training split and measure it on the test split.
  *
- * <p>With a validation size {@code v > 0}, the last {@code v} training examples are held out and
- * reported after every epoch instead of the test set, which is then touched only once, at the end
- * (Nielsen's 50,000/10,000 split is {@code v = 10000}).
+ * <p>With a {@link ValidationSplit}, its images are held out of training and reported after every
+ * epoch instead of the test set, which is then touched only once, at the end. Early stopping
+ * watches the validation images only: a plan that stops early needs a split, so that nothing is
+ * ever chosen on the test set.
  */
 public final class TrainModel {
 
@@ -52,43 +55,59 @@ public final class TrainModel {
 
     /** Trains with no validation split and no checkpoints. */
     public TrainedModel train(TrainingPlan plan) {
-        return train(plan, 0, CheckpointPolicy.NONE);
+        return train(plan, ValidationSplit.NONE, CheckpointPolicy.NONE);
     }
 
-    /** Trains, holding out the last {@code validationSize} training examples, saving checkpoints as {@code policy} says. */
-    public TrainedModel train(TrainingPlan plan, int validationSize, CheckpointPolicy policy) {
-        Data data = load(validationSize);
-        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, validationSize, data, policy))
+    /** Trains, holding out {@code validation}'s images, saving checkpoints as {@code policy} says. */
+    public TrainedModel train(TrainingPlan plan, ValidationSplit validation, CheckpointPolicy policy) {
+        Data data = load(plan, validation);
+        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, data, policy))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
     }
 
     /** Continues a saved run to the end of its plan, bit-identically to a run never interrupted. */
     public TrainedModel resume(TrainingCheckpoint checkpoint, CheckpointPolicy policy) {
-        TrainingPlan plan = checkpoint.plan();
-        Data data = load(checkpoint.validationSize());
+        return resume(checkpoint, checkpoint.plan(), policy);
+    }
+
+    /**
+     * Continues a saved run under {@code plan}: the checkpoint's own plan, or it with more epochs
+     * (the schedule then spans the new count, so the result is no longer the uninterrupted run's).
+     */
+    public TrainedModel resume(TrainingCheckpoint checkpoint, TrainingPlan plan, CheckpointPolicy policy) {
+        if (!plan.withEpochs(checkpoint.plan().epochs()).equals(checkpoint.plan())) {
+            throw new IllegalArgumentException("a resumed run keeps its checkpoint's plan; only its epochs may grow");
+        }
+        if (plan.epochs() < checkpoint.progress().epoch()) {
+            throw new IllegalArgumentException("the run has done " + checkpoint.progress().epoch()
+                    + " epochs; a resumed run cannot plan fewer (" + plan.epochs() + ")");
+        }
+        Data data = load(plan, checkpoint.validation());
         List<float[]> weights = checkpoint.model().parameters().stream().map(Parameter::values).toList();
-        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, checkpoint.validationSize(), data, policy))
+        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, data, policy))
                 .resume(weights, checkpoint.progress(), data.train, data.perEpoch);
         return finish(plan, data, result);
     }
 
-    /** Loads both splits and checks them against each other, before the first step. */
-    private Data load(int validationSize) {
+    /** Loads both splits, checks them against each other and holds out the validation images, before the first step. */
+    private Data load(TrainingPlan plan, ValidationSplit validation) {
+        if (plan.earlyStopping().isActive() && validation.isNone()) {
+            throw new IllegalArgumentException("early stopping needs a validation split to watch: "
+                    + "it never looks at the test set");
+        }
         LabelledImages all = source.load(Split.TRAIN);
         if (all.size() == 0) {
             throw new DatasetException(source.describe() + ": the training split holds no images");
         }
-        if (validationSize < 0 || validationSize >= all.size()) {
-            throw new IllegalArgumentException("the validation split must hold 0 to " + (all.size() - 1)
-                    + " of the " + all.size() + " training images, was " + validationSize);
-        }
         LabelledImages test = source.load(Split.TEST);
         checkTestSplit(all, test);
         // The network against the data (sizes, classes, batch) is checked by the Trainer, also before the first step.
-        LabelledImages train = all.slice(0, all.size() - validationSize);
-        LabelledImages perEpoch = validationSize > 0 ? all.slice(train.size(), all.size()) : test;
-        return new Data(all, train, perEpoch, test, validationSize > 0);
+        ValidationSplit.Holdout holdout = validation.apply(all);
+        listener.validationHeldOut(holdout);
+        boolean validating = holdout.validation().size() > 0;
+        return new Data(holdout.train(), validating ? holdout.validation() : test, test, holdout.split(), validating,
+                new Seen(all.contentDigest(), test.contentDigest(), describe(holdout, all.size())));
     }
 
     /** A test split that cannot be measured would otherwise be found after all the training. */
@@ -106,7 +125,7 @@ public final class TrainModel {
         }
     }
 
-    private CheckpointSink sink(TrainingPlan plan, int validationSize, Data data, CheckpointPolicy policy) {
+    private CheckpointSink sink(TrainingPlan plan, Data data, CheckpointPolicy policy) {
         if (policy.store() == null) {
             return CheckpointSink.NONE;
         }
@@ -119,30 +138,73 @@ public final class TrainModel {
             @Override
             public void save(Network network, TrainingProgress progress) {
                 Model model = model(network, data, metadata(plan, progress.epoch(), OptionalDouble.empty()));
-                policy.store().save(new TrainingCheckpoint(model, plan, progress, validationSize), policy.location());
+                policy.store().save(new TrainingCheckpoint(model, plan, progress, data.split, Execution.kernel()), policy.location());
             }
         };
     }
 
     private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result) {
-        int epochs = result.history().isEmpty() ? plan.epochs() : result.last().epoch();
+        int epochs = result.keptEpoch();
         Model model = model(result.network(), data, metadata(plan, epochs, OptionalDouble.empty()));
         Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
-                ? model.evaluate(data.test) : result.last().evaluation().get();
-        Model measured = model.withMetadata(metadata(plan, epochs, OptionalDouble.of(test.accuracy())));
-        return new TrainedModel(measured, result.history(), test, result.stoppedEarly());
+                || epochs != result.last().epoch() ? model.evaluate(data.test) : result.last().evaluation().get();
+        Model measured = model.withMetadata(metadata(plan, epochs, OptionalDouble.of(test.accuracy()))
+                .withProvenance(provenance(plan, data, result)));
+        return new TrainedModel(measured, result.history(), test, result.stopReason(), result.keptEpoch());
     }
 
     private static Model model(Network network, Data data, ModelMetadata metadata) {
-        return new Model(network, data.all.width(), data.all.height(), data.all.classNames(), metadata);
+        return new Model(network, data.train.width(), data.train.height(), data.train.classNames(), metadata);
     }
 
     private ModelMetadata metadata(TrainingPlan plan, int epochs, OptionalDouble accuracy) {
         return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ToolVersion.current(), clock.instant());
     }
 
-    /** The splits of one run. */
-    private record Data(LabelledImages all, LabelledImages train, LabelledImages perEpoch, LabelledImages test,
-                        boolean validating) {
+    private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result) {
+        String kernel = Execution.kernel() + (Execution.vectorBits() > 0 ? " (" + Execution.vectorBits() + "-bit)" : "");
+        return new Provenance(plan.describe(), data.seen.trainDigest, data.seen.testDigest, data.seen.validation,
+                result.keptEpoch(), keptBecause(plan, result), kernel, execution.threads(),
+                System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.version", ""), Execution.cpu(),
+                ToolVersion.commit());
+    }
+
+    private static String keptBecause(TrainingPlan plan, TrainingResult result) {
+        String watched = "validation " + plan.earlyStopping().monitor().id();
+        int last = result.history().isEmpty() ? result.keptEpoch() : result.last().epoch();
+        return switch (result.stopReason()) {
+            case REQUESTED -> "the last epoch before the run was stopped";
+            case PATIENCE -> (result.keptEpoch() == last ? "the last epoch" : "the best " + watched)
+                    + ": early stopping ended the run after epoch " + last;
+            case COMPLETED -> !plan.earlyStopping().restoreBest() ? "the last epoch"
+                    : result.keptEpoch() == last ? "the last epoch, also the best " + watched
+                    : "the best " + watched + " (early stopping restored it)";
+        };
+    }
+
+    /** The held-out images in one line: kind, size, seed and images per class. */
+    private static String describe(ValidationSplit.Holdout holdout, int total) {
+        if (holdout.validation().size() == 0) {
+            return "none";
+        }
+        ValidationSplit split = holdout.split();
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, "%s, %d of %d training images",
+                split.kind() == ValidationSplit.Kind.LAST ? "the last ones" : "stratified, seed " + split.seed(),
+                holdout.validation().size(), total));
+        int[] perClass = holdout.perClass();
+        text.append("; per class");
+        for (int c = 0; c < perClass.length; c++) {
+            text.append(c == 0 ? " " : ", ").append(holdout.validation().classNames().get(c)).append(": ").append(perClass[c]);
+        }
+        return text.toString();
+    }
+
+    /** What a run saw, for its provenance. */
+    private record Seen(String trainDigest, String testDigest, String validation) {
+    }
+
+    /** The splits of one run; the whole training set is not kept once it is split. */
+    private record Data(LabelledImages train, LabelledImages perEpoch, LabelledImages test, ValidationSplit split,
+                        boolean validating, Seen seen) {
     }
 }

@@ -3,16 +3,25 @@ package io.github.perceptron.core.usecase;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.StopReason;
 import java.util.List;
 
 /**
  * A model fresh from training, its history and its evaluation on the test split.
  *
- * @param stoppedEarly whether training ended before the plan's last epoch (early stopping, an interrupt)
+ * @param stopReason why training ended
+ * @param keptEpoch  the epoch whose weights the model holds (the best one when early stopping
+ *                   restored it)
  */
-public record TrainedModel(Model model, List<EpochReport> history, Evaluation test, boolean stoppedEarly) {
+public record TrainedModel(Model model, List<EpochReport> history, Evaluation test, StopReason stopReason,
+                           int keptEpoch) {
 
     public TrainedModel {
         history = List.copyOf(history);
+    }
+
+    /** Whether training ended before the plan's last epoch (early stopping, an interrupt). */
+    public boolean stoppedEarly() {
+        return stopReason != StopReason.COMPLETED;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.EpochReport;
@@ -38,7 +39,7 @@ class TrainModelChecksTest {
 
     private TrainedModel train(LabelledImages train, LabelledImages test, TrainingPlan plan) {
         return new TrainModel(new InMemoryDatasetSource(train, test), counting, Clock.systemUTC(), new Execution(1))
-                .train(plan, 0, CheckpointPolicy.NONE);
+                .train(plan, ValidationSplit.NONE, CheckpointPolicy.NONE);
     }
 
     @Test

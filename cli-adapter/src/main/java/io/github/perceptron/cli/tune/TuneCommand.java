@@ -1,0 +1,329 @@
+package io.github.perceptron.cli.tune;
+
+import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.DatasetOptions;
+import io.github.perceptron.cli.common.JsonLine;
+import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.train.RescuingSave;
+import io.github.perceptron.cli.train.TrainingOptions;
+import io.github.perceptron.cli.train.ValidationOption;
+import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.ValidationSplit;
+import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.train.EarlyStopping;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.tune.Dimension;
+import io.github.perceptron.core.tune.SearchSpace;
+import io.github.perceptron.core.usecase.TuneModel;
+import io.github.perceptron.core.usecase.TuningRequest;
+import io.github.perceptron.core.usecase.TuningResult;
+import io.github.perceptron.persistence.JsonSearchSpaceReader;
+import io.github.perceptron.persistence.JsonTrialJournal;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code perceptron tune}: search training settings on held-out training images, then train the
+ * winner and test it once. Writes the report, every trial as CSV, a plot, the winning model and a
+ * journal that lets a killed search resume.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = TuneCommand.Defaults.class,
+        description = {"Search training settings on held-out training images (never the test set), then train the "
+                + "winner and test it once.",
+            "Searched fields are train's options without the dashes (lr, momentum, l2, dropout, layers, activation, "
+                + "optimizer, batch, epochs, augment, ...); the other training options set every trial. Without "
+                + "--space or --param it searches lr, dropout and layers."})
+public final class TuneCommand implements Callable<Integer> {
+
+    /** Trials are shorter than a full run: ten epochs unless --epochs says otherwise. */
+    static final String TRIAL_EPOCHS = "10";
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    private final ModelStore store;
+    private final Console console;
+    private final Clock clock;
+
+    @Mixin
+    public DatasetOptions dataset;
+
+    @Mixin
+    public TrainingOptions training;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--space", paramLabel = "FILE",
+            description = "A JSON search space: {\"lr\": {\"log_uniform\": [0.01, 0.3]}, \"dropout\": [0, 0.2], "
+                    + "\"layers\": [\"784,256,10\", \"784,512,10\"]}.")
+    Path spaceFile;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUES",
+            description = "A searched field, repeatable: lr=log:0.01:0.3, dropout=uniform:0:0.5 or layers=784,256,10|784,512,10 "
+                    + "(added to --space, replacing a field of the same name).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--search", paramLabel = "KIND", defaultValue = "random",
+            description = "random (seeded by --seed; default) or grid (every combination of listed values, in order).")
+    String search;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "12", description = "Trials at most (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION",
+            description = "Start no trial after the trials have taken this long: 90s, 30m, 1h30m (default: none).")
+    String timeBudget;
+
+    @Option(names = "--validation", paramLabel = "N|FRACTION", defaultValue = "0.1",
+            description = "The held-out training images each trial is scored on, stratified by class and drawn with "
+                    + "--seed (default: ${DEFAULT-VALUE}).")
+    String validation;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "1",
+            description = "Score each trial by K-fold cross-validation instead (for small datasets; K times the work).")
+    int folds;
+
+    @Option(names = "--patience", paramLabel = "N", defaultValue = "0",
+            description = "Stop each trial when its validation accuracy has not improved for N epochs and score its best epoch.")
+    int patience;
+
+    @Option(names = "--retrain", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Train the winner again on every training image before its one test (default); "
+                    + "--no-retrain tests the trial's own model. Always on with --folds.")
+    boolean retrain;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the report, trials.csv, scores.png, model.json and the journal go (default: tune/<dataset>).")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON object per line: a trial event per trial, then a done event.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the result.")
+    boolean quiet;
+
+    /** Tune's own default for train's options: shorter trials. */
+    static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            return argument instanceof OptionSpec option && option.longestName().equals("--epochs") ? TRIAL_EPOCHS : null;
+        }
+    }
+
+    @Inject
+    TuneCommand(ModelStore store, Console console, Clock clock) {
+        this.store = store;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (trials < 1) {
+            throw new IllegalArgumentException("--trials must be at least 1, was " + trials);
+        }
+        if (folds < 1) {
+            throw new IllegalArgumentException("--folds must be at least 1 (2 or more for cross-validation), was " + folds);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
+        }
+        SearchSpace space = space();
+        SearchFields.check(space);
+        long seed = training.plan().seed();
+        List<Map<String, String>> chosen = space.trials(strategy(), trials, seed);
+        TrialPlans plans = new TrialPlans(baseArguments(), patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
+        ValidationSplit split = ValidationOption.parse(validation, seed);
+        Duration budget = timeBudget == null ? null : budget(timeBudget);
+
+        Path directory = out != null ? out : Path.of("tune", dataset.data != null ? "data" : dataset.known().id());
+        Files files = new Files(directory);
+        files.check(dataset, spaceFile);
+        DatasetSource source = dataset.open(quiet || json);
+        files.create();
+        String searchIdentity = String.join("; ", "data " + source.describe(), "fields " + space, "search " + search,
+                "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
+                "patience " + patience);
+        TuningRequest request = new TuningRequest(chosen, plans, split, folds, budget, retrain);
+        TuningResult result = new TuneModel(source, training.execution(), clock)
+                .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
+
+        new RescuingSave(store).save(result.winner().model(), files.model);
+        List<String> winnerArguments = winnerArguments(plans, result);
+        TuningReport report = new TuningReport(space, result, "perceptron tune " + String.join(" ", commandLine()),
+                dataset.name(), timeBudget == null ? "none" : timeBudget, winnerArguments);
+        report.writeCsv(files.csv);
+        report.writePlot(files.plot);
+        report.writeMarkdown(files.report, files.plot);
+        done(result, files);
+        return 0;
+    }
+
+    private SearchSpace space() {
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
+        if (spaceFile != null) {
+            dimensions.putAll(new JsonSearchSpaceReader().read(spaceFile).dimensions());
+        }
+        for (String param : params) {
+            Map.Entry<String, Dimension> field = SearchFields.parse(param);
+            dimensions.put(field.getKey(), field.getValue());
+        }
+        return dimensions.isEmpty() ? SearchFields.DEFAULT : new SearchSpace(dimensions);
+    }
+
+    private SearchSpace.Strategy strategy() {
+        return switch (search.toLowerCase(Locale.ROOT)) {
+            case "random" -> SearchSpace.Strategy.RANDOM;
+            case "grid" -> SearchSpace.Strategy.GRID;
+            default -> throw new IllegalArgumentException("--search must be random or grid, was '" + search + "'");
+        };
+    }
+
+    /** The training options as typed (after tune's own default epochs), without --threads: they set every trial. */
+    private List<String> baseArguments() {
+        List<String> base = new ArrayList<>(List.of("--epochs", TRIAL_EPOCHS));
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (OptionSpec option : spec.mixins().get("training").options()) {
+            String name = option.longestName();
+            if (name.equals("--threads") || !parsed.hasMatchedOption(option)) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                base.add(name);
+            } else {
+                for (String value : parsed.matchedOption(name).stringValues()) {
+                    base.add(name);
+                    base.add(value);
+                }
+            }
+        }
+        return base;
+    }
+
+    /** The winner as {@code train} options: with retraining, for the epochs it kept and without early stopping. */
+    private List<String> winnerArguments(TrialPlans plans, TuningResult result) {
+        List<String> arguments = new ArrayList<>(plans.trainArguments(result.best().params()));
+        arguments.add("--epochs");
+        arguments.add(Integer.toString(result.winnerPlan().epochs()));
+        if (result.winnerPlan().earlyStopping().isActive()) {
+            arguments.addAll(List.of("--validation", validation, "--patience", Integer.toString(patience)));
+        }
+        return arguments;
+    }
+
+    private List<String> commandLine() {
+        return spec.commandLine().getParseResult().originalArgs();
+    }
+
+    static Duration budget(String text) {
+        Matcher matcher = DURATION.matcher(text.strip());
+        if (text.isBlank() || !matcher.matches()) {
+            throw new IllegalArgumentException("--time-budget must be like 90s, 30m or 1h30m, was '" + text + "'");
+        }
+        Duration budget = Duration.ZERO;
+        try {
+            if (matcher.group(1) != null) {
+                budget = budget.plusHours(Long.parseLong(matcher.group(1)));
+            }
+            if (matcher.group(2) != null) {
+                budget = budget.plusMinutes(Long.parseLong(matcher.group(2)));
+            }
+            if (matcher.group(3) != null) {
+                budget = budget.plusSeconds(Long.parseLong(matcher.group(3)));
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("--time-budget is too long: '" + text + "'");
+        }
+        if (budget.isZero()) {
+            throw new IllegalArgumentException("--time-budget must be more than zero, was '" + text + "'");
+        }
+        return budget;
+    }
+
+    private void done(TuningResult result, Files files) {
+        TrainingPlan plan = result.winnerPlan();
+        if (json) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("event", "done");
+            event.put("best_trial", result.best().number());
+            event.put("best_params", result.best().params());
+            event.put("best_validation_accuracy", result.best().validationAccuracy());
+            event.put("test_accuracy", result.winner().test().accuracy());
+            event.put("test_loss", result.winner().test().loss());
+            event.put("trials", result.trials().size());
+            event.put("resumed_trials", result.resumed());
+            event.put("seconds_used", result.secondsUsed());
+            event.put("budget_exhausted", result.budgetExhausted());
+            event.put("epochs", plan.epochs());
+            event.put("model", files.model.toString());
+            event.put("report", files.report.toString());
+            console.out().println(JsonLine.of(event));
+        } else {
+            console.out().printf(Locale.ROOT, "best: trial %d (%s), validation accuracy %.2f%%; test accuracy %.2f%%%n",
+                    result.best().number(), TuningReport.describe(result.best()), 100 * result.best().validationAccuracy(),
+                    100 * result.winner().test().accuracy());
+            console.out().println("model saved to " + files.model + "; report in " + files.report);
+        }
+        console.out().flush();
+    }
+
+    /** The files a search writes, all in one directory. */
+    private static final class Files {
+        final Path directory;
+        final Path report;
+        final Path csv;
+        final Path plot;
+        final Path model;
+        final Path journal;
+
+        Files(Path directory) {
+            this.directory = directory;
+            this.report = directory.resolve("report.md");
+            this.csv = directory.resolve("trials.csv");
+            this.plot = directory.resolve("scores.png");
+            this.model = directory.resolve("model.json");
+            this.journal = directory.resolve("journal.jsonl");
+        }
+
+        /** Every output against the rules (no device, FIFO or input replaced), before any data is read. */
+        void check(DatasetOptions dataset, Path spaceFile) {
+            OutputLocation outputs = new OutputLocation(dataset.inputs());
+            if (spaceFile != null) {
+                outputs.alsoReads(spaceFile);
+            }
+            for (Path file : List.of(report, csv, plot, model, journal)) {
+                outputs.add("--out", file);
+            }
+        }
+
+        void create() {
+            try {
+                java.nio.file.Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new CommandFailure(directory + ": cannot create the output directory ("
+                        + OutputLocation.reason(e) + ")");
+            }
+        }
+    }
+}

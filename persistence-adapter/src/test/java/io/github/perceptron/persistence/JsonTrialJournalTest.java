@@ -1,0 +1,61 @@
+package io.github.perceptron.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.tune.TrialResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonTrialJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private final TrialResult first = new TrialResult(1, Map.of("lr", "0.05"), 0.9734567890123, 0.0912345678, 7, 12.5, null);
+    private final TrialResult failed = new TrialResult(2, Map.of("lr", "3"), 0, Double.NaN, 0, 0.4,
+            "training diverged at epoch 1, batch 3: the loss is NaN");
+
+    @Test
+    void trials_read_back_exactly_as_recorded() {
+        Path file = dir.resolve("journal.jsonl");
+        JsonTrialJournal journal = new JsonTrialJournal(file, "search A");
+        assertThat(journal.finished()).isEmpty();
+        journal.record(first);
+        journal.record(failed);
+        var read = new JsonTrialJournal(file, "search A").finished();
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0)).isEqualTo(first);
+        assertThat(read.get(1).failure()).isEqualTo(failed.failure());
+        assertThat(read.get(1).validationLoss()).isNaN();
+    }
+
+    @Test
+    void a_line_cut_short_by_a_kill_is_dropped_and_overwritten() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        new JsonTrialJournal(file, "search A").record(first);
+        Files.writeString(file, "{\"trial\":2,\"params\":{\"lr\":", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        JsonTrialJournal reopened = new JsonTrialJournal(file, "search A");
+        assertThat(reopened.finished()).containsExactly(first);
+        reopened.record(failed);
+        assertThat(Files.readAllLines(file)).hasSize(3);
+        assertThat(new JsonTrialJournal(file, "search A").finished()).hasSize(2);
+    }
+
+    @Test
+    void a_journal_of_another_search_or_a_broken_line_is_refused_naming_it() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        new JsonTrialJournal(file, "search A").record(first);
+        assertThatThrownBy(() -> new JsonTrialJournal(file, "search B").finished()).isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(file + ": belongs to another search (search A)");
+        Files.writeString(file, "not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> new JsonTrialJournal(file, "search A").finished()).isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(file + ": line 3 is not JSON");
+    }
+}
