@@ -20,12 +20,18 @@ final class SearchFields {
     private static final List<String> NOT_SEARCHED = List.of("threads", "seed");
 
     /** Searched when nothing else is asked: the rate, the regularisation and the width of the default model. */
-    static final SearchSpace DEFAULT = new SearchSpace(new LinkedHashMap<>(Map.of(
-            "lr", new Dimension.LogUniform(0.02, 0.3),
-            "dropout", new Dimension.Choice(List.of("0", "0.1", "0.2", "0.3")),
-            "layers", new Dimension.Choice(List.of("784,128,10", "784,256,10", "784,512,10")))));
+    static final SearchSpace DEFAULT = defaultSpace();
 
     private SearchFields() {
+    }
+
+    /** In a fixed order: the order decides the draws, and a resumed search must draw the same trials. */
+    private static SearchSpace defaultSpace() {
+        Map<String, Dimension> fields = new LinkedHashMap<>();
+        fields.put("lr", new Dimension.LogUniform(0.02, 0.3));
+        fields.put("dropout", new Dimension.Choice(List.of("0", "0.1", "0.2", "0.3")));
+        fields.put("layers", new Dimension.Choice(List.of("784,128,10", "784,256,10", "784,512,10")));
+        return new SearchSpace(fields);
     }
 
     /** Every field name a search may use. */

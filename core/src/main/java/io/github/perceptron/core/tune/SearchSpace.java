@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The fields a search varies, in order, each with the values it may take. Trials are lists of
  * field values: a grid walks every combination in order; a random search draws them from a seed,
- * never the same combination twice.
+ * never the same combination twice. The order decides the draws, so it must not change between
+ * runs: a map with an order of its own (a {@link LinkedHashMap}, a {@link SortedMap}) keeps it;
+ * any other (such as {@code Map.of}, whose order differs from one JVM to the next) is sorted by name.
  */
 public record SearchSpace(Map<String, Dimension> dimensions) {
 
@@ -30,7 +34,8 @@ public record SearchSpace(Map<String, Dimension> dimensions) {
         if (dimensions == null || dimensions.isEmpty()) {
             throw new IllegalArgumentException("a search space needs at least one field");
         }
-        dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+        dimensions = Collections.unmodifiableMap(dimensions instanceof LinkedHashMap || dimensions instanceof SortedMap
+                ? new LinkedHashMap<>(dimensions) : new LinkedHashMap<>(new TreeMap<>(dimensions)));
     }
 
     /**

@@ -57,6 +57,15 @@ class SearchSpaceTest {
     }
 
     @Test
+    void a_map_without_an_order_of_its_own_is_sorted_so_the_draws_never_depend_on_the_jvm() {
+        Dimension choice = new Dimension.Choice(List.of("1", "2"));
+        SearchSpace unordered = new SearchSpace(Map.of("momentum", choice, "dropout", choice, "lr", choice, "batch", choice));
+        assertThat(unordered.dimensions().keySet()).containsExactly("batch", "dropout", "lr", "momentum");
+        SearchSpace ordered = space("momentum", choice, "dropout", choice);
+        assertThat(ordered.dimensions().keySet()).containsExactly("momentum", "dropout");
+    }
+
+    @Test
     void a_random_search_of_a_small_space_stops_when_it_has_seen_every_combination() {
         SearchSpace space = space("momentum", new Dimension.Choice(List.of("0.8", "0.9", "0.95")));
         assertThat(space.trials(SearchSpace.Strategy.RANDOM, 10, 1)).hasSize(3).doesNotHaveDuplicates();
