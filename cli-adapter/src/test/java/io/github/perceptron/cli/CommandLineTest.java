@@ -75,7 +75,8 @@ class CommandLineTest {
     @ValueSource(strings = {"train --bogus", "train --epochs many", "frobnicate", "evaluate", "predict --model m.json",
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
             "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "bench --warmup-epochs -1", "train --patience -2",
-        "train --validation 1.5", "train --validation ten", "train --validation -3", "train --patience 2 --monitor f1"})
+        "train --validation 1.5", "train --validation ten", "train --validation -3", "train --patience 2 --monitor f1",
+        "train --class-weights 1,x", "train --class-weights 1,2", "train --class-weights -1,1,1,1,1,1,1,1,1,1"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -280,6 +281,21 @@ class CommandLineTest {
         assertThat(stopped.get("epoch").asInt()).isEqualTo(3);
         assertThat(stopped.get("best_epoch").asInt()).isEqualTo(1);
         assertThat(events.get(5).get("kept_epoch").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void class_weights_train_and_every_report_gives_the_recall_of_each_class() {
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
+                "--epochs", "1", "--class-weights", "balanced", "--json", "-o", dir.resolve("weighted.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode done = parse(run.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(done.get("test_recall").size()).isEqualTo(10);
+        CommandLineRun console = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,8,10",
+                "--epochs", "1", "-q", "-o", dir.resolve("plain.json").toString());
+        assertThat(console.out()).containsPattern("test recall per class: 0 \\d+\\.\\d%, 1 ");
+        CommandLineRun info = CommandLineRun.of(environment, "info", "--model", dir.resolve("weighted.json").toString());
+        assertThat(info.out()).contains("classWeights   balanced", "kept epoch   1: the last epoch", "data",
+                "machine      ", " kernel, ");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.ClassWeights;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.IOException;
@@ -51,6 +52,16 @@ final class PlanJson {
         json.writeNumberField("batchSize", plan.batchSize());
         json.writeNumberField("seed", plan.seed());
         json.writeBooleanField("shuffle", plan.shuffle());
+        ClassWeights weights = plan.classWeights();
+        if (weights.balanced()) {
+            json.writeStringField("classWeights", "balanced");
+        } else if (weights.isActive()) {
+            json.writeArrayFieldStart("classWeights");
+            for (double weight : weights.weights()) {
+                json.writeNumber(weight);
+            }
+            json.writeEndArray();
+        }
         EarlyStopping stopping = plan.earlyStopping();
         if (!stopping.equals(EarlyStopping.NONE)) {
             json.writeObjectFieldStart("earlyStopping");
@@ -76,9 +87,36 @@ final class PlanJson {
                     (int) fields.integer(plan, "epochs", "training.plan.epochs", 1, 1_000_000),
                     (int) fields.integer(plan, "batchSize", "training.plan.batchSize", 1, 1_000_000),
                     fields.integer(plan, "seed", "training.plan.seed", Long.MIN_VALUE, Long.MAX_VALUE),
-                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation, earlyStopping(fields, plan));
+                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation, earlyStopping(fields, plan), classWeights(fields, plan));
         } catch (IllegalArgumentException e) {
             throw fields.bad("training.plan", "is inconsistent: " + e.getMessage());
+        }
+    }
+
+    /** Plans written before class weights have none. */
+    private static ClassWeights classWeights(JsonFields fields, JsonNode plan) {
+        String path = "training.plan.classWeights";
+        JsonNode node = plan.get("classWeights");
+        if (node == null) {
+            return ClassWeights.NONE;
+        }
+        if (node.isTextual() && node.asText().equals("balanced")) {
+            return ClassWeights.balancedWeights();
+        }
+        if (!node.isArray()) {
+            throw fields.bad(path, "must be \"balanced\" or a list of numbers");
+        }
+        java.util.List<Double> weights = new java.util.ArrayList<>();
+        for (int c = 0; c < node.size(); c++) {
+            if (!node.get(c).isNumber()) {
+                throw fields.bad(path + "[" + c + "]", "must be a number");
+            }
+            weights.add(node.get(c).doubleValue());
+        }
+        try {
+            return ClassWeights.of(weights);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad(path, e.getMessage());
         }
     }
 

@@ -135,6 +135,16 @@ public final class ConsoleTrainingReporter implements TrainCommand.TrainingRepor
         err.flush();
     }
 
+    /** Each class's recall on one line: where an imbalanced dataset hurts, it shows. */
+    public static String recallPerClass(Evaluation evaluation) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < evaluation.classNames().size(); c++) {
+            line.append(c == 0 ? "" : ", ").append(evaluation.classNames().get(c))
+                    .append(String.format(Locale.ROOT, " %.1f%%", 100 * evaluation.recall(c)));
+        }
+        return line.toString();
+    }
+
     @Override
     public void finished(TrainedModel trained, Path savedTo) {
         if (trained.stopReason() == StopReason.PATIENCE && !quiet) {
@@ -145,6 +155,7 @@ public final class ConsoleTrainingReporter implements TrainCommand.TrainingRepor
         out.printf(Locale.ROOT, "test accuracy %.2f%% (%d/%d), test loss %.4f, %.2fs per epoch (median)%n",
                 100 * test.accuracy(), Math.round(test.accuracy() * test.count()), test.count(), test.loss(),
                 Median.secondsPerEpoch(trained.history()));
+        out.println("test recall per class: " + recallPerClass(test));
         out.println("model saved to " + savedTo);
         out.flush();
     }

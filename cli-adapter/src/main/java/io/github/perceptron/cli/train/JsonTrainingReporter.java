@@ -92,6 +92,11 @@ public final class JsonTrainingReporter implements TrainCommand.TrainingReporter
         event.put("event", "done");
         event.put("test_accuracy", trained.test().accuracy());
         event.put("test_loss", trained.test().loss());
+        Map<String, Double> recall = new LinkedHashMap<>();
+        for (int c = 0; c < trained.test().classNames().size(); c++) {
+            recall.put(trained.test().classNames().get(c), trained.test().recall(c));
+        }
+        event.put("test_recall", recall);
         event.put("epochs", trained.history().size());
         event.put("kept_epoch", trained.keptEpoch());
         event.put("seconds_per_epoch_median", Median.secondsPerEpoch(trained.history()));

@@ -7,6 +7,7 @@ import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.ClassWeights;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.util.List;
@@ -86,6 +87,11 @@ public final class TrainingOptions {
                     + "scale (±10%%), elastic (Simard 2003), comma-separated (default: ${DEFAULT-VALUE}).")
     String augment;
 
+    @Option(names = "--class-weights", paramLabel = "balanced|W,W,...",
+            description = "Weigh each class's examples in the training loss: balanced (every class counts as much in "
+                    + "total) or one weight per class (default: none).")
+    String classWeights;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the matrix products (default: all processors); results are the same for any N.")
     Integer threads;
@@ -127,7 +133,31 @@ public final class TrainingOptions {
                 .seed(seed)
                 .shuffle(!noShuffle)
                 .augmentation(augmentation())
+                .classWeights(classWeights())
                 .build();
+    }
+
+    private ClassWeights classWeights() {
+        if (classWeights == null) {
+            return ClassWeights.NONE;
+        }
+        if (classWeights.strip().equals("balanced")) {
+            return ClassWeights.balancedWeights();
+        }
+        java.util.List<Double> weights = new java.util.ArrayList<>();
+        for (String part : classWeights.split(",", -1)) {
+            try {
+                weights.add(Double.parseDouble(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--class-weights must be balanced or numbers separated by commas, was '"
+                        + classWeights + "'");
+            }
+        }
+        try {
+            return ClassWeights.of(weights);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--class-weights: " + e.getMessage());
+        }
     }
 
     /** The threads asked for with {@code --threads}, else every processor. */

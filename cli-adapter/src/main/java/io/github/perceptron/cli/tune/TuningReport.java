@@ -3,6 +3,7 @@ package io.github.perceptron.cli.tune;
 import io.github.perceptron.cli.chart.ChartFile;
 import io.github.perceptron.cli.chart.ScatterPanel;
 import io.github.perceptron.cli.common.ShellWords;
+import io.github.perceptron.cli.train.ConsoleTrainingReporter;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialResult;
@@ -70,6 +71,8 @@ final class TuningReport {
                 best.number(), describe(best), 100 * best.validationAccuracy(), best.keptEpoch()));
         md.append(String.format(Locale.ROOT, "**test accuracy %.2f%%** after training it %s.%n%n",
                 100 * result.winner().test().accuracy(), result.winnerPlan().epochs() + " epochs"));
+        md.append("Its test recall per class: ").append(ConsoleTrainingReporter.recallPerClass(result.winner().test()))
+                .append(".\n\n");
         md.append("The same model with `train`:\n\n```sh\n./perceptron train ")
                 .append(winnerArguments.stream().map(ShellWords::quote).collect(Collectors.joining(" ")))
                 .append("\n```\n\n");

@@ -26,6 +26,7 @@ public final class Network {
     private final MatrixKernel kernel;
     private final LossRows lossRows = new LossRows();
     private int capacity;
+    private float[] classWeights;
     private double[] rowLosses;
     private float[][] activations;
     private float[][] gradients;
@@ -89,8 +90,20 @@ public final class Network {
     }
 
     /**
+     * Weighs each training example's loss and gradient by its class's weight from now on
+     * ({@code null}: every example counts once). Evaluation ({@link #computeLoss}) stays unweighted.
+     */
+    public void weighClasses(float[] weights) {
+        if (weights != null && weights.length != spec.classes()) {
+            throw new IllegalArgumentException(weights.length + " class weights for " + spec.classes() + " classes");
+        }
+        classWeights = weights == null ? null : weights.clone();
+    }
+
+    /**
      * One training step's forward and backward pass on {@code input[rows×inputs]}: leaves the
-     * gradient of the mean loss in every parameter and returns the loss summed over the rows.
+     * gradient of the mean loss in every parameter (each example weighed by its class, see
+     * {@link #weighClasses}) and returns the loss summed over the rows.
      */
     public double computeGradients(float[] input, int[] labels, int rows, RandomGenerator random) {
         ensureCapacity(rows);
@@ -99,7 +112,7 @@ public final class Network {
         }
         float[] last = forwardHidden(input, rows, true);
         output.forwardLinear(last, outputs, rows);
-        double loss = loss(labels, rows, outputGradient);
+        double loss = loss(labels, rows, outputGradient, classWeights);
         output.backwardFromLinear(last, outputGradient, hidden.isEmpty() ? null : gradients[hidden.size() - 1], rows);
         for (int l = hidden.size() - 1; l >= 0; l--) {
             float[] in = l == 0 ? input : activations[l - 1];
@@ -112,13 +125,13 @@ public final class Network {
     public double computeLoss(float[] input, int[] labels, int rows) {
         ensureCapacity(rows);
         output.forwardLinear(forwardHidden(input, rows, false), outputs, rows);
-        return loss(labels, rows, null);
+        return loss(labels, rows, null, null);
     }
 
     /** The loss of the last forward pass, rows split between the threads and summed in row order. */
-    private double loss(int[] labels, int rows, float[] gradient) {
+    private double loss(int[] labels, int rows, float[] gradient, float[] weights) {
         int classes = spec.classes();
-        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, lossRows.on(labels, rows, gradient));
+        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, lossRows.on(labels, rows, gradient, weights));
         double total = 0;
         for (int r = 0; r < rows; r++) {
             total += rowLosses[r];
@@ -131,17 +144,32 @@ public final class Network {
         private int[] labels;
         private int rows;
         private float[] gradient;
+        private float[] weights;
 
-        LossRows on(int[] batchLabels, int batchRows, float[] lossGradient) {
+        LossRows on(int[] batchLabels, int batchRows, float[] lossGradient, float[] classWeights) {
             labels = batchLabels;
             rows = batchRows;
             gradient = lossGradient;
+            weights = classWeights;
             return this;
         }
 
         @Override
         public void run(int from, int to) {
-            spec.loss().evaluateRows(outputs, labels, from, to, rows, spec.classes(), gradient, rowLosses);
+            int classes = spec.classes();
+            spec.loss().evaluateRows(outputs, labels, from, to, rows, classes, gradient, rowLosses);
+            if (weights == null) {
+                return;
+            }
+            for (int r = from; r < to; r++) {
+                float weight = weights[labels[r]];
+                rowLosses[r] *= weight;
+                if (gradient != null) {
+                    for (int j = r * classes; j < (r + 1) * classes; j++) {
+                        gradient[j] *= weight;
+                    }
+                }
+            }
         }
     }
 

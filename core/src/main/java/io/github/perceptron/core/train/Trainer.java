@@ -49,6 +49,7 @@ public final class Trainer {
         checkFits(train, evaluation);
         SeededRandom random = new SeededRandom(plan.seed());
         Network network = Network.create(plan.network(), random, threads);
+        network.weighClasses(plan.classWeights().resolve(train.labelHistogram()));
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
         return run(network, optimizer, random, identity(train.size()), 0, BestEpoch.NONE, train, evaluation);
     }
@@ -66,6 +67,7 @@ public final class Trainer {
         }
         Network network = Network.create(plan.network(), new SeededRandom(0), threads);
         copy(weights, network.parameters().stream().map(Parameter::values).toList(), "weights");
+        network.weighClasses(plan.classWeights().resolve(train.labelHistogram()));
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
         for (int p = 0; p < network.parameters().size(); p++) {
             copy(List.of(progress.optimizerState().get(p)), List.of(optimizer.state(p)), "optimizer state");

@@ -27,15 +27,21 @@ import java.util.stream.Collectors;
  * @param augmentation random distortions of the training images, drawn afresh each epoch
  * @param earlyStopping when to stop before {@code epochs} and which epoch's weights to keep, on
  *                      the validation images
+ * @param classWeights  how much each class's examples count in the training loss
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
                            double l2, int epochs, int batchSize, long seed, boolean shuffle,
-                           Augmentation augmentation, EarlyStopping earlyStopping) {
+                           Augmentation augmentation, EarlyStopping earlyStopping, ClassWeights classWeights) {
 
     public TrainingPlan {
         if (network == null || optimizer == null || schedule == null || augmentation == null
-                || earlyStopping == null) {
-            throw new IllegalArgumentException("network, optimizer, schedule, augmentation and early stopping must be given");
+                || earlyStopping == null || classWeights == null) {
+            throw new IllegalArgumentException("network, optimizer, schedule, augmentation, early stopping and class "
+                    + "weights must be given");
+        }
+        if (!classWeights.weights().isEmpty() && classWeights.weights().size() != network.classes()) {
+            throw new IllegalArgumentException(classWeights.weights().size() + " class weights for a network of "
+                    + network.classes() + " classes");
         }
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 must be >= 0, was " + l2);
@@ -57,19 +63,20 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
     /** A plan that runs all its epochs and keeps the last weights. */
     public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule, double l2,
                         int epochs, int batchSize, long seed, boolean shuffle, Augmentation augmentation) {
-        this(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation, EarlyStopping.NONE);
+        this(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation, EarlyStopping.NONE,
+                ClassWeights.NONE);
     }
 
     /** This plan with {@code earlyStopping} instead of its own. */
     public TrainingPlan withEarlyStopping(EarlyStopping earlyStopping) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     /** This plan run for {@code epochs} epochs (a schedule then spans the new count). */
     public TrainingPlan withEpochs(int epochs) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     /** Every field by name, as text: what a model's provenance records of the plan that made it. */
@@ -88,6 +95,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         fields.put("shuffle", Boolean.toString(shuffle));
         fields.put("augmentation", augmentation.isActive() ? components(augmentation) : "none");
         fields.put("earlyStopping", earlyStopping.isActive() ? components(earlyStopping) : "none");
+        fields.put("classWeights", classWeights.describe());
         return fields;
     }
 
@@ -123,6 +131,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private boolean shuffle = true;
         private Augmentation augmentation = Augmentation.NONE;
         private EarlyStopping earlyStopping = EarlyStopping.NONE;
+        private ClassWeights classWeights = ClassWeights.NONE;
 
         private Builder() {
         }
@@ -211,10 +220,16 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
             return this;
         }
 
+        /** Default none: every example counts once. */
+        public Builder classWeights(ClassWeights classWeights) {
+            this.classWeights = classWeights;
+            return this;
+        }
+
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
             return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                    earlyStopping);
+                    earlyStopping, classWeights);
         }
     }
 }

@@ -57,6 +57,40 @@ class NetworkGradientTest {
     }
 
     @Test
+    void class_weighted_cross_entropy_backpropagates_like_central_differences() {
+        NetworkSpec spec = NetworkSpec.of(List.of(INPUTS, 5, 3), Activation.TANH, Loss.crossEntropy(), 0,
+                Initialization.XAVIER);
+        double worst = 0;
+        for (int seed = 1; seed <= 5; seed++) {
+            Network network = Network.create(spec, new SeededRandom(seed));
+            randomiseBiases(network, seed);
+            network.weighClasses(new float[] {0.25f, 3f, 1f});
+            worst = Math.max(worst, GradientCheck.maxRelativeError(network, input(), new int[] {0, 1, 2, 1}, ROWS, H));
+        }
+        assertThat(worst).isLessThan(BOUND);
+    }
+
+    @Test
+    void a_class_weight_scales_exactly_its_examples_loss_and_gradient() {
+        NetworkSpec spec = NetworkSpec.of(List.of(INPUTS, 5, 3), Activation.TANH, Loss.crossEntropy(), 0, null);
+        Network plain = Network.create(spec, new SeededRandom(3));
+        Network doubled = Network.create(spec, new SeededRandom(3));
+        doubled.weighClasses(new float[] {2f, 2f, 2f});
+        int[] labels = {0, 1, 2, 1};
+        double loss = plain.computeGradients(input(), labels, ROWS, new SeededRandom(99));
+        assertThat(doubled.computeGradients(input(), labels, ROWS, new SeededRandom(99))).isEqualTo(2 * loss);
+        for (int p = 0; p < plain.parameters().size(); p++) {
+            float[] expected = plain.parameters().get(p).gradient().clone();
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] *= 2;
+            }
+            assertThat(doubled.parameters().get(p).gradient()).isEqualTo(expected);
+        }
+        // Evaluation reports the true, unweighted loss.
+        assertThat(doubled.computeLoss(input(), labels, ROWS)).isEqualTo(plain.computeLoss(input(), labels, ROWS));
+    }
+
+    @Test
     void the_check_detects_a_gradient_that_is_off_by_a_factor_of_two() {
         NetworkSpec spec = NetworkSpec.of(List.of(INPUTS, 5, 3), Activation.TANH, Loss.crossEntropy(), 0, null);
         Network network = Network.create(spec, new SeededRandom(3));
