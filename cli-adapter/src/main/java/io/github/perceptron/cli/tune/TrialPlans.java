@@ -4,6 +4,7 @@ import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,5 +42,28 @@ final class TrialPlans implements Function<Map<String, String>, TrainingPlan> {
             args.add(value);
         });
         return args;
+    }
+
+    /**
+     * {@code args} with each option once, at its last value, in the order options first appear:
+     * {@code train} refuses an option given twice. An option followed by a word that is not an
+     * option takes it as its value; otherwise it is a flag.
+     */
+    static List<String> once(List<String> args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+            options.remove(name);
+            options.put(name, hasValue ? args.get(++i) : null);
+        }
+        List<String> flat = new ArrayList<>();
+        options.forEach((name, value) -> {
+            flat.add(name);
+            if (value != null) {
+                flat.add(value);
+            }
+        });
+        return flat;
     }
 }

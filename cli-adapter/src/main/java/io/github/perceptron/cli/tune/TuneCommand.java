@@ -172,7 +172,7 @@ public final class TuneCommand implements Callable<Integer> {
         new RescuingSave(store).save(result.winner().model(), files.model);
         List<String> winnerArguments = winnerArguments(plans, result);
         TuningReport report = new TuningReport(space, result, "perceptron tune " + String.join(" ", commandLine()),
-                dataset.name(), timeBudget == null ? "none" : timeBudget, winnerArguments);
+                dataset.name(), timeBudget == null ? "none" : timeBudget, dataset.asArguments().strip(), winnerArguments);
         report.writeCsv(files.csv);
         report.writePlot(files.plot);
         report.writeMarkdown(files.report, files.plot);
@@ -229,11 +229,14 @@ public final class TuneCommand implements Callable<Integer> {
         if (result.winnerPlan().earlyStopping().isActive()) {
             arguments.addAll(List.of("--validation", validation, "--patience", Integer.toString(patience)));
         }
-        return arguments;
+        return TrialPlans.once(arguments);
     }
 
+    /** The arguments as typed after {@code tune}. */
     private List<String> commandLine() {
-        return spec.commandLine().getParseResult().originalArgs();
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int at = args.indexOf(spec.name());
+        return at >= 0 ? args.subList(at + 1, args.size()) : args;
     }
 
     static Duration budget(String text) {

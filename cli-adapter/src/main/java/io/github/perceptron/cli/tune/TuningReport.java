@@ -29,15 +29,18 @@ final class TuningReport {
     private final String command;
     private final String dataset;
     private final String budget;
+    private final String dataArguments;
     private final List<String> winnerArguments;
 
+    /** {@code dataArguments}: the dataset options as typed ({@code --data DIR}), empty for MNIST. */
     TuningReport(SearchSpace space, TuningResult result, String command, String dataset, String budget,
-                 List<String> winnerArguments) {
+                 String dataArguments, List<String> winnerArguments) {
         this.space = space;
         this.result = result;
         this.command = command;
         this.dataset = dataset;
         this.budget = budget;
+        this.dataArguments = dataArguments;
         this.winnerArguments = List.copyOf(winnerArguments);
     }
 
@@ -74,6 +77,7 @@ final class TuningReport {
         md.append("Its test recall per class: ").append(ConsoleTrainingReporter.recallPerClass(result.winner().test()))
                 .append(".\n\n");
         md.append("The same model with `train`:\n\n```sh\n./perceptron train ")
+                .append(dataArguments.isEmpty() ? "" : dataArguments + " ")
                 .append(winnerArguments.stream().map(ShellWords::quote).collect(Collectors.joining(" ")))
                 .append("\n```\n\n");
         List<String> fields = new ArrayList<>(space.dimensions().keySet());
