@@ -51,6 +51,28 @@ public final class SyntheticImages {
         return new LabelledImages(data, labels, width, height, names(classes));
     }
 
+    /** The same images with their labels shuffled (seeded): a test set whose labels no longer fit its images. */
+    public static LabelledImages withShuffledLabels(LabelledImages images, long seed) {
+        int n = images.size();
+        int pixels = images.pixelCount();
+        byte[] data = new byte[n * pixels];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < pixels; p++) {
+                data[i * pixels + p] = (byte) images.pixel(i, p);
+            }
+            labels[i] = images.label(i);
+        }
+        SeededRandom random = new SeededRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = labels[i];
+            labels[i] = labels[j];
+            labels[j] = t;
+        }
+        return new LabelledImages(data, labels, images.width(), images.height(), images.classNames());
+    }
+
     public static List<String> names(int classes) {
         return LabelledImages.numberedClasses(classes);
     }

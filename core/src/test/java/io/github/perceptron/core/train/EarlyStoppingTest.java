@@ -7,6 +7,7 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpointSink;
+import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class EarlyStoppingTest {
 
         // The same plan without early stopping, stopped by a listener right after the best epoch.
         TrainingPlan plain = plan.withEarlyStopping(EarlyStopping.NONE);
-        TrainingResult atBest = new Trainer(plain, stopAfter(best)).train(train, validation);
+        TrainingResult atBest = new Trainer(plain, new StopAfter(best)).train(train, validation);
         assertThat(atBest.keptEpoch()).isEqualTo(best);
         assertSameWeights(stopped.network(), atBest.network());
     }
@@ -45,7 +46,7 @@ class EarlyStoppingTest {
         int last = stopped.history().size();
         assertThat(stopped.stopReason()).isEqualTo(StopReason.PATIENCE);
         assertThat(stopped.keptEpoch()).isEqualTo(last);
-        TrainingResult plain = new Trainer(plan.withEarlyStopping(EarlyStopping.NONE), stopAfter(last))
+        TrainingResult plain = new Trainer(plan.withEarlyStopping(EarlyStopping.NONE), new StopAfter(last))
                 .train(train, validation);
         assertSameWeights(stopped.network(), plain.network());
     }
@@ -78,22 +79,6 @@ class EarlyStoppingTest {
         EarlyStopping onLoss = new EarlyStopping(EarlyStopping.Monitor.LOSS, 2, 0.01, true);
         assertThat(onLoss.improves(0.295, 0.3)).isFalse();
         assertThat(onLoss.improves(0.28, 0.3)).isTrue();
-    }
-
-    private static TrainingListener stopAfter(int epochs) {
-        return new TrainingListener() {
-            private int done;
-
-            @Override
-            public void epochCompleted(EpochReport report) {
-                done = report.epoch();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return done >= epochs;
-            }
-        };
     }
 
     private static void assertSameWeights(Network actual, Network expected) {

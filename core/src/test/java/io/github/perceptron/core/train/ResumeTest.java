@@ -8,6 +8,7 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpointSink;
+import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,19 +42,7 @@ class ResumeTest {
     @Test
     void a_listener_can_stop_training_between_epochs_and_the_state_is_saved_then() {
         RecordingCheckpointSink onStopOnly = RecordingCheckpointSink.every(0);
-        TrainingListener stopAfterTwo = new TrainingListener() {
-            private int epochs;
-
-            @Override
-            public void epochCompleted(EpochReport report) {
-                epochs = report.epoch();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return epochs >= 2;
-            }
-        };
+        TrainingListener stopAfterTwo = new StopAfter(2);
         TrainingResult result = new Trainer(plan, Execution.allProcessors(), stopAfterTwo, onStopOnly).train(images, null);
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.history()).hasSize(2);

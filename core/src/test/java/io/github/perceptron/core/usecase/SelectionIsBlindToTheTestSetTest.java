@@ -7,7 +7,6 @@ import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.EarlyStopping;
@@ -28,7 +27,7 @@ class SelectionIsBlindToTheTestSetTest {
     void shuffling_the_test_labels_changes_neither_the_kept_epoch_nor_the_weights() {
         ValidationSplit split = ValidationSplit.stratified(60, 9);
         TrainedModel honest = new TrainModel(new InMemoryDatasetSource(train, test)).train(plan, split, CheckpointPolicy.NONE);
-        TrainedModel shuffled = new TrainModel(new InMemoryDatasetSource(train, shuffledLabels(test)))
+        TrainedModel shuffled = new TrainModel(new InMemoryDatasetSource(train, SyntheticImages.withShuffledLabels(test, 77)))
                 .train(plan, split, CheckpointPolicy.NONE);
         assertThat(honest.stopReason()).isEqualTo(StopReason.PATIENCE);
         assertThat(shuffled.keptEpoch()).isEqualTo(honest.keptEpoch());
@@ -49,24 +48,4 @@ class SelectionIsBlindToTheTestSetTest {
                 .hasMessageContaining("never looks at the test set");
     }
 
-    private static LabelledImages shuffledLabels(LabelledImages images) {
-        int n = images.size();
-        int pixels = images.pixelCount();
-        byte[] data = new byte[n * pixels];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < pixels; p++) {
-                data[i * pixels + p] = (byte) images.pixel(i, p);
-            }
-            labels[i] = images.label(i);
-        }
-        SeededRandom random = new SeededRandom(77);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = labels[i];
-            labels[i] = labels[j];
-            labels[j] = t;
-        }
-        return new LabelledImages(data, labels, images.width(), images.height(), images.classNames());
-    }
 }

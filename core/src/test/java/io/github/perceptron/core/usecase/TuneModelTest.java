@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
-import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.Execution;
@@ -56,7 +55,7 @@ class TuneModelTest {
     @Test
     void the_chosen_trial_does_not_depend_on_the_test_labels() {
         TuningResult honest = tune(test, request, TrialJournal.NONE);
-        TuningResult shuffled = tune(shuffledLabels(test), request, TrialJournal.NONE);
+        TuningResult shuffled = tune(SyntheticImages.withShuffledLabels(test, 77), request, TrialJournal.NONE);
         assertThat(shuffled.trials()).isEqualTo(withoutSeconds(honest.trials(), shuffled.trials()));
         assertThat(shuffled.best().number()).isEqualTo(honest.best().number());
         assertThat(shuffled.winner().test().accuracy()).isNotEqualTo(honest.winner().test().accuracy());
@@ -133,27 +132,6 @@ class TuneModelTest {
                     actual.get(i).seconds(), e.failure()));
         }
         return adjusted;
-    }
-
-    private static LabelledImages shuffledLabels(LabelledImages images) {
-        int n = images.size();
-        int pixels = images.pixelCount();
-        byte[] data = new byte[n * pixels];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < pixels; p++) {
-                data[i * pixels + p] = (byte) images.pixel(i, p);
-            }
-            labels[i] = images.label(i);
-        }
-        SeededRandom random = new SeededRandom(77);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = labels[i];
-            labels[i] = labels[j];
-            labels[j] = t;
-        }
-        return new LabelledImages(data, labels, images.width(), images.height(), images.classNames());
     }
 
     /** A journal in memory that dies, as a killed process would, once it holds {@code dieAfter} trials. */
