@@ -296,6 +296,17 @@ class CommandLineTest {
         CommandLineRun info = CommandLineRun.of(environment, "info", "--model", dir.resolve("weighted.json").toString());
         assertThat(info.out()).contains("classWeights   balanced", "kept epoch   1: the last epoch", "data",
                 "machine      ", " kernel, ");
+        CommandLineRun infoJson = CommandLineRun.of(environment, "info", "--json", "--model",
+                dir.resolve("weighted.json").toString());
+        assertThat(infoJson.exitCode()).as(infoJson.err()).isZero();
+        JsonNode whole = parse(infoJson.out().strip());
+        assertThat(whole.get("input").fieldNames()).toIterable().containsExactly("width", "height");
+        JsonNode provenance = whole.get("provenance");
+        assertThat(provenance.at("/plan/classWeights").asText()).isEqualTo("balanced");
+        assertThat(provenance.at("/plan/layers").asText()).isEqualTo("784,8,10");
+        assertThat(provenance.get("data").fieldNames()).toIterable().containsExactly("train", "test", "validation");
+        assertThat(provenance.at("/data/train").asText()).startsWith("sha256:");
+        assertThat(provenance.get("kept_epoch").asInt()).isEqualTo(1);
     }
 
     @Test

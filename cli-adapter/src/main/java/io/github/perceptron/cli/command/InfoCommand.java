@@ -87,7 +87,10 @@ public final class InfoCommand implements Callable<Integer> {
         ModelMetadata metadata = loaded.metadata();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("model", model.file().toString());
-        info.put("input", Map.of("width", loaded.width(), "height", loaded.height()));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("width", loaded.width());
+        input.put("height", loaded.height());
+        info.put("input", input);
         info.put("layers", loaded.spec().sizes());
         info.put("hidden", loaded.spec().hidden().stream().map(layer -> layer instanceof LayerSpec.Dense dense
                 ? "dense " + dense.units() + " " + dense.activation().id()
@@ -108,8 +111,11 @@ public final class InfoCommand implements Callable<Integer> {
     private static Map<String, Object> provenanceJson(Provenance provenance) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("plan", provenance.plan());
-        json.put("data", Map.of("train", provenance.trainDigest(), "test", provenance.testDigest(),
-                "validation", provenance.validation()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("train", provenance.trainDigest());
+        data.put("test", provenance.testDigest());
+        data.put("validation", provenance.validation());
+        json.put("data", data);
         json.put("kept_epoch", provenance.keptEpoch());
         json.put("kept_because", provenance.keptBecause());
         Map<String, Object> machine = new LinkedHashMap<>();

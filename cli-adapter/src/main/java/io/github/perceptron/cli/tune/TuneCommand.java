@@ -158,7 +158,7 @@ public final class TuneCommand implements Callable<Integer> {
         Duration budget = timeBudget == null ? null : budget(timeBudget);
 
         Path directory = out != null ? out : Path.of("tune", dataset.data != null ? "data" : dataset.known().id());
-        Files files = new Files(directory);
+        Outputs files = new Outputs(directory);
         files.check(dataset, spaceFile);
         DatasetSource source = dataset.open(quiet || json);
         files.create();
@@ -264,7 +264,7 @@ public final class TuneCommand implements Callable<Integer> {
         return budget;
     }
 
-    private void done(TuningResult result, Files files) {
+    private void done(TuningResult result, Outputs files) {
         TrainingPlan plan = result.winnerPlan();
         if (json) {
             Map<String, Object> event = new LinkedHashMap<>();
@@ -292,7 +292,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /** The files a search writes, all in one directory. */
-    private static final class Files {
+    private static final class Outputs {
         final Path directory;
         final Path report;
         final Path csv;
@@ -300,7 +300,7 @@ public final class TuneCommand implements Callable<Integer> {
         final Path model;
         final Path journal;
 
-        Files(Path directory) {
+        Outputs(Path directory) {
             this.directory = directory;
             this.report = directory.resolve("report.md");
             this.csv = directory.resolve("trials.csv");
@@ -322,7 +322,7 @@ public final class TuneCommand implements Callable<Integer> {
 
         void create() {
             try {
-                java.nio.file.Files.createDirectories(directory);
+                Files.createDirectories(directory);
             } catch (IOException e) {
                 throw new CommandFailure(directory + ": cannot create the output directory ("
                         + OutputLocation.reason(e) + ")");

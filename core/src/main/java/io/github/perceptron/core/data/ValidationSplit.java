@@ -137,13 +137,34 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
             int fold = f;
             int[] held = IntStream.range(0, all.size()).filter(i -> foldOf[i] == fold).toArray();
             int[] train = IntStream.range(0, all.size()).filter(i -> foldOf[i] != fold).toArray();
-            folds.add(new Fold(all.select(train), all.select(held)));
+            folds.add(new Fold(all, train, held));
         }
         return folds;
     }
 
-    /** One round of cross-validation: trained on {@code train}, scored on {@code validation}. */
-    public record Fold(LabelledImages train, LabelledImages validation) {
+    /**
+     * One round of cross-validation: trained on {@link #train}, scored on {@link #validation}. It
+     * holds indices only and copies the images when asked, so k folds of a large set do not hold k
+     * copies of it at once.
+     */
+    public static final class Fold {
+        private final LabelledImages all;
+        private final int[] train;
+        private final int[] validation;
+
+        private Fold(LabelledImages all, int[] train, int[] validation) {
+            this.all = all;
+            this.train = train;
+            this.validation = validation;
+        }
+
+        public LabelledImages train() {
+            return all.select(train);
+        }
+
+        public LabelledImages validation() {
+            return all.select(validation);
+        }
     }
 
     /** Each class's image indices, ascending. */

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Use case: search training settings honestly. Every trial trains on the training images less a
@@ -85,11 +86,12 @@ public final class TuneModel {
             throw new DatasetException(source.describe() + ": the training split holds no images");
         }
         if (request.folds() > 1) {
+            // Each fold copies its images only while a trial trains on it.
             return ValidationSplit.folds(all, request.folds(), request.validation().seed()).stream()
-                    .map(fold -> new Part(fold.train(), fold.validation())).toList();
+                    .map(fold -> new Part(fold::train, fold::validation)).toList();
         }
         ValidationSplit.Holdout holdout = request.validation().apply(all);
-        return List.of(new Part(holdout.train(), holdout.validation()));
+        return List.of(new Part(holdout::train, holdout::validation));
     }
 
     /** A journal from another search would resume the wrong trials. */
@@ -114,7 +116,8 @@ public final class TuneModel {
         int kept = 0;
         try {
             for (Part part : parts) {
-                TrainingResult result = new Trainer(plan, execution, TrainingListener.NONE).train(part.train, part.validation);
+                TrainingResult result = new Trainer(plan, execution, TrainingListener.NONE)
+                        .train(part.train.get(), part.validation.get());
                 Evaluation evaluation = result.history().get(result.keptEpoch() - 1).evaluation().orElseThrow();
                 accuracy += evaluation.accuracy();
                 loss += evaluation.loss();
@@ -151,6 +154,7 @@ public final class TuneModel {
         return plan.withEarlyStopping(EarlyStopping.NONE).withEpochs(Math.max(1, best.keptEpoch()));
     }
 
-    private record Part(LabelledImages train, LabelledImages validation) {
+    /** Images to train a trial on and to score it on. */
+    private record Part(Supplier<LabelledImages> train, Supplier<LabelledImages> validation) {
     }
 }

@@ -90,6 +90,26 @@ class ValidationSplitTest {
         assertThat(ValidationSplit.NONE.apply(unbalanced()).train().size()).isEqualTo(1000);
     }
 
+    @Test
+    void folds_hold_every_image_out_exactly_once_each_class_in_proportion() {
+        List<ValidationSplit.Fold> folds = ValidationSplit.folds(unbalanced(), 4, 3);
+        List<Integer> heldOut = new ArrayList<>();
+        for (ValidationSplit.Fold fold : folds) {
+            LabelledImages validation = fold.validation();
+            heldOut.addAll(indices(validation));
+            assertThat(validation.size() + fold.train().size()).isEqualTo(1000);
+            assertThat(indices(fold.train())).doesNotContainAnyElementsOf(indices(validation));
+            int[] perClass = validation.labelHistogram();
+            int[] expected = {125, 75, 37, 12};
+            for (int c = 0; c < 4; c++) {
+                assertThat(perClass[c]).as("class %d", c).isBetween(expected[c] - 1, expected[c] + 2);
+            }
+        }
+        assertThat(heldOut).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(indices(ValidationSplit.folds(unbalanced(), 4, 3).get(0).validation()))
+                .isEqualTo(indices(folds.get(0).validation()));
+    }
+
     /** The indices of a part's images, in its order. */
     private static List<Integer> indices(LabelledImages part) {
         List<Integer> indices = new ArrayList<>();
