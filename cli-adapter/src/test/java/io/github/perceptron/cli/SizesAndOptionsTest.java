@@ -2,7 +2,10 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.persistence.JsonCheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,5 +121,17 @@ class SizesAndOptionsTest {
                 checkpoint.toString(), "--epochs", "1", "-o", model.toString());
         assertThat(shorter.exitCode()).isEqualTo(2);
         assertThat(shorter.err()).contains("--epochs 1 with --resume must be more than the 2 epochs the checkpoint has done");
+
+        // A checkpoint trained with the other kernel kind resumes, with a warning that it will not be bit-identical.
+        JsonCheckpointStore store = new JsonCheckpointStore();
+        TrainingCheckpoint saved = store.load(checkpoint);
+        String other = Execution.kernel().equals("vector") ? "portable" : "vector";
+        store.save(new TrainingCheckpoint(saved.model(), saved.plan(), saved.progress(), saved.validation(), other),
+                checkpoint);
+        CommandLineRun otherKernel = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                checkpoint.toString(), "--epochs", "3", "-q", "-o", model.toString());
+        assertThat(otherKernel.exitCode()).as(otherKernel.err()).isZero();
+        assertThat(otherKernel.err()).contains("was trained with the " + other + " kernel and resumes with the "
+                + Execution.kernel() + " one, which rounds differently");
     }
 }
