@@ -30,9 +30,11 @@ class ArgumentFuzzTest {
     private static final List<List<String>> SEEDS = List.of(
             List.of("train", "--layers", "784,100,10", "--activation", "relu", "--loss", "cross-entropy", "--optimizer",
                     "adam", "--lr", "0.001", "--l2", "1e-4", "--dropout", "0.2", "--augment", "shift,rotate", "--epochs",
-                    "3", "--batch", "50", "--seed", "7", "--schedule", "step:2:0.5", "--warmup", "1", "--validation", "100"),
+                    "3", "--batch", "50", "--seed", "7", "--schedule", "step:2:0.5", "--warmup", "1", "--validation", "100",
+                    "--class-weights", "1,2,1,1,1,1,1,1,1,0.5"),
             List.of("train", "--init", "normal", "--momentum", "0.5", "--optimizer", "nesterov", "--schedule", "cosine:0.1",
-                    "--threads", "2", "--patience", "3", "--checkpoint-every", "1", "--no-shuffle", "--json", "-q"),
+                    "--threads", "2", "--patience", "3", "--monitor", "loss", "--min-delta", "0.01", "--checkpoint-every", "1",
+                    "--no-shuffle", "--class-weights", "balanced", "--json", "-q"),
             List.of("evaluate", "--model", "m.json", "--data", "d", "--format", "csv", "--json"),
             List.of("predict", "--model", "m.json", "--idx", "x", "--index", "3", "--json"),
             List.of("bench", "--layers", "784,30,10", "--batch", "100", "--epochs", "2", "--threads", "1", "--json"),
