@@ -94,7 +94,9 @@ class LauncherSignalsIT {
         Path screen = dir.resolve("screen.txt");
         // script(1) runs the launcher on a new pty; ^C written to that pty's input is turned into
         // SIGINT for its foreground process group by the line discipline, as a terminal does.
-        StringBuilder command = new StringBuilder("exec");
+        // perl restores SIGINT's default first: a test run from a background job inherits it ignored,
+        // and a process rightly leaves an ignored signal alone (InterruptIT does the same).
+        StringBuilder command = new StringBuilder("exec perl -e " + ShellWords.quote("$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
         for (String word : train()) {
             command.append(' ').append(ShellWords.quote(word));
         }
