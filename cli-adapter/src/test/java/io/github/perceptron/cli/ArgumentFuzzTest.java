@@ -1,14 +1,13 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.train.TrainCommand;
-
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.train.Interrupts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.cli.train.TrainCommand;
+import io.github.perceptron.cli.tune.TuneCommand;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.testing.Fuzzing;
 import java.io.PrintWriter;
@@ -21,7 +20,7 @@ import picocli.CommandLine;
 
 /**
  * Mutation fuzzing of the command line's arguments, token by token: every mutated invocation is
- * parsed and, for {@code train} and {@code compare}, turned into a training plan, as a run would
+ * parsed and, for {@code train}, {@code compare} and {@code tune}, turned into training plans, as a run would
  * before touching data. Only usage errors (picocli's, or {@link IllegalArgumentException} with a
  * message) may come out; {@link Fuzzing#INPUTS} invocations.
  */
@@ -38,7 +37,10 @@ class ArgumentFuzzTest {
             List.of("evaluate", "--model", "m.json", "--data", "d", "--format", "csv", "--json"),
             List.of("predict", "--model", "m.json", "--idx", "x", "--index", "3", "--json"),
             List.of("bench", "--layers", "784,30,10", "--batch", "100", "--epochs", "2", "--threads", "1", "--json"),
-            List.of("fetch", "--dataset", "fashion-mnist", "--data-dir", "/tmp/x"));
+            List.of("fetch", "--dataset", "fashion-mnist", "--data-dir", "/tmp/x"),
+            List.of("tune", "--param", "lr=log:0.01:0.3", "--param", "dropout=0|0.2", "--param", "layers=784,30,10|784,10",
+                    "--search", "random", "--trials", "3", "--time-budget", "1h30m", "--validation", "0.1", "--folds", "1",
+                    "--patience", "2", "--epochs", "2", "--json"));
     private static final List<String> ODD_VALUES = List.of("", "-1", "0", "NaN", "Infinity", "1e309", "-0", "abc", ",",
             "784,,10", "2147483648", "step:0:0", "cosine:2", "shift,,", "::", "--", "-", "relu,tanh", "1e-400");
 
@@ -73,6 +75,9 @@ class ArgumentFuzzTest {
             return;
         }
         Object command = parsed.subcommand().commandSpec().userObject();
+        if (command instanceof TuneCommand tune) {
+            tune.prepare();
+        }
         if (command instanceof TrainCommand train) {
             train.training.plan();
             if (train.dataset.data == null) {

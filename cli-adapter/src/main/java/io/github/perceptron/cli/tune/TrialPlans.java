@@ -15,7 +15,7 @@ import picocli.CommandLine;
  * exactly {@code train}'s rules, so a trial is the run {@code perceptron train} would make of
  * {@link #trainArguments}.
  */
-final class TrialPlans implements Function<Map<String, String>, TrainingPlan> {
+public final class TrialPlans implements Function<Map<String, String>, TrainingPlan> {
 
     private final List<String> base;
     private final EarlyStopping earlyStopping;

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
@@ -43,6 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code perceptron tune}: search training settings on held-out training images, then train the
@@ -140,6 +140,41 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Search search = prepare();
+        SearchSpace space = search.space();
+        TrialPlans plans = search.plans();
+        ValidationSplit split = search.split();
+        long seed = search.seed();
+        Duration budget = search.budget();
+
+        Path directory = out != null ? out : Path.of("tune", dataset.data != null ? "data" : dataset.known().id());
+        Outputs files = new Outputs(directory);
+        files.check(dataset, spaceFile);
+        DatasetSource source = dataset.open(quiet || json);
+        files.create();
+        String searchIdentity = String.join("; ", "data " + source.describe(), "fields " + space, "search " + this.search,
+                "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
+                "patience " + patience);
+        TuningRequest request = new TuningRequest(search.trials(), plans, split, folds, budget, retrain);
+        TuningResult result = new TuneModel(source, training.execution(), clock)
+                .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
+
+        new RescuingSave(store).save(result.winner().model(), files.model);
+        List<String> winnerArguments = winnerArguments(plans, result);
+        TuningReport report = new TuningReport(space, result, "perceptron tune " + String.join(" ", commandLine()),
+                dataset.name(), timeBudget == null ? "none" : timeBudget, dataset.asArguments().strip(), winnerArguments);
+        report.writeCsv(files.csv);
+        report.writePlot(files.plot);
+        report.writeMarkdown(files.report, files.plot);
+        done(result, files);
+        return 0;
+    }
+
+    /**
+     * Checks every option and builds every trial's plan, before any data is read: a bad value is
+     * a usage error, never a failure part-way through a search.
+     */
+    public Search prepare() {
         if (trials < 1) {
             throw new IllegalArgumentException("--trials must be at least 1, was " + trials);
         }
@@ -154,30 +189,19 @@ public final class TuneCommand implements Callable<Integer> {
         long seed = training.plan().seed();
         List<Map<String, String>> chosen = space.trials(strategy(), trials, seed);
         TrialPlans plans = new TrialPlans(baseArguments(), patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
+        chosen.forEach(plans::apply);
         ValidationSplit split = ValidationOption.parse(validation, seed);
+        if (folds == 1 && split.isNone()) {
+            throw new IllegalArgumentException("--validation must hold out images to score the trials on (the test set "
+                    + "never is), or give --folds");
+        }
         Duration budget = timeBudget == null ? null : budget(timeBudget);
+        return new Search(space, chosen, plans, split, seed, budget);
+    }
 
-        Path directory = out != null ? out : Path.of("tune", dataset.data != null ? "data" : dataset.known().id());
-        Outputs files = new Outputs(directory);
-        files.check(dataset, spaceFile);
-        DatasetSource source = dataset.open(quiet || json);
-        files.create();
-        String searchIdentity = String.join("; ", "data " + source.describe(), "fields " + space, "search " + search,
-                "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
-                "patience " + patience);
-        TuningRequest request = new TuningRequest(chosen, plans, split, folds, budget, retrain);
-        TuningResult result = new TuneModel(source, training.execution(), clock)
-                .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
-
-        new RescuingSave(store).save(result.winner().model(), files.model);
-        List<String> winnerArguments = winnerArguments(plans, result);
-        TuningReport report = new TuningReport(space, result, "perceptron tune " + String.join(" ", commandLine()),
-                dataset.name(), timeBudget == null ? "none" : timeBudget, dataset.asArguments().strip(), winnerArguments);
-        report.writeCsv(files.csv);
-        report.writePlot(files.plot);
-        report.writeMarkdown(files.report, files.plot);
-        done(result, files);
-        return 0;
+    /** A checked search, ready to run. */
+    public record Search(SearchSpace space, List<Map<String, String>> trials, TrialPlans plans, ValidationSplit split,
+                         long seed, Duration budget) {
     }
 
     private SearchSpace space() {
