@@ -108,6 +108,21 @@ class TuneCommandTest {
         assertThat(run.out()).contains("best: trial ", "test accuracy");
     }
 
+    @Test
+    void the_time_budget_stops_the_search_between_trials_and_the_report_says_so() throws IOException {
+        Path out = dir.resolve("budget");
+        CommandLineRun run = CommandLineRun.of(environment, "tune", "--data", data.toString(), "--layers", "784,16,10",
+                "--epochs", "1", "--augment", "none", "--param", "lr=log:0.01:0.3", "--trials", "200",
+                "--time-budget", "1s", "--no-retrain", "--json", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode done = parse(run.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(done.get("budget_exhausted").asBoolean()).isTrue();
+        assertThat(done.get("trials").asInt()).isBetween(1, 199);
+        assertThat(done.get("seconds_used").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(Files.readString(out.resolve("report.md"))).contains("Budget: 1s; the trials took ",
+                "and the budget stopped the search");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--param bogus=1|2", "--param lr", "--search grid --param lr=log:0.01:0.1",
         "--search sideways", "--time-budget 5x", "--time-budget 0s", "--trials 0", "--folds 0", "--validation 0",
