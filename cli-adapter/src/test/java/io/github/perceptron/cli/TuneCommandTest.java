@@ -90,6 +90,20 @@ class TuneCommandTest {
         assertThat(replayed.get(3).get("test_accuracy")).isEqualTo(done.get("test_accuracy"));
         assertThat(replayed.get(3).get("resumed_trials").asInt()).isEqualTo(3);
 
+        // The same data moved elsewhere is the same data: the journal still resumes.
+        Path moved = Files.createDirectories(dir.resolve("moved digits"));
+        try (var files = Files.list(data)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, moved.resolve(file.getFileName()));
+            }
+        }
+        List<String> fromMoved = tune(out);
+        fromMoved.set(fromMoved.indexOf(data.toString()), moved.toString());
+        CommandLineRun relocated = CommandLineRun.of(environment, fromMoved.toArray(String[]::new));
+        assertThat(relocated.exitCode()).as(relocated.err()).isZero();
+        assertThat(parse(relocated.out().lines().reduce((a, b) -> b).orElseThrow()).get("resumed_trials").asInt())
+                .isEqualTo(3);
+
         // Another search in the same directory is refused rather than mixed in.
         CommandLineRun other = CommandLineRun.of(environment, tune(out, "--seed", "2").toArray(String[]::new));
         assertThat(other.exitCode()).as(other.err()).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.github.perceptron.cli.train.RescuingSave;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.cli.train.ValidationOption;
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.EarlyStopping;
@@ -152,7 +153,9 @@ public final class TuneCommand implements Callable<Integer> {
         files.check(dataset, spaceFile);
         DatasetSource source = dataset.open(quiet || json);
         files.create();
-        String searchIdentity = String.join("; ", "data " + source.describe(), "fields " + space, "search " + this.search,
+        // The data by its content, not its path: a moved cache still resumes, other data never does.
+        String data = source.load(Split.TRAIN).contentDigest();
+        String searchIdentity = String.join("; ", "data " + data, "fields " + space, "search " + this.search,
                 "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
                 "patience " + patience);
         TuningRequest request = new TuningRequest(search.trials(), plans, split, folds, budget, retrain);
