@@ -6,7 +6,7 @@ import io.github.perceptron.cli.train.Interrupts;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import io.github.perceptron.core.checkpoint.CheckpointStore;
+import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.persistence.JsonCheckpointStore;

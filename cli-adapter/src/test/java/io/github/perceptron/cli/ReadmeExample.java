@@ -1,6 +1,6 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.layer.Activation;

@@ -2,7 +2,7 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.persistence.JsonCheckpointStore;

@@ -2,8 +2,8 @@ package io.github.perceptron.persistence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.perceptron.core.checkpoint.CheckpointStore;
-import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.train.CheckpointStore;
+import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStoreException;

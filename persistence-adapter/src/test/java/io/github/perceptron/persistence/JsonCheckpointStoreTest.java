@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.perceptron.core.augment.Augmentation;
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
-import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.train.CheckpointPolicy;
+import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.optim.LearningRateSchedule;
@@ -132,7 +132,7 @@ class JsonCheckpointStoreTest {
 
     /** Passes saves through, keeping a copy of the one written at {@code epoch}. */
     private record CopyingStore(JsonCheckpointStore store, Path copy, int epoch)
-            implements io.github.perceptron.core.checkpoint.CheckpointStore {
+            implements io.github.perceptron.core.train.CheckpointStore {
         @Override
         public void save(TrainingCheckpoint checkpoint, Path location) {
             store.save(checkpoint, location);

@@ -2,7 +2,7 @@ package io.github.perceptron.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.Provenance;

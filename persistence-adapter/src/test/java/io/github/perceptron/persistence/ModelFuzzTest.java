@@ -1,6 +1,6 @@
 package io.github.perceptron.persistence;
 
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.testing.Fuzzing;

@@ -21,22 +21,39 @@ public final class Trainer {
     private final TrainingPlan plan;
     private final int threads;
     private final TrainingListener listener;
-    private final CheckpointSink checkpoints;
+    private final CheckpointPolicy checkpoints;
+    private final Snapshot snapshot;
+
+    /** What a checkpoint holds of a run at the end of an epoch: its network and its progress. */
+    @FunctionalInterface
+    public interface Snapshot {
+        TrainingCheckpoint of(Network network, TrainingProgress progress);
+    }
 
     /** A trainer on every processor, without checkpoints. */
     public Trainer(TrainingPlan plan, TrainingListener listener) {
-        this(plan, Execution.allProcessors(), listener, CheckpointSink.NONE);
+        this(plan, Execution.allProcessors(), listener);
     }
 
     public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener) {
-        this(plan, execution, listener, CheckpointSink.NONE);
+        this(plan, execution, listener, CheckpointPolicy.NONE, (network, progress) -> {
+            throw new IllegalStateException("no checkpoints were asked for");
+        });
     }
 
-    public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener, CheckpointSink checkpoints) {
+    /**
+     * A trainer that saves checkpoints as {@code checkpoints} says, each made by {@code snapshot}.
+     * A {@link ModelStoreException} from a regular save is passed to
+     * {@link TrainingListener#checkpointFailed} and training goes on; from the save a stop asked
+     * for, it ends the run.
+     */
+    public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener, CheckpointPolicy checkpoints,
+                   Snapshot snapshot) {
         this.plan = plan;
         this.threads = execution.threads();
         this.listener = listener;
         this.checkpoints = checkpoints;
+        this.snapshot = snapshot;
     }
 
     /**
@@ -105,13 +122,16 @@ public final class Trainer {
 
     /** Saves a checkpoint when one is due or the run is stopping early. */
     private void checkpoint(Run run, int epoch, boolean stopping, EarlyStopWatch watch) {
+        if (checkpoints.store() == null) {
+            return;
+        }
         boolean periodic = checkpoints.everyEpochs() > 0
                 && (epoch % checkpoints.everyEpochs() == 0 || epoch == plan.epochs());
-        if (!periodic && !(stopping && checkpoints.saveWhenStopped())) {
+        if (!periodic && !stopping) {
             return;
         }
         try {
-            checkpoints.save(run.network, run.progress(epoch, watch.state()));
+            checkpoints.store().save(snapshot.of(run.network, run.progress(epoch, watch.state())), checkpoints.location());
         } catch (ModelStoreException e) {
             // Hours of training are worth more than one lost checkpoint; a stop's checkpoint is the
             // run's only copy, so its failure must end the run loudly.

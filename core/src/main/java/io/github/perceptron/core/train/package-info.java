@@ -1,7 +1,11 @@
 /**
- * <b>Public API and a port.</b> A {@link io.github.perceptron.core.train.TrainingPlan} (what to
+ * <b>Public API and two ports.</b> A {@link io.github.perceptron.core.train.TrainingPlan} (what to
  * train and how), the {@link io.github.perceptron.core.train.Trainer} that runs it, the results and
  * the stops it reports, and {@link io.github.perceptron.core.train.TrainingListener}, the port
- * through which progress is watched and a run is asked to stop.
+ * through which progress is watched and a run is asked to stop. Checkpoints are one idea here: a
+ * {@link io.github.perceptron.core.train.CheckpointPolicy} says when and where, a
+ * {@link io.github.perceptron.core.train.TrainingCheckpoint} is what is saved, and
+ * {@link io.github.perceptron.core.train.CheckpointStore} is the port the persistence adapter
+ * implements.
  */
 package io.github.perceptron.core.train;

@@ -1,7 +1,5 @@
 package io.github.perceptron.core.usecase;
 
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
-import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
@@ -14,12 +12,12 @@ import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
-import io.github.perceptron.core.train.CheckpointSink;
+import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
+import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.train.TrainingProgress;
 import io.github.perceptron.core.train.TrainingResult;
 import java.time.Clock;
 import java.util.List;
@@ -61,7 +59,7 @@ public final class TrainModel {
     /** Trains, holding out {@code validation}'s images, saving checkpoints as {@code policy} says. */
     public TrainedModel train(TrainingPlan plan, ValidationSplit validation, CheckpointPolicy policy) {
         Data data = load(plan, validation);
-        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, data, policy))
+        TrainingResult result = new Trainer(plan, execution, listener, policy, snapshot(plan, data))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
     }
@@ -85,7 +83,7 @@ public final class TrainModel {
         }
         Data data = load(plan, checkpoint.validation());
         List<float[]> weights = checkpoint.model().parameters().stream().map(Parameter::values).toList();
-        TrainingResult result = new Trainer(plan, execution, listener, sink(plan, data, policy))
+        TrainingResult result = new Trainer(plan, execution, listener, policy, snapshot(plan, data))
                 .resume(weights, checkpoint.progress(), data.train, data.perEpoch);
         return finish(plan, data, result);
     }
@@ -125,22 +123,11 @@ public final class TrainModel {
         }
     }
 
-    private CheckpointSink sink(TrainingPlan plan, Data data, CheckpointPolicy policy) {
-        if (policy.store() == null) {
-            return CheckpointSink.NONE;
-        }
-        return new CheckpointSink() {
-            @Override
-            public int everyEpochs() {
-                return policy.everyEpochs();
-            }
-
-            @Override
-            public void save(Network network, TrainingProgress progress) {
-                Model model = model(network, data, metadata(plan, progress.epoch(), OptionalDouble.empty()));
-                policy.store().save(new TrainingCheckpoint(model, plan, progress, data.split, Execution.kernel()), policy.location());
-            }
-        };
+    /** What this use case's checkpoints hold: a usable model, the plan, the progress, the split and the kernel. */
+    private Trainer.Snapshot snapshot(TrainingPlan plan, Data data) {
+        return (network, progress) -> new TrainingCheckpoint(
+                model(network, data, metadata(plan, progress.epoch(), OptionalDouble.empty())), plan, progress, data.split,
+                Execution.kernel());
     }
 
     private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result) {

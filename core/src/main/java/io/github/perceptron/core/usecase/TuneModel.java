@@ -1,12 +1,12 @@
 package io.github.perceptron.core.usecase;
 
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Execution;

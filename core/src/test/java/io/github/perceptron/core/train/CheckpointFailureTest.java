@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.testing.RecordingCheckpointSink;
+import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ class CheckpointFailureTest {
     @Test
     void a_failed_regular_checkpoint_is_reported_and_training_goes_on_to_the_next_one() {
         List<String> reported = new ArrayList<>();
-        RecordingCheckpointSink diskFullOnce = RecordingCheckpointSink.failing(1, epoch -> epoch == 2,
+        RecordingCheckpoints diskFullOnce = RecordingCheckpoints.failing(1, epoch -> epoch == 2,
                 "ckpt.json: cannot save: No space left on device");
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -28,7 +28,7 @@ class CheckpointFailureTest {
                 reported.add(epoch + ": " + failure.getMessage());
             }
         };
-        TrainingResult result = new Trainer(plan, Execution.allProcessors(), listener, diskFullOnce).train(images, null);
+        TrainingResult result = diskFullOnce.trainer(plan, listener, images).train(images, null);
         assertThat(result.history()).hasSize(4);
         assertThat(diskFullOnce.attemptedEpochs()).containsExactly(1, 2, 3, 4);
         assertThat(reported).containsExactly("2: ckpt.json: cannot save: No space left on device");
@@ -36,7 +36,7 @@ class CheckpointFailureTest {
 
     @Test
     void a_failed_checkpoint_when_stopping_ends_the_run_with_the_failure() {
-        RecordingCheckpointSink alwaysFails = RecordingCheckpointSink.failing(0, epoch -> true,
+        RecordingCheckpoints alwaysFails = RecordingCheckpoints.failing(0, epoch -> true,
                 "ckpt.json: cannot save: Read-only file system");
         TrainingListener stopAfterOne = new TrainingListener() {
             @Override
@@ -44,7 +44,7 @@ class CheckpointFailureTest {
                 return true;
             }
         };
-        assertThatThrownBy(() -> new Trainer(plan, Execution.allProcessors(), stopAfterOne, alwaysFails).train(images, null))
+        assertThatThrownBy(() -> alwaysFails.trainer(plan, stopAfterOne, images).train(images, null))
                 .isInstanceOf(ModelStoreException.class).hasMessageContaining("Read-only file system");
     }
 }

@@ -6,7 +6,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.testing.RecordingCheckpointSink;
+import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.List;
@@ -55,10 +55,10 @@ class EarlyStoppingTest {
     void a_run_resumed_during_its_patience_stops_and_restores_as_the_uninterrupted_one() {
         TrainingResult uninterrupted = new Trainer(plan, TrainingListener.NONE).train(train, validation);
         int best = uninterrupted.keptEpoch();
-        RecordingCheckpointSink everyEpoch = RecordingCheckpointSink.every(1);
-        new Trainer(plan, Execution.allProcessors(), TrainingListener.NONE, everyEpoch).train(train, validation);
+        RecordingCheckpoints everyEpoch = RecordingCheckpoints.every(1);
+        everyEpoch.trainer(plan, TrainingListener.NONE, train).train(train, validation);
         // Saved one epoch after the best: the best weights exist only in the checkpoint.
-        RecordingCheckpointSink.Saved saved = everyEpoch.saved().get(best);
+        RecordingCheckpoints.Saved saved = everyEpoch.saved().get(best);
         assertThat(saved.progress().best().epoch()).isEqualTo(best);
         assertThat(saved.progress().best().since()).isEqualTo(1);
         TrainingResult resumed = new Trainer(plan, TrainingListener.NONE)

@@ -7,7 +7,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.testing.RecordingCheckpointSink;
+import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.List;
@@ -25,8 +25,8 @@ class ResumeTest {
     @Test
     void resuming_from_a_checkpoint_is_bit_identical_to_never_stopping() {
         List<float[]> uninterrupted = values(new Trainer(plan, TrainingListener.NONE).train(images, null).network());
-        RecordingCheckpointSink atEpoch2 = RecordingCheckpointSink.every(2);
-        new Trainer(plan, Execution.allProcessors(), TrainingListener.NONE, atEpoch2).train(images, null);
+        RecordingCheckpoints atEpoch2 = RecordingCheckpoints.every(2);
+        atEpoch2.trainer(plan, TrainingListener.NONE, images).train(images, null);
         assertThat(atEpoch2.saved()).hasSize(2);
         List<float[]> weights = atEpoch2.saved().get(0).weights();
         TrainingProgress progress = atEpoch2.saved().get(0).progress();
@@ -41,9 +41,9 @@ class ResumeTest {
 
     @Test
     void a_listener_can_stop_training_between_epochs_and_the_state_is_saved_then() {
-        RecordingCheckpointSink onStopOnly = RecordingCheckpointSink.every(0);
+        RecordingCheckpoints onStopOnly = RecordingCheckpoints.every(0);
         TrainingListener stopAfterTwo = new StopAfter(2);
-        TrainingResult result = new Trainer(plan, Execution.allProcessors(), stopAfterTwo, onStopOnly).train(images, null);
+        TrainingResult result = onStopOnly.trainer(plan, stopAfterTwo, images).train(images, null);
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.history()).hasSize(2);
         assertThat(onStopOnly.attemptedEpochs()).containsExactly(2);

@@ -3,7 +3,7 @@ package io.github.perceptron.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.optim.OptimizerSpec;

@@ -1,9 +1,7 @@
-package io.github.perceptron.core.checkpoint;
+package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
-import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.train.TrainingProgress;
 
 /**
  * A run saved between epochs: the model so far (a usable model in its own right), the plan it

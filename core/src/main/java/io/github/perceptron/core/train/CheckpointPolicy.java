@@ -1,10 +1,13 @@
-package io.github.perceptron.core.checkpoint;
+package io.github.perceptron.core.train;
 
 import java.nio.file.Path;
 
 /**
- * Save a checkpoint to {@code location} every {@code everyEpochs} epochs and after the last, and
- * whenever training stops early; {@code everyEpochs = 0} saves only when training stops early.
+ * When and where a run saves its checkpoints: to {@code location} in {@code store} every
+ * {@code everyEpochs} epochs and after the last, and whenever training is asked to stop;
+ * {@code everyEpochs = 0} saves only on such a stop. The one checkpoint setting: the
+ * {@link Trainer} follows it, and {@link io.github.perceptron.core.usecase.TrainModel} says what a
+ * checkpoint holds.
  */
 public record CheckpointPolicy(CheckpointStore store, Path location, int everyEpochs) {
 

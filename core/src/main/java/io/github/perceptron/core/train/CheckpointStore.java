@@ -1,4 +1,4 @@
-package io.github.perceptron.core.checkpoint;
+package io.github.perceptron.core.train;
 
 import java.nio.file.Path;
 
