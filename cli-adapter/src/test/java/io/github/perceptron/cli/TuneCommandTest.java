@@ -137,6 +137,19 @@ class TuneCommandTest {
                 "and the budget stopped the search");
     }
 
+    @Test
+    void an_output_that_is_not_a_regular_file_is_refused_before_any_training() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("fifo out"));
+        Path fifo = out.resolve("report.md");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CommandLineRun run = CommandLineRun.of(environment, "tune", "--data", data.toString(), "--epochs", "1",
+                "--trials", "1", "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("is a FIFO (named pipe), not a regular file").doesNotContain("\tat ");
+        assertThat(out.resolve("journal.jsonl")).doesNotExist();
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--param bogus=1|2", "--param lr", "--search grid --param lr=log:0.01:0.1",
         "--search sideways", "--time-budget 5x", "--time-budget 0s", "--trials 0", "--folds 0", "--validation 0",

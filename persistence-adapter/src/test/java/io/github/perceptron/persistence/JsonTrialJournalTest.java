@@ -49,6 +49,15 @@ class JsonTrialJournalTest {
     }
 
     @Test
+    void a_journal_that_cannot_be_written_fails_naming_the_file() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        Path file = notADirectory.resolve("journal.jsonl");
+        assertThatThrownBy(() -> new JsonTrialJournal(file, "search A").record(first))
+                .isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(file + ": cannot write the tuning journal");
+    }
+
+    @Test
     void a_journal_of_another_search_or_a_broken_line_is_refused_naming_it() throws IOException {
         Path file = dir.resolve("journal.jsonl");
         new JsonTrialJournal(file, "search A").record(first);

@@ -141,12 +141,12 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Search search = prepare();
-        SearchSpace space = search.space();
-        TrialPlans plans = search.plans();
-        ValidationSplit split = search.split();
-        long seed = search.seed();
-        Duration budget = search.budget();
+        Search prepared = prepare();
+        SearchSpace space = prepared.space();
+        TrialPlans plans = prepared.plans();
+        ValidationSplit split = prepared.split();
+        long seed = prepared.seed();
+        Duration budget = prepared.budget();
 
         Path directory = out != null ? out : Path.of("tune", dataset.data != null ? "data" : dataset.known().id());
         Outputs files = new Outputs(directory);
@@ -155,10 +155,10 @@ public final class TuneCommand implements Callable<Integer> {
         files.create();
         // The data by its content, not its path: a moved cache still resumes, other data never does.
         String data = source.load(Split.TRAIN).contentDigest();
-        String searchIdentity = String.join("; ", "data " + data, "fields " + space, "search " + this.search,
+        String searchIdentity = String.join("; ", "data " + data, "fields " + space, "search " + search,
                 "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
                 "patience " + patience);
-        TuningRequest request = new TuningRequest(search.trials(), plans, split, folds, budget, retrain);
+        TuningRequest request = new TuningRequest(prepared.trials(), plans, split, folds, budget, retrain);
         TuningResult result = new TuneModel(source, training.execution(), clock)
                 .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
 
