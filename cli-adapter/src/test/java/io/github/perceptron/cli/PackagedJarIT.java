@@ -2,12 +2,19 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.testing.TinyModels;
 import io.github.perceptron.persistence.JsonModelStore;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +29,38 @@ class PackagedJarIT {
 
     @Test
     void every_command_of_the_packaged_jar_loads_and_answers() throws Exception {
-        for (String command : List.of("fetch", "train", "evaluate", "info", "predict", "bench")) {
+        for (String command : List.of("fetch", "train", "evaluate", "info", "predict", "bench", "compare", "tune", "serve")) {
             ChildJvm.Result help = run(command, "--help");
             assertThat(help.code()).as(command + ": " + help.err()).isZero();
             assertThat(help.out()).contains("Usage: perceptron " + command);
         }
+    }
+
+    @Test
+    void the_packaged_jar_holds_the_core_classes_just_built_not_a_previous_builds() throws Exception {
+        // An incremental build once shaded the previous perceptron.jar again, keeping its old copies
+        // of core's classes: the launcher said "building" and then ran yesterday's kernel.
+        Path core = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        int compared = 0;
+        try (JarFile jar = new JarFile(ChildJvm.JAR.toFile());
+             FileSystem coreFiles = core.toString().endsWith(".jar") ? FileSystems.newFileSystem(core) : null) {
+            Path root = coreFiles == null ? core : coreFiles.getPath("/");
+            List<Path> classes;
+            try (Stream<Path> walk = Files.walk(root)) {
+                classes = walk.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("META-INF")).toList();
+            }
+            for (Path file : classes) {
+                String name = root.relativize(file).toString().replace('\\', '/');
+                JarEntry entry = jar.getJarEntry(name);
+                assertThat(entry).as("%s is in the jar", name).isNotNull();
+                try (var in = jar.getInputStream(entry)) {
+                    assertThat(Arrays.equals(in.readAllBytes(), Files.readAllBytes(file)))
+                            .as("%s in the jar is the class core just compiled", name).isTrue();
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(50);
     }
 
     @Test
