@@ -67,16 +67,30 @@ final class VectorRowProduct implements RowProduct {
             }
         }
         for (; r < to; r++) {
-            int count = 0;
-            for (int d = 0; d < depth; d++) {
-                if (a[r * rowStride + d * depthStride] != 0f) {
-                    depths[count++] = d;
-                }
+            int count = loneRowNonZeros(a, r * rowStride, depthStride, depth);
+            int j = 0;
+            for (; j + 4 * W <= n; j += 4 * W) {
+                row1x4(a, r * rowStride, depthStride, b, n, j, depths, count, c, r * n + j);
             }
-            for (int j = 0; j < n; j++) {
-                c[r * n + j] = dot(a, r * rowStride, depthStride, b, j, n, depths, count);
+            for (; j + W <= n; j += W) {
+                row1x1(a, r * rowStride, depthStride, b, n, j, depths, count, c, r * n + j);
+            }
+            if (j < n) {
+                // The last columns as a vector overlapping the previous one, recomputed bit-identically.
+                row1x1(a, r * rowStride, depthStride, b, n, n - W, depths, count, c, r * n + n - W);
             }
         }
+    }
+
+    /** Lists the depth steps where one row is non-zero, into {@link #depths}. */
+    private int loneRowNonZeros(float[] a, int from, int depthStride, int depth) {
+        int count = 0;
+        for (int d = 0; d < depth; d++) {
+            if (a[from + d * depthStride] != 0f) {
+                depths[count++] = d;
+            }
+        }
+        return count;
     }
 
     /**
@@ -101,15 +115,9 @@ final class VectorRowProduct implements RowProduct {
             }
         }
         for (; r < to; r++) {
-            int count = 0;
-            for (int d = 0; d < depth; d++) {
-                if (a[r * rowStride + d * depthStride] != 0f) {
-                    depths[count++] = d;
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                c[r * n + j] = dot(a, r * rowStride, depthStride, b, j, n, depths, count);
-            }
+            int count = loneRowNonZeros(a, r * rowStride, depthStride, depth);
+            row1x1(a, r * rowStride, depthStride, padded, W, 0, depths, count, narrowTile, 0);
+            System.arraycopy(narrowTile, 0, c, r * n, n);
         }
     }
 
@@ -290,14 +298,41 @@ final class VectorRowProduct implements RowProduct {
         c3.intoArray(c, cr + 3 * n);
     }
 
-    /** One element over the listed depth steps, ascending, with fused multiply-adds like the tiles. */
-    private static float dot(float[] a, int from, int ds, float[] b, int j, int n, int[] depths, int count) {
-        float sum = 0f;
+    /**
+     * One row (a single image, or the last rows of a batch) at four column vectors starting at
+     * {@code j}: each lane is the same ascending chain of fused multiply-adds as in the 4-row
+     * tiles, so a row's result does not depend on which rows it was computed with.
+     */
+    private static void row1x4(float[] a, int a0, int ds, float[] b, int bStride, int j, int[] depths, int count,
+                               float[] c, int at) {
+        FloatVector s0 = FloatVector.zero(WIDE);
+        FloatVector s1 = FloatVector.zero(WIDE);
+        FloatVector s2 = FloatVector.zero(WIDE);
+        FloatVector s3 = FloatVector.zero(WIDE);
         for (int t = 0; t < count; t++) {
             int d = depths[t];
-            sum = Math.fma(a[from + d * ds], b[d * n + j], sum);
+            FloatVector x = FloatVector.broadcast(WIDE, a[a0 + d * ds]);
+            int bd = d * bStride + j;
+            s0 = FloatVector.fromArray(WIDE, b, bd).fma(x, s0);
+            s1 = FloatVector.fromArray(WIDE, b, bd + W).fma(x, s1);
+            s2 = FloatVector.fromArray(WIDE, b, bd + 2 * W).fma(x, s2);
+            s3 = FloatVector.fromArray(WIDE, b, bd + 3 * W).fma(x, s3);
         }
-        return sum;
+        s0.intoArray(c, at);
+        s1.intoArray(c, at + W);
+        s2.intoArray(c, at + 2 * W);
+        s3.intoArray(c, at + 3 * W);
+    }
+
+    /** One row at one column vector starting at {@code j}, like {@link #row1x4}. */
+    private static void row1x1(float[] a, int a0, int ds, float[] b, int bStride, int j, int[] depths, int count,
+                               float[] c, int at) {
+        FloatVector sum = FloatVector.zero(WIDE);
+        for (int t = 0; t < count; t++) {
+            int d = depths[t];
+            sum = FloatVector.fromArray(WIDE, b, d * bStride + j).fma(FloatVector.broadcast(WIDE, a[a0 + d * ds]), sum);
+        }
+        sum.intoArray(c, at);
     }
 
 }

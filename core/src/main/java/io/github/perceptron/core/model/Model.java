@@ -7,6 +7,8 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +16,9 @@ import java.util.List;
  * Thread-safe: predictions are serialised, since the network reuses its buffers.
  */
 public final class Model {
+
+    /** Rows per pass in {@link #predictAll}: keeps the network's buffers small for any request size. */
+    private static final int BATCH = 64;
 
     private final Network network;
     private final int width;
@@ -105,6 +110,36 @@ public final class Model {
         network.predict(pixels, 1, probabilities);
         int label = network.predictedClass(0);
         return new Prediction(label, classNames.get(label), probabilities);
+    }
+
+    /**
+     * Classifies several images in one pass through the network (faster than one by one). Each
+     * answer is bit-identical to {@link #predict(float[])} on that image alone.
+     */
+    public synchronized List<Prediction> predictAll(List<float[]> images) {
+        int inputs = network.spec().inputs();
+        int classes = network.spec().classes();
+        List<Prediction> predictions = new ArrayList<>(images.size());
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int rows = Math.min(BATCH, images.size() - from);
+            float[] batch = new float[rows * inputs];
+            for (int r = 0; r < rows; r++) {
+                float[] pixels = images.get(from + r);
+                if (pixels.length != inputs) {
+                    throw new IllegalArgumentException("image " + (from + r) + ": expected " + inputs
+                            + " pixels, got " + pixels.length);
+                }
+                System.arraycopy(pixels, 0, batch, r * inputs, inputs);
+            }
+            float[] probabilities = new float[rows * classes];
+            network.predict(batch, rows, probabilities);
+            for (int r = 0; r < rows; r++) {
+                int label = network.predictedClass(r);
+                predictions.add(new Prediction(label, classNames.get(label),
+                        Arrays.copyOfRange(probabilities, r * classes, (r + 1) * classes)));
+            }
+        }
+        return predictions;
     }
 
     /** Loss, accuracy and confusion matrix on {@code images}. */
