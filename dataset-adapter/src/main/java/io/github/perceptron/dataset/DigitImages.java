@@ -25,7 +25,21 @@ public final class DigitImages {
     public static float[] read(Path file, int width, int height) {
         BufferedImage image = ImageFiles.read(file);
         float[] ink = inkOnBlack(image);
-        return normalise(file, ink, image.getWidth(), image.getHeight(), width, height);
+        return normalise(file.toString(), ink, image.getWidth(), image.getHeight(), width, height);
+    }
+
+    /**
+     * Decodes an encoded image held in memory (an upload, say) and normalises it like {@link #read}.
+     *
+     * @param source    names the image in errors, e.g. "request body"
+     * @param maxPixels the largest width × height the image may declare; larger ones are refused
+     *                  before any pixel is decoded
+     * @throws DatasetException when the bytes are not an image, are corrupt, too large or blank
+     */
+    public static float[] decode(byte[] encoded, String source, long maxPixels, int width, int height) {
+        BufferedImage image = ImageFiles.read(encoded, source, maxPixels);
+        float[] ink = inkOnBlack(image);
+        return normalise(source, ink, image.getWidth(), image.getHeight(), width, height);
     }
 
     /** Grey levels in [0,1] with the ink bright: inverted when the border (the background) is light. */
@@ -51,13 +65,13 @@ public final class DigitImages {
         return grey;
     }
 
-    static float[] normalise(Path file, float[] ink, int w, int h, int width, int height) {
+    static float[] normalise(String source, float[] ink, int w, int h, int width, int height) {
         float max = 0;
         for (float v : ink) {
             max = Math.max(max, v);
         }
         if (max <= 0.05f) {
-            throw new DatasetException(file + ": no digit found (the image is blank)");
+            throw new DatasetException(source + ": no digit found (the image is blank)");
         }
         int left = w;
         int right = -1;
