@@ -6,6 +6,7 @@ import io.github.perceptron.cli.command.FetchCommand;
 import io.github.perceptron.cli.command.InfoCommand;
 import io.github.perceptron.cli.command.PredictCommand;
 import io.github.perceptron.cli.compare.CompareCommand;
+import io.github.perceptron.cli.serve.ServeCommand;
 import io.github.perceptron.cli.train.TrainCommand;
 import io.github.perceptron.cli.tune.TuneCommand;
 import io.github.perceptron.core.model.ToolVersion;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "perceptron", mixinStandardHelpOptions = true, versionProvider = PerceptronCommand.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons on MNIST-like images.",
         subcommands = {FetchCommand.class, TrainCommand.class, EvaluateCommand.class, InfoCommand.class,
-                PredictCommand.class, BenchCommand.class, CompareCommand.class, TuneCommand.class,
+                PredictCommand.class, BenchCommand.class, CompareCommand.class, TuneCommand.class, ServeCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Start with: perceptron train    (fetches MNIST if needed, trains, saves the model)"})
 final class PerceptronCommand {

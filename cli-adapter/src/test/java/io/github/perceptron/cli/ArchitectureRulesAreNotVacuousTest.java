@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.perceptron.cli.chart.PlantedChartUsingPicocliAndMain;
+import io.github.perceptron.cli.planted.CliUsingHttpServer;
 import io.github.perceptron.cli.planted.CliUsingJackson;
 import io.github.perceptron.cli.planted.CliUsingTheKernel;
 import io.github.perceptron.cli.planteda.RoomA;
@@ -13,6 +14,7 @@ import io.github.perceptron.cli.plantedb.RoomB;
 import io.github.perceptron.core.plantedcli.CoreUsingCli;
 import io.github.perceptron.dataset.planted.DatasetUsingPersistence;
 import io.github.perceptron.persistence.planted.PersistenceUsingDatasetAndGuice;
+import io.github.perceptron.serving.planted.ServingUsingDatasetAndGuice;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,9 +33,13 @@ class ArchitectureRulesAreNotVacuousTest {
                         new Class<?>[] {DatasetUsingPersistence.class}),
                 Arguments.of(ArchitectureTest.persistence_adapter_does_not_depend_on_other_adapters,
                         new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
+                Arguments.of(ArchitectureTest.serving_adapter_does_not_depend_on_other_adapters,
+                        new Class<?>[] {ServingUsingDatasetAndGuice.class}),
+                Arguments.of(ArchitectureTest.only_the_serving_adapter_speaks_http, new Class<?>[] {CliUsingHttpServer.class}),
+                Arguments.of(ArchitectureTest.only_the_cli_knows_guice, new Class<?>[] {ServingUsingDatasetAndGuice.class}),
                 Arguments.of(ArchitectureTest.only_the_cli_knows_guice,
                         new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
-                Arguments.of(ArchitectureTest.jackson_lives_only_in_persistence_and_json_lines, new Class<?>[] {CliUsingJackson.class}),
+                Arguments.of(ArchitectureTest.jackson_lives_only_in_persistence_serving_and_json_lines, new Class<?>[] {CliUsingJackson.class}),
                 Arguments.of(ArchitectureTest.adapters_use_no_internal_core_package,
                         new Class<?>[] {CliUsingTheKernel.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_are_free_of_cycles, new Class<?>[] {RoomA.class, RoomB.class}),

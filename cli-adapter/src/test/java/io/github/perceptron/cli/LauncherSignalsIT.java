@@ -4,7 +4,9 @@ import io.github.perceptron.cli.common.ShellWords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.testing.TinyModels;
 import io.github.perceptron.persistence.JsonCheckpointStore;
+import io.github.perceptron.persistence.JsonModelStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +114,25 @@ class LauncherSignalsIT {
         assertThat(terminal.exitValue()).as(shown).isEqualTo(130);
         assertThat(shown).contains("resume with: perceptron train --resume '" + checkpoint + "'");
         assertThat(new JsonCheckpointStore().load(checkpoint).progress().epoch()).isBetween(1, 499);
+    }
+
+    @Test
+    void ctrl_c_in_a_terminal_stops_serve_cleanly_with_exit_0() throws Exception {
+        new JsonModelStore().save(TinyModels.trained(), model);
+        Path screen = dir.resolve("screen.txt");
+        String command = "exec perl -e " + ShellWords.quote("$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!") + " "
+                + ShellWords.quote(LAUNCHER.toString()) + " serve --model " + ShellWords.quote(model.toString()) + " --port 0";
+        Process terminal = new ProcessBuilder("script", "-qefc", command, "/dev/null")
+                .redirectOutput(screen.toFile()).redirectErrorStream(true).start();
+        try (OutputStream keyboard = terminal.getOutputStream()) {
+            awaitText(screen, "listening on http://127.0.0.1:", terminal);
+            keyboard.write(3);
+            keyboard.flush();
+            assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of Ctrl-C").isTrue();
+        }
+        String shown = ChildJvm.read(screen);
+        assertThat(terminal.exitValue()).as(shown).isZero();
+        assertThat(shown).contains("perceptron serve: stopped");
     }
 
     private List<String> train(String... extra) {

@@ -8,11 +8,10 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Provenance;
+import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ public final class InfoCommand implements Callable<Integer> {
         Model loaded = model.load(store);
         PrintWriter out = console.out();
         if (json) {
-            out.println(JsonLine.of(asJson(loaded)));
+            out.println(JsonLine.of(ModelDescription.of(loaded, model.file().toString())));
             out.flush();
             return 0;
         }
@@ -81,50 +80,5 @@ public final class InfoCommand implements Callable<Integer> {
                 + provenance.java() + ", " + provenance.cpu());
         out.println("built from   " + (provenance.gitCommit().isEmpty() ? "a packaged jar (no commit recorded)"
                 : "commit " + provenance.gitCommit()));
-    }
-
-    private Map<String, Object> asJson(Model loaded) {
-        ModelMetadata metadata = loaded.metadata();
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("model", model.file().toString());
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("width", loaded.width());
-        input.put("height", loaded.height());
-        info.put("input", input);
-        info.put("layers", loaded.spec().sizes());
-        info.put("hidden", loaded.spec().hidden().stream().map(layer -> layer instanceof LayerSpec.Dense dense
-                ? "dense " + dense.units() + " " + dense.activation().id()
-                : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
-        info.put("loss", loaded.spec().loss().id());
-        info.put("parameters", loaded.spec().parameterCount());
-        info.put("classes", loaded.classNames());
-        info.put("dataset", metadata.dataset());
-        info.put("epochs", metadata.epochs());
-        info.put("seed", metadata.seed());
-        info.put("tool_version", metadata.toolVersion());
-        info.put("created", metadata.created().toString());
-        info.put("test_accuracy", metadata.testAccuracy().isPresent() ? metadata.testAccuracy().getAsDouble() : null);
-        info.put("provenance", metadata.provenance().map(InfoCommand::provenanceJson).orElse(null));
-        return info;
-    }
-
-    private static Map<String, Object> provenanceJson(Provenance provenance) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("plan", provenance.plan());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("train", provenance.trainDigest());
-        data.put("test", provenance.testDigest());
-        data.put("validation", provenance.validation());
-        json.put("data", data);
-        json.put("kept_epoch", provenance.keptEpoch());
-        json.put("kept_because", provenance.keptBecause());
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("kernel", provenance.kernel());
-        machine.put("threads", provenance.threads());
-        machine.put("java", provenance.java());
-        machine.put("cpu", provenance.cpu());
-        json.put("machine", machine);
-        json.put("git_commit", provenance.gitCommit());
-        return json;
     }
 }

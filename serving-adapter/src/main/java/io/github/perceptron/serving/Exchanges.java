@@ -1,0 +1,67 @@
+package io.github.perceptron.serving;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/** Reading request bodies within a limit, and writing responses. */
+final class Exchanges {
+
+    private Exchanges() {
+    }
+
+    /**
+     * The whole body, refused with 413 when it is larger than {@code limit}: at once when its length
+     * is declared, or as soon as more than {@code limit} bytes arrive when it is chunked.
+     */
+    static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("Content-Length is not a number: " + declared);
+            }
+            if (length > limit) {
+                throw tooLarge(length + " bytes", limit);
+            }
+        }
+        int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(cap + 1);
+            if (body.length > cap) {
+                throw tooLarge("more than " + cap + " bytes", limit);
+            }
+            return body;
+        }
+    }
+
+    private static ApiException tooLarge(String size, long limit) {
+        return new ApiException(413, "the request body is " + size + "; at most " + limit + " bytes ("
+                + String.format(Locale.ROOT, "%.1f MB", limit / 1048576.0) + ") are accepted");
+    }
+
+    /** The media type of the request, lower case and without parameters, or null when none was sent. */
+    static String mediaType(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        int semicolon = header.indexOf(';');
+        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.perceptron.serving;
+
+import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.model.Provenance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a model is and where it came from, as one JSON-ready map: the service's {@code GET /v1/model}
+ * and {@code perceptron info --json} give the same object.
+ */
+public final class ModelDescription {
+
+    private ModelDescription() {
+    }
+
+    /** @param source what the model was read from, e.g. its file */
+    public static Map<String, Object> of(Model model, String source) {
+        ModelMetadata metadata = model.metadata();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("model", source);
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("width", model.width());
+        input.put("height", model.height());
+        info.put("input", input);
+        info.put("layers", model.spec().sizes());
+        info.put("hidden", model.spec().hidden().stream().map(layer -> layer instanceof LayerSpec.Dense dense
+                ? "dense " + dense.units() + " " + dense.activation().id()
+                : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
+        info.put("loss", model.spec().loss().id());
+        info.put("parameters", model.spec().parameterCount());
+        info.put("classes", model.classNames());
+        info.put("dataset", metadata.dataset());
+        info.put("epochs", metadata.epochs());
+        info.put("seed", metadata.seed());
+        info.put("tool_version", metadata.toolVersion());
+        info.put("created", metadata.created().toString());
+        info.put("test_accuracy", metadata.testAccuracy().isPresent() ? metadata.testAccuracy().getAsDouble() : null);
+        info.put("provenance", metadata.provenance().map(ModelDescription::provenance).orElse(null));
+        return info;
+    }
+
+    private static Map<String, Object> provenance(Provenance provenance) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("plan", provenance.plan());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("train", provenance.trainDigest());
+        data.put("test", provenance.testDigest());
+        data.put("validation", provenance.validation());
+        json.put("data", data);
+        json.put("kept_epoch", provenance.keptEpoch());
+        json.put("kept_because", provenance.keptBecause());
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("kernel", provenance.kernel());
+        machine.put("threads", provenance.threads());
+        machine.put("java", provenance.java());
+        machine.put("cpu", provenance.cpu());
+        json.put("machine", machine);
+        json.put("git_commit", provenance.gitCommit());
+        return json;
+    }
+}

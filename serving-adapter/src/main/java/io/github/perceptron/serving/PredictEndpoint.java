@@ -1,0 +1,119 @@
+package io.github.perceptron.serving;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.Prediction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code POST /v1/predict}: an image body (normalised as {@code perceptron predict} does) or a JSON
+ * batch of pixel arrays, answered with each image's class and probabilities. With {@code ?input=true}
+ * an image's answer also carries the pixels the model saw.
+ */
+final class PredictEndpoint implements Router.Endpoint {
+
+    private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp",
+            "application/octet-stream");
+
+    private final ModelSlot slot;
+    private final ImageDecoder decoder;
+    private final ServerSettings settings;
+    private final Semaphore computeSlots;
+    private final Metrics metrics;
+
+    PredictEndpoint(ModelSlot slot, ImageDecoder decoder, ServerSettings settings, Metrics metrics) {
+        this.slot = slot;
+        this.decoder = decoder;
+        this.settings = settings;
+        // Fair: waiting requests are served in arrival order, which keeps the latency tail short under load.
+        this.computeSlots = new Semaphore(settings.computeSlots(), true);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String type = Exchanges.mediaType(exchange);
+        boolean json = "application/json".equals(type);
+        if (!json && (type == null || !IMAGE_TYPES.contains(type))) {
+            throw new ApiException(415, (type == null ? "no Content-Type" : "Content-Type " + type + " is not accepted")
+                    + "; send application/json ({\"pixels\": [[...], ...]}) or an image (image/png, image/jpeg)");
+        }
+        byte[] body = Exchanges.readBody(exchange, settings.maxBodyBytes());
+        if (body.length == 0) {
+            throw ApiException.badRequest("the request body is empty");
+        }
+        ServedModel served = slot.current();  // one model for the whole request, whatever reloads happen meanwhile
+        Model model = served.model();
+        acquireComputeSlot();
+        List<float[]> images;
+        List<Prediction> predictions;
+        try {
+            images = json ? new PixelBatch(model.width() * model.height(), model.width() + "×" + model.height(),
+                    settings.maxImagesPerRequest()).read(body) : List.of(decode(body, model));
+            predictions = images.size() == 1 ? List.of(model.predict(images.get(0))) : model.predictAll(images);
+        } finally {
+            computeSlots.release();
+        }
+        metrics.classified(predictions.size());
+        boolean echoInput = !json && "input=true".equals(exchange.getRequestURI().getRawQuery());
+        exchange.getResponseHeaders().set("X-Model-Generation", Long.toString(served.generation()));
+        Exchanges.send(exchange, 200, Json.TYPE, answer(predictions, echoInput ? images.get(0) : null));
+    }
+
+    private float[] decode(byte[] body, Model model) {
+        try {
+            return decoder.decode(body, model.width(), model.height());
+        } catch (RuntimeException badImage) {
+            String message = badImage.getMessage() == null ? badImage.getClass().getSimpleName() : badImage.getMessage();
+            throw ApiException.badRequest(message.lines().findFirst().orElse(message));
+        }
+    }
+
+    private void acquireComputeSlot() {
+        try {
+            if (!computeSlots.tryAcquire(settings.busyWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(503, "the server is busy: every compute slot stayed taken for "
+                        + settings.busyWait().toMillis() + " ms; retry shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "the server is stopping");
+        }
+    }
+
+    /** {@code {"predictions": [{"class": "7", "label": 7, "probabilities": [...]}], "input": [...]}}. */
+    private static byte[] answer(List<Prediction> predictions, float[] input) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + predictions.size() * 200);
+        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("predictions");
+            for (Prediction prediction : predictions) {
+                out.writeStartObject();
+                out.writeStringField("class", prediction.className());
+                out.writeNumberField("label", prediction.label());
+                out.writeArrayFieldStart("probabilities");
+                for (float p : prediction.probabilities()) {
+                    out.writeNumber(p);
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            if (input != null) {
+                out.writeArrayFieldStart("input");
+                for (float v : input) {
+                    out.writeNumber(v);
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+}

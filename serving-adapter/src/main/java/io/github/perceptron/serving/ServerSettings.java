@@ -1,0 +1,58 @@
+package io.github.perceptron.serving;
+
+import java.time.Duration;
+
+/**
+ * How the service listens and what it accepts.
+ *
+ * @param host             the address to bind; loopback unless the user asks otherwise
+ * @param port             0 picks a free port
+ * @param maxBodyBytes     larger bodies are refused with 413 before they are read
+ * @param maxImagesPerRequest the most images one JSON batch may hold
+ * @param maxImagePixels   the largest width × height an uploaded image may declare
+ * @param maxConnections   open connections beyond this are closed as they arrive
+ * @param computeSlots     requests decoding or predicting at once; more wait for {@code busyWait}, then get 503
+ * @param busyWait         how long a request waits for a compute slot
+ * @param requestTimeout   a client must send its whole request within this (slow or stalled clients are cut off)
+ * @param gracePeriod      how long shutdown waits for requests in flight
+ */
+public record ServerSettings(String host, int port, long maxBodyBytes, int maxImagesPerRequest, long maxImagePixels,
+                             int maxConnections, int computeSlots, Duration busyWait, Duration requestTimeout,
+                             Duration gracePeriod) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
+
+    public ServerSettings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+        }
+        if (maxBodyBytes < 1 || maxImagesPerRequest < 1 || maxImagePixels < 1 || maxConnections < 1 || computeSlots < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        if (requestTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("the request timeout is counted in whole seconds, at least 1, was " + requestTimeout);
+        }
+    }
+
+    /** The defaults: 10 MB bodies, 1,000 images per batch, 16-megapixel images, 256 connections, 10 s to send a request. */
+    public static ServerSettings defaults(String host, int port) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return new ServerSettings(host, port, DEFAULT_MAX_BODY_BYTES, 1000, 16L << 20, 256,
+                Math.max(2, processors), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
+    public ServerSettings withMaxBodyBytes(long bytes) {
+        return new ServerSettings(host, port, bytes, maxImagesPerRequest, maxImagePixels, maxConnections, computeSlots,
+                busyWait, requestTimeout, gracePeriod);
+    }
+
+    public ServerSettings withComputeSlots(int slots, Duration wait) {
+        return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections, slots,
+                wait, requestTimeout, gracePeriod);
+    }
+
+    public ServerSettings withRequestTimeout(Duration timeout) {
+        return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
+                computeSlots, busyWait, timeout, gracePeriod);
+    }
+}
