@@ -93,24 +93,8 @@ class LauncherSignalsIT {
 
     @Test
     void ctrl_c_in_a_terminal_prints_the_resume_command() throws Exception {
-        Path screen = dir.resolve("screen.txt");
-        // script(1) runs the launcher on a new pty; ^C written to that pty's input is turned into
-        // SIGINT for its foreground process group by the line discipline, as a terminal does.
-        // perl restores SIGINT's default first: a test run from a background job inherits it ignored,
-        // and a process rightly leaves an ignored signal alone (InterruptIT does the same).
-        StringBuilder command = new StringBuilder("exec perl -e " + ShellWords.quote("$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
-        for (String word : train()) {
-            command.append(' ').append(ShellWords.quote(word));
-        }
-        Process terminal = new ProcessBuilder("script", "-qefc", command.toString(), "/dev/null")
-                .redirectOutput(screen.toFile()).redirectErrorStream(true).start();
-        try (OutputStream keyboard = terminal.getOutputStream()) {
-            awaitText(screen, "\"event\":\"epoch\"", terminal);
-            keyboard.write(3);
-            keyboard.flush();
-            assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();
-        }
-        String shown = ChildJvm.read(screen);
+        Process terminal = ctrlCInATerminal(train(), "\"event\":\"epoch\"");
+        String shown = ChildJvm.read(dir.resolve("screen.txt"));
         assertThat(terminal.exitValue()).as(shown).isEqualTo(130);
         assertThat(shown).contains("resume with: perceptron train --resume '" + checkpoint + "'");
         assertThat(new JsonCheckpointStore().load(checkpoint).progress().epoch()).isBetween(1, 499);
@@ -119,20 +103,34 @@ class LauncherSignalsIT {
     @Test
     void ctrl_c_in_a_terminal_stops_serve_cleanly_with_exit_0() throws Exception {
         new JsonModelStore().save(TinyModels.trained(), model);
-        Path screen = dir.resolve("screen.txt");
-        String command = "exec perl -e " + ShellWords.quote("$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!") + " "
-                + ShellWords.quote(LAUNCHER.toString()) + " serve --model " + ShellWords.quote(model.toString()) + " --port 0";
-        Process terminal = new ProcessBuilder("script", "-qefc", command, "/dev/null")
-                .redirectOutput(screen.toFile()).redirectErrorStream(true).start();
-        try (OutputStream keyboard = terminal.getOutputStream()) {
-            awaitText(screen, "listening on http://127.0.0.1:", terminal);
-            keyboard.write(3);
-            keyboard.flush();
-            assertThat(terminal.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of Ctrl-C").isTrue();
-        }
-        String shown = ChildJvm.read(screen);
+        Process terminal = ctrlCInATerminal(List.of(LAUNCHER.toString(), "serve", "--model", model.toString(), "--port", "0"),
+                "listening on http://127.0.0.1:");
+        String shown = ChildJvm.read(dir.resolve("screen.txt"));
         assertThat(terminal.exitValue()).as(shown).isZero();
         assertThat(shown).contains("perceptron serve: stopped");
+    }
+
+    /**
+     * Runs {@code words} on a new pty (script(1)), and once {@code text} is on its screen (saved in
+     * screen.txt) types ^C, which the line discipline turns into SIGINT for the foreground process
+     * group, as a terminal does. perl restores SIGINT's default first: a test run from a background
+     * job inherits it ignored, and a process rightly leaves an ignored signal alone.
+     */
+    private Process ctrlCInATerminal(List<String> words, String text) throws IOException, InterruptedException {
+        Path screen = dir.resolve("screen.txt");
+        StringBuilder command = new StringBuilder("exec perl -e " + ShellWords.quote("$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
+        for (String word : words) {
+            command.append(' ').append(ShellWords.quote(word));
+        }
+        Process terminal = new ProcessBuilder("script", "-qefc", command.toString(), "/dev/null")
+                .redirectOutput(screen.toFile()).redirectErrorStream(true).start();
+        try (OutputStream keyboard = terminal.getOutputStream()) {
+            awaitText(screen, text, terminal);
+            keyboard.write(3);
+            keyboard.flush();
+            assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s of Ctrl-C").isTrue();
+        }
+        return terminal;
     }
 
     private List<String> train(String... extra) {

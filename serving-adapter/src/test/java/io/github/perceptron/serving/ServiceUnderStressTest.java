@@ -67,23 +67,17 @@ class ServiceUnderStressTest {
 
     @Test
     void requests_beyond_the_compute_slots_wait_then_get_503_not_a_pile_up() throws Exception {
-        CountDownLatch decoding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ImageDecoder slow = (bytes, w, h) -> {
-            decoding.countDown();
-            await(release);
-            return TinyModels.images(1)[0];
-        };
+        HeldDecoder slow = new HeldDecoder();
         ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0).withComputeSlots(1, Duration.ofMillis(200));
         try (TestServer server = new TestServer(TinyModels.trained(), slow, settings)) {
             CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(server, "image/png", new byte[] {1}));
-            assertThat(decoding.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(slow.decoding.await(10, TimeUnit.SECONDS)).isTrue();
 
             HttpResponse<String> second = server.postPixels(TinyModels.images(1));
             assertThat(second.statusCode()).isEqualTo(503);
             assertThat(TestServer.json(second).get("error").asText()).contains("busy");
 
-            release.countDown();
+            slow.release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(server.postPixels(TinyModels.images(1)).statusCode()).isEqualTo(200);
         }
@@ -164,17 +158,11 @@ class ServiceUnderStressTest {
 
     @Test
     void shutdown_refuses_new_connections_and_lets_the_request_in_flight_finish() throws Exception {
-        CountDownLatch decoding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ImageDecoder slow = (bytes, w, h) -> {
-            decoding.countDown();
-            await(release);
-            return TinyModels.images(1)[0];
-        };
+        HeldDecoder slow = new HeldDecoder();
         TestServer server = new TestServer(TinyModels.trained(), slow, ServerSettings.defaults("127.0.0.1", 0));
         int port = server.server.port();
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> post(server, "image/png", new byte[] {1}));
-        assertThat(decoding.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.decoding.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -189,7 +177,7 @@ class ServiceUnderStressTest {
         assertThat(refused).as("new connections refused while stopping").isTrue();
         assertThat(stopping).as("still waiting for the request in flight").isNotDone();
 
-        release.countDown();
+        slow.release.countDown();
         HttpResponse<String> answer = inFlight.get(10, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(TestServer.predictions(answer)).hasSize(1);
@@ -203,6 +191,19 @@ class ServiceUnderStressTest {
         long start = System.nanoTime();
         server.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** Decodes every image as the first test image, once the test releases it: a request held in flight. */
+    private static final class HeldDecoder implements ImageDecoder {
+        final CountDownLatch decoding = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public float[] decode(byte[] encoded, int width, int height) {
+            decoding.countDown();
+            await(release);
+            return TinyModels.images(1)[0];
+        }
     }
 
     private static HttpResponse<String> post(TestServer server, String type, byte[] body) {
