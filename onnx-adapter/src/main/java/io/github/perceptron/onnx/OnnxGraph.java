@@ -1,0 +1,38 @@
+package io.github.perceptron.onnx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an ONNX file perceptron reads, decoded but not yet understood: opsets, metadata,
+ * the graph's nodes, float initializers, inputs and outputs. {@link OnnxImporter} makes a model of it.
+ */
+final class OnnxGraph {
+
+    /** A node: its op type and domain, named inputs and outputs, and int or float attributes. */
+    record Node(int index, String name, String opType, String domain, List<String> inputs, List<String> outputs,
+                Map<String, Number> attributes, List<String> otherAttributes) {
+        String describe() {
+            return "node " + index + (name.isEmpty() ? "" : " '" + name + "'") + " (" + opType + ")";
+        }
+    }
+
+    /** A float tensor, or the reason it is not one perceptron can use. */
+    record Tensor(String name, long[] dims, float[] values, long[] integers) {
+    }
+
+    /** A graph input or output: name, element type and dimensions (-1 for a named one). */
+    record Value(String name, int elementType, long[] dims) {
+    }
+
+    long irVersion;
+    String producer = "";
+    final Map<String, Long> opsets = new LinkedHashMap<>();
+    final Map<String, String> metadata = new LinkedHashMap<>();
+    final List<Node> nodes = new ArrayList<>();
+    final Map<String, Tensor> initializers = new LinkedHashMap<>();
+    final List<Value> inputs = new ArrayList<>();
+    final List<Value> outputs = new ArrayList<>();
+}

@@ -1,0 +1,273 @@
+package io.github.perceptron.onnx;
+
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.network.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Makes a model of a decoded ONNX graph when it is a multi-layer perceptron: one float input
+ * [N, features], then a chain of {@code Gemm}s (or {@code MatMul} + {@code Add}), each optionally
+ * followed by {@code Relu}, {@code Sigmoid} or {@code Tanh}, ending in {@code Softmax} (a
+ * cross-entropy model), {@code Sigmoid} (an MSE model) or a bare dense layer (logits, read as a
+ * cross-entropy model whose probabilities perceptron computes with softmax). {@code Identity},
+ * {@code Flatten} and {@code Reshape} pass through. Anything else is refused naming the first node
+ * perceptron cannot read.
+ */
+final class OnnxImporter {
+
+    static final Set<String> SUPPORTED = Set.of("Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "Softmax",
+            "Identity", "Flatten", "Reshape");
+    private static final String SUPPORTED_LIST = "Gemm, MatMul + Add, Relu, Sigmoid, Tanh, Softmax, Identity, Flatten, Reshape";
+    private static final int FLOAT = 1;
+
+    private final OnnxGraph graph;
+    private final String file;
+    private final List<float[]> parameters = new ArrayList<>();
+    private final List<Integer> widths = new ArrayList<>();
+    private final List<Activation> activations = new ArrayList<>();
+    private String current;
+    private boolean ended;
+    private Loss loss;
+
+    private OnnxImporter(OnnxGraph graph, String file) {
+        this.graph = graph;
+        this.file = file;
+    }
+
+    static Model toModel(OnnxGraph graph, String file) {
+        return new OnnxImporter(graph, file).model();
+    }
+
+    private Model model() {
+        Long opset = graph.opsets.get("");
+        if (opset == null || opset < 7) {
+            throw new OnnxFormatException(file + ": needs the standard ONNX operator set, version 7 or later; it imports "
+                    + graph.opsets);
+        }
+        OnnxGraph.Value input = input();
+        current = input.name();
+        for (OnnxGraph.Node node : graph.nodes) {
+            step(node);
+        }
+        if (widths.isEmpty()) {
+            throw new OnnxFormatException(file + ": the graph has no dense layer (Gemm or MatMul)");
+        }
+        if (graph.outputs.size() != 1 || !graph.outputs.get(0).name().equals(current)) {
+            throw new OnnxFormatException(file + ": the graph's output must be the end of its chain of nodes ('" + current
+                    + "'); it declares " + graph.outputs.stream().map(OnnxGraph.Value::name).toList());
+        }
+        if (loss == null) {
+            Activation last = activations.get(activations.size() - 1);
+            if (last != Activation.IDENTITY) {
+                throw new OnnxFormatException(file + ": the graph ends in " + last.id() + "; perceptron's models end in "
+                        + "Softmax (classes), Sigmoid (MSE) or a dense layer (logits)");
+            }
+            loss = Loss.crossEntropy();
+        }
+        int inputs = widths.get(0);
+        List<LayerSpec> hidden = new ArrayList<>();
+        for (int layer = 1; layer < widths.size() - 1; layer++) {
+            hidden.add(new LayerSpec.Dense(widths.get(layer), activations.get(layer - 1)));
+        }
+        int classes = widths.get(widths.size() - 1);
+        NetworkSpec spec;
+        try {
+            spec = new NetworkSpec(inputs, hidden, classes, loss, Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw new OnnxFormatException(file + ": " + e.getMessage());
+        }
+        int[] size = OnnxMetadata.inputSize(graph.metadata, inputs, file);
+        return Model.restore(spec, parameters, size[0], size[1], OnnxMetadata.classNames(graph.metadata, classes, file),
+                OnnxMetadata.metadata(graph.metadata, graph.producer, file));
+    }
+
+    /** The one graph input that is not an initializer, a float tensor. */
+    private OnnxGraph.Value input() {
+        List<OnnxGraph.Value> inputs = graph.inputs.stream().filter(v -> !graph.initializers.containsKey(v.name())).toList();
+        if (inputs.size() != 1) {
+            throw new OnnxFormatException(file + ": the graph has " + inputs.size() + " inputs "
+                    + inputs.stream().map(OnnxGraph.Value::name).toList() + "; perceptron reads graphs with one (the pixels)");
+        }
+        OnnxGraph.Value input = inputs.get(0);
+        if (input.elementType() != FLOAT) {
+            throw new OnnxFormatException(file + ": input '" + input.name() + "' is " + OnnxDecoder.typeName(input.elementType())
+                    + "; perceptron reads float (FLOAT) inputs only");
+        }
+        return input;
+    }
+
+    private void step(OnnxGraph.Node node) {
+        if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
+            throw unsupported(node, "is in domain '" + node.domain() + "'");
+        }
+        if (!SUPPORTED.contains(node.opType())) {
+            throw unsupported(node, "is not one perceptron reads");
+        }
+        if (node.inputs().isEmpty() || !node.inputs().contains(current) || node.outputs().size() != 1) {
+            throw new OnnxFormatException(file + ": " + node.describe() + " does not continue the chain from '" + current
+                    + "': perceptron reads a single chain of nodes");
+        }
+        if (ended) {
+            throw new OnnxFormatException(file + ": " + node.describe() + " follows the final " + loss.outputActivation().id());
+        }
+        if (!node.otherAttributes().isEmpty()) {
+            throw unsupported(node, "has attributes perceptron does not read: " + node.otherAttributes());
+        }
+        switch (node.opType()) {
+            case "Gemm" -> gemm(node);
+            case "MatMul" -> matMul(node);
+            case "Add" -> add(node);
+            case "Relu" -> activate(node, Activation.RELU);
+            case "Tanh" -> activate(node, Activation.TANH);
+            case "Sigmoid" -> {
+                if (node.outputs().get(0).equals(graphOutput())) {
+                    end(node, Loss.meanSquaredError(Activation.SIGMOID));
+                } else {
+                    activate(node, Activation.SIGMOID);
+                }
+            }
+            case "Softmax" -> softmax(node);
+            default -> { }  // Identity, Flatten, Reshape: the values pass through unchanged
+        }
+        current = node.outputs().get(0);
+    }
+
+    private void gemm(OnnxGraph.Node node) {
+        requireAttribute(node, "alpha", 1.0);
+        requireAttribute(node, "beta", 1.0);
+        requireAttribute(node, "transA", 0);
+        boolean transposed = node.attributes().getOrDefault("transB", 0L).longValue() == 1;
+        if (node.inputs().size() < 2 || !node.inputs().get(0).equals(current)) {
+            throw unsupported(node, "does not take the chain's values as its first input");
+        }
+        matrix(node, node.inputs().get(1), transposed);
+        int out = widths.get(widths.size() - 1);
+        float[] biases = node.inputs().size() > 2 && !node.inputs().get(2).isEmpty()
+                ? vector(node, node.inputs().get(2), out) : new float[out];
+        parameters.add(biases);
+        activations.add(Activation.IDENTITY);
+    }
+
+    private void matMul(OnnxGraph.Node node) {
+        if (node.inputs().size() != 2 || !node.inputs().get(0).equals(current)) {
+            throw unsupported(node, "does not multiply the chain's values by a weight matrix");
+        }
+        matrix(node, node.inputs().get(1), false);
+        parameters.add(new float[widths.get(widths.size() - 1)]);  // zero biases until an Add brings them
+        activations.add(Activation.IDENTITY);
+    }
+
+    private void add(OnnxGraph.Node node) {
+        if (node.inputs().size() != 2 || parameters.isEmpty() || activations.get(activations.size() - 1) != Activation.IDENTITY) {
+            throw unsupported(node, "is not a bias added to a dense layer's output");
+        }
+        String other = node.inputs().get(0).equals(current) ? node.inputs().get(1) : node.inputs().get(0);
+        float[] biases = vector(node, other, widths.get(widths.size() - 1));
+        float[] pending = parameters.get(parameters.size() - 1);
+        for (int i = 0; i < biases.length; i++) {
+            if (pending[i] != 0f) {
+                throw unsupported(node, "adds a second bias to a dense layer");
+            }
+            pending[i] = biases[i];
+        }
+    }
+
+    private void activate(OnnxGraph.Node node, Activation activation) {
+        if (activations.isEmpty() || activations.get(activations.size() - 1) != Activation.IDENTITY) {
+            throw unsupported(node, "does not follow a dense layer");
+        }
+        activations.set(activations.size() - 1, activation);
+    }
+
+    private void softmax(OnnxGraph.Node node) {
+        long axis = node.attributes().getOrDefault("axis", -1L).longValue();
+        if (axis != -1 && axis != 1) {
+            throw unsupported(node, "is over axis " + axis + "; perceptron's is over the classes (axis 1 or -1)");
+        }
+        if (!node.outputs().get(0).equals(graphOutput())) {
+            throw unsupported(node, "is not the graph's last step");
+        }
+        end(node, Loss.crossEntropy());
+    }
+
+    /** The final output activation, which makes the model a cross-entropy or an MSE one. */
+    private void end(OnnxGraph.Node node, Loss modelLoss) {
+        if (activations.isEmpty() || activations.get(activations.size() - 1) != Activation.IDENTITY) {
+            throw unsupported(node, "does not follow a dense layer");
+        }
+        loss = modelLoss;
+        ended = true;
+    }
+
+    private String graphOutput() {
+        return graph.outputs.isEmpty() ? "" : graph.outputs.get(0).name();
+    }
+
+    /** Adds a weight initializer as [inputs, outputs] row-major, and records the layer's widths. */
+    private void matrix(OnnxGraph.Node node, String name, boolean transposed) {
+        OnnxGraph.Tensor tensor = floatInitializer(node, name);
+        if (tensor.dims().length != 2) {
+            throw unsupported(node, "multiplies by '" + name + "' of shape " + java.util.Arrays.toString(tensor.dims())
+                    + ", not a matrix");
+        }
+        int rows = (int) tensor.dims()[transposed ? 1 : 0];
+        int columns = (int) tensor.dims()[transposed ? 0 : 1];
+        if (widths.isEmpty()) {
+            widths.add(rows);
+        } else if (widths.get(widths.size() - 1) != rows) {
+            throw unsupported(node, "takes " + rows + " values but the layer before gives " + widths.get(widths.size() - 1));
+        }
+        widths.add(columns);
+        float[] weights = tensor.values();
+        if (transposed) {
+            float[] t = new float[weights.length];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    t[r * columns + c] = weights[c * rows + r];
+                }
+            }
+            weights = t;
+        }
+        parameters.add(weights);
+    }
+
+    private float[] vector(OnnxGraph.Node node, String name, int length) {
+        OnnxGraph.Tensor tensor = floatInitializer(node, name);
+        long elements = tensor.values().length;
+        boolean shaped = tensor.dims().length == 1 || (tensor.dims().length == 2 && tensor.dims()[0] == 1);
+        if (!shaped || elements != length) {
+            throw unsupported(node, "adds '" + name + "' of shape " + java.util.Arrays.toString(tensor.dims())
+                    + ", not a bias of " + length + " values");
+        }
+        return tensor.values();
+    }
+
+    private OnnxGraph.Tensor floatInitializer(OnnxGraph.Node node, String name) {
+        OnnxGraph.Tensor tensor = graph.initializers.get(name);
+        if (tensor == null) {
+            throw unsupported(node, "takes '" + name + "', which is not a constant (an initializer) of the graph");
+        }
+        if (tensor.values() == null) {
+            throw unsupported(node, "takes '" + name + "', which is not a float tensor");
+        }
+        return tensor;
+    }
+
+    private void requireAttribute(OnnxGraph.Node node, String name, double expected) {
+        Number value = node.attributes().get(name);
+        if (value != null && value.doubleValue() != expected) {
+            throw unsupported(node, "has " + name + " = " + value + "; perceptron reads " + name + " = " + expected);
+        }
+    }
+
+    private OnnxFormatException unsupported(OnnxGraph.Node node, String why) {
+        return new OnnxFormatException(file + ": " + node.describe() + " " + why + " (perceptron reads chains of "
+                + SUPPORTED_LIST + ")");
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.perceptron.onnx;
+
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.model.ModelStoreException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Models as ONNX files: {@link #save} exports (see {@link OnnxExporter}), {@link #load} imports a
+ * multi-layer perceptron written by perceptron or another tool (see {@link OnnxImporter}). Files
+ * over {@value #MAX_BYTES} bytes are refused before they are read; saves are atomic.
+ */
+public final class OnnxModelStore implements ModelStore {
+
+    /** 512 MB: far beyond any MLP perceptron reads (a million-parameter model is 4 MB). */
+    static final long MAX_BYTES = 512L << 20;
+
+    @Override
+    public void save(Model model, Path location) {
+        byte[] bytes = OnnxExporter.export(model);
+        Path parent = location.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(parent, "." + location.getFileName() + ".", ".tmp");
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, location, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, location, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ModelStoreException(location + ": cannot save: " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // The save's own error, if any, is the one to report.
+                }
+            }
+        }
+    }
+
+    @Override
+    public Model load(Path location) {
+        return read(location);
+    }
+
+    /** Reads {@code location} as an ONNX model. */
+    public static Model read(Path location) {
+        String file = location.toString();
+        try {
+            if (Files.isDirectory(location) || (Files.exists(location) && !Files.isRegularFile(location, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(location))) {
+                throw new OnnxFormatException(file + ": not a regular file");
+            }
+            long size = Files.size(location);
+            if (size > MAX_BYTES) {
+                throw new OnnxFormatException(file + ": " + size + " bytes; ONNX models over " + MAX_BYTES + " bytes are not read");
+            }
+            return parse(Files.readAllBytes(location), file);
+        } catch (NoSuchFileException e) {
+            throw new OnnxFormatException(file + ": file not found");
+        } catch (IOException e) {
+            throw new OnnxFormatException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Imports the ONNX model in {@code bytes}; {@code file} names it in errors. */
+    public static Model parse(byte[] bytes, String file) {
+        return OnnxImporter.toModel(OnnxDecoder.decode(bytes, file), file);
+    }
+
+    /** The ONNX encoding of {@code model}. */
+    public static byte[] export(Model model) {
+        return OnnxExporter.export(model);
+    }
+}

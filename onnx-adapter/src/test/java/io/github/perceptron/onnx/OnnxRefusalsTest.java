@@ -1,0 +1,111 @@
+package io.github.perceptron.onnx;
+
+import static io.github.perceptron.onnx.HandWrittenOnnx.floatTensor;
+import static io.github.perceptron.onnx.HandWrittenOnnx.message;
+import static io.github.perceptron.onnx.HandWrittenOnnx.model;
+import static io.github.perceptron.onnx.HandWrittenOnnx.node;
+import static io.github.perceptron.onnx.HandWrittenOnnx.value;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.perceptron.core.testing.Fuzzing;
+import io.github.perceptron.core.testing.TinyModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What perceptron does not read is refused in one line naming the first thing it cannot read; lying files too. */
+class OnnxRefusalsTest {
+
+    private static final float[] W = new float[4 * 2];
+    private static final float[] B = new float[2];
+
+    @TempDir
+    Path dir;
+
+    /** A valid 4 → 2 softmax graph with {@code change} applied to its graph message. */
+    private static byte[] graph(UnaryOperator<HandWrittenOnnx> extra, String... firstNode) {
+        HandWrittenOnnx graph = message();
+        if (firstNode.length > 0) {
+            graph.sub(1, node(firstNode[0], "pre", "x"));
+        }
+        String in = firstNode.length > 0 ? "pre" : "x";
+        graph.sub(1, node("Gemm", "o", in, "W", "B")).sub(1, node("Softmax", "y", "o"))
+                .sub(5, floatTensor("W", W, 4, 2)).sub(5, floatTensor("B", B, 2))
+                .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2));
+        return model(extra.apply(graph), 13).bytes();
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("a Conv", graph(g -> g, "Conv"), "node 0 'conv_pre' (Conv) is not one perceptron reads"),
+                Arguments.of("a second input", graph(g -> g.sub(11, value("mask", 1, -1, 4))), "the graph has 2 inputs [x, mask]"),
+                Arguments.of("a non-float input", model(message()
+                        .sub(1, node("Gemm", "o", "x", "W", "B")).sub(1, node("Softmax", "y", "o"))
+                        .sub(5, floatTensor("W", W, 4, 2)).sub(5, floatTensor("B", B, 2))
+                        .sub(11, value("x", 7, -1, 4)).sub(12, value("y", 1, -1, 2)), 13).bytes(), "input 'x' is INT64"),
+                Arguments.of("an external-data tensor", model(message()
+                        .sub(1, node("Gemm", "o", "x", "W", "B")).sub(1, node("Softmax", "y", "o"))
+                        .sub(5, message().varint(1, 4).varint(1, 2).varint(2, 1).text(8, "W")
+                                .sub(13, message().text(1, "location").text(2, "weights.bin")).varint(14, 1))
+                        .sub(5, floatTensor("B", B, 2))
+                        .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2)), 13).bytes(),
+                        "tensor 'W' keeps its data in an external file"),
+                Arguments.of("double weights", model(message()
+                        .sub(1, node("Gemm", "o", "x", "W", "B")).sub(1, node("Softmax", "y", "o"))
+                        .sub(5, message().varint(1, 4).varint(1, 2).varint(2, 11).text(8, "W").blob(9, new byte[64]))
+                        .sub(5, floatTensor("B", B, 2))
+                        .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2)), 13).bytes(),
+                        "tensor 'W' has element type DOUBLE"),
+                Arguments.of("huge declared dims", model(message()
+                        .sub(5, message().varint(1, 1L << 40).varint(1, 1L << 40).varint(2, 1).text(8, "W").blob(9, new byte[8]))
+                        .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2)), 13).bytes(),
+                        "tensor 'W' declares dimensions [1099511627776, 1099511627776]"),
+                Arguments.of("fewer values than declared", model(message()
+                        .sub(5, message().varint(1, 4).varint(1, 2).varint(2, 1).text(8, "W").blob(9, new byte[12]))
+                        .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2)), 13).bytes(),
+                        "tensor 'W' declares 8 floats but holds 12 bytes"),
+                Arguments.of("a branch", model(message()
+                        .sub(1, node("Gemm", "o", "x", "W", "B")).sub(1, node("Relu", "side", "x")).sub(1, node("Softmax", "y", "o"))
+                        .sub(5, floatTensor("W", W, 4, 2)).sub(5, floatTensor("B", B, 2))
+                        .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2)), 13).bytes(),
+                        "node 1 'relu_side' (Relu) does not continue the chain from 'o'"),
+                Arguments.of("an old opset", model(message().sub(11, value("x", 1, -1, 4)), 6).bytes(), "version 7 or later"),
+                Arguments.of("no graph", message().varint(1, 8).bytes(), "not an ONNX model (no graph)"),
+                Arguments.of("not protobuf at all", "hello, world: not a model\n".getBytes(), "not a valid protobuf"),
+                Arguments.of("a length beyond the file", new byte[] {0x3a, (byte) 0xff, (byte) 0xff, 0x7f, 1, 2}, "claims"),
+                Arguments.of("a cut-short file", Arrays.copyOf(OnnxModelStore.export(TinyModels.trained()), 900), "not a valid protobuf"),
+                Arguments.of("an endless varint", new byte[] {8, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1}, "longer than 10 bytes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void is_refused_in_one_line_naming_the_file_and_the_problem(String what, byte[] file, String message) throws IOException {
+        Path path = Files.write(dir.resolve("their model.onnx"), file);
+        assertThatThrownBy(() -> new OnnxModelStore().load(path))
+                .isInstanceOf(OnnxFormatException.class)
+                .hasMessageStartingWith(path.toString())
+                .hasMessageContaining(message)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void a_missing_file_and_a_directory_are_named() {
+        assertThatThrownBy(() -> new OnnxModelStore().load(dir.resolve("nope.onnx"))).hasMessageEndingWith("nope.onnx: file not found");
+        assertThatThrownBy(() -> new OnnxModelStore().load(dir)).hasMessageEndingWith(": not a regular file");
+    }
+
+    @Test
+    void mutated_files_are_refused_cleanly() throws IOException {
+        byte[] seed = OnnxModelStore.export(TinyModels.trained());
+        Fuzzing.run(dir.resolve("model.onnx"), List.of(seed), OnnxFormatException.class, file -> new OnnxModelStore().load(file));
+    }
+}

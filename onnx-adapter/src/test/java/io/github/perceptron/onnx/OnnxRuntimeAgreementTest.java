@@ -1,0 +1,134 @@
+package io.github.perceptron.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.data.Split;
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.model.Prediction;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.train.Trainer;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.dataset.IdxDatasetSource;
+import io.github.perceptron.dataset.KnownDataset;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exported models run in Microsoft's ONNX Runtime (1.22.0) on the 10,000 MNIST test images (or
+ * synthetic ones where MNIST is not cached): every image gets the same class, and every
+ * probability is within 1e-5 of perceptron's. One case per activation, a deep network, and an
+ * MSE model with a sigmoid output. Each prints its figures (see docs/onnx.md).
+ */
+class OnnxRuntimeAgreementTest {
+
+    private static final Path MNIST = DatasetFetcher.defaultDirectory(KnownDataset.MNIST, System.getenv());
+    private static LabelledImages train;
+    private static LabelledImages test;
+    private static String data;
+
+    @BeforeAll
+    static void data() {
+        if (DatasetFetcher.isComplete(KnownDataset.MNIST, MNIST)) {
+            IdxDatasetSource source = IdxDatasetSource.mnist(MNIST);
+            train = source.load(Split.TRAIN);
+            test = source.load(Split.TEST);
+            data = "MNIST";
+        } else {
+            train = SyntheticImages.blobs(6000, 28, 28, 10, 1);
+            test = SyntheticImages.blobs(10000, 28, 28, 10, 2);
+            data = "synthetic blobs (MNIST not cached)";
+        }
+    }
+
+    static Stream<Arguments> networks() {
+        return Stream.of(
+                Arguments.of("relu [784,100,10] cross-entropy", List.of(784, 100, 10), Activation.RELU, false),
+                Arguments.of("sigmoid [784,100,10] cross-entropy", List.of(784, 100, 10), Activation.SIGMOID, false),
+                Arguments.of("tanh [784,100,10] cross-entropy", List.of(784, 100, 10), Activation.TANH, false),
+                Arguments.of("deep relu [784,128,64,32,10] cross-entropy", List.of(784, 128, 64, 32, 10), Activation.RELU, false),
+                Arguments.of("sigmoid [784,30,10] mse (sigmoid output)", List.of(784, 30, 10), Activation.SIGMOID, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void onnx_runtime_gives_the_same_class_and_probabilities_within_1e_5(String name, List<Integer> layers,
+                                                                          Activation activation, boolean mse) throws Exception {
+        TrainingPlan.Builder plan = TrainingPlan.builder().layers(layers.stream().mapToInt(Integer::intValue).toArray())
+                .activation(activation).dropout(0.1).epochs(1).batchSize(50).seed(7);
+        if (mse) {
+            plan.loss(Loss.meanSquaredError(Activation.SIGMOID)).optimizer(new OptimizerSpec.Sgd(3)).dropout(0);
+        }
+        var network = new Trainer(plan.build(), TrainingListener.NONE).train(train, null).network();
+        Model model = new Model(network, 28, 28, train.classNames(),
+                new ModelMetadata(data, 7, 1, OptionalDouble.empty(), "test", Instant.parse("2026-11-27T00:00:00Z")));
+        byte[] exported = OnnxModelStore.export(model);
+
+        int n = test.size();
+        float[] pixels = new float[n * 784];
+        List<float[]> images = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            test.copyScaled(i, pixels, i * 784);
+            float[] image = new float[784];
+            System.arraycopy(pixels, i * 784, image, 0, 784);
+            images.add(image);
+        }
+        List<Prediction> ours = model.predictAll(images);
+        float[][] theirs = run(exported, pixels, n);
+
+        int agree = 0;
+        double maxDelta = 0;
+        for (int i = 0; i < n; i++) {
+            agree += argmax(theirs[i]) == ours.get(i).label() ? 1 : 0;
+            for (int c = 0; c < 10; c++) {
+                maxDelta = Math.max(maxDelta, Math.abs(theirs[i][c] - ours.get(i).probabilities()[c]));
+            }
+        }
+        System.out.printf(Locale.ROOT, "ONNX Runtime agreement | %s | %s | %d of %d images agree | max |Δp| %.2e | %d bytes%n",
+                name, data, agree, n, maxDelta, exported.length);
+        assertThat(agree).as("images whose class ONNX Runtime agrees on").isEqualTo(n);
+        assertThat(maxDelta).as("largest probability difference").isLessThanOrEqualTo(1e-5);
+    }
+
+    private static float[][] run(byte[] model, float[] pixels, int n) throws Exception {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             OrtSession session = environment.createSession(model, options);
+             OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(pixels), new long[] {n, 784});
+             OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {
+            assertThat(session.getInputNames()).containsExactly(OnnxExporter.INPUT);
+            assertThat(session.getOutputNames()).containsExactly(OnnxExporter.OUTPUT);
+            return (float[][]) result.get(0).getValue();
+        }
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
