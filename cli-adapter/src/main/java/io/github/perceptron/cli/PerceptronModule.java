@@ -1,14 +1,15 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.Environment;
-import io.github.perceptron.cli.train.Interrupts;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import io.github.perceptron.core.train.CheckpointStore;
+import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.Environment;
+import io.github.perceptron.cli.common.ModelFiles;
+import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.onnx.OnnxModelStore;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import io.github.perceptron.persistence.JsonModelStore;
 import java.time.Clock;
@@ -36,13 +37,16 @@ final class PerceptronModule extends AbstractModule {
         bind(Interrupts.Source.class).toInstance(signals);
     }
 
-    /** Models load with a one-line warning when they were edited after they were saved. */
+    /**
+     * Models as JSON, or as ONNX when the file name ends in {@code .onnx}. JSON models load with a
+     * one-line warning when they were edited after they were saved.
+     */
     @Provides
     ModelStore modelStore() {
-        return new JsonModelStore(warning -> {
+        return new ModelFiles(new JsonModelStore(warning -> {
             console.err().println("perceptron: warning: " + warning);
             console.err().flush();
-        });
+        }), new OnnxModelStore());
     }
 
     @Provides

@@ -13,6 +13,7 @@ import io.github.perceptron.cli.planteda.RoomA;
 import io.github.perceptron.cli.plantedb.RoomB;
 import io.github.perceptron.core.plantedcli.CoreUsingCli;
 import io.github.perceptron.dataset.planted.DatasetUsingPersistence;
+import io.github.perceptron.onnx.planted.OnnxUsingPersistence;
 import io.github.perceptron.persistence.planted.PersistenceUsingDatasetAndGuice;
 import io.github.perceptron.serving.planted.ServingUsingDatasetAndGuice;
 import java.util.stream.Stream;
@@ -35,6 +36,8 @@ class ArchitectureRulesAreNotVacuousTest {
                         new Class<?>[] {PersistenceUsingDatasetAndGuice.class}),
                 Arguments.of(ArchitectureTest.serving_adapter_does_not_depend_on_other_adapters,
                         new Class<?>[] {ServingUsingDatasetAndGuice.class}),
+                Arguments.of(ArchitectureTest.onnx_adapter_does_not_depend_on_other_adapters,
+                        new Class<?>[] {OnnxUsingPersistence.class}),
                 Arguments.of(ArchitectureTest.only_the_serving_adapter_speaks_http, new Class<?>[] {CliUsingHttpServer.class}),
                 Arguments.of(ArchitectureTest.only_the_cli_knows_guice, new Class<?>[] {ServingUsingDatasetAndGuice.class}),
                 Arguments.of(ArchitectureTest.only_the_cli_knows_guice,

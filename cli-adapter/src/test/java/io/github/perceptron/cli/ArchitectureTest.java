@@ -19,7 +19,7 @@ public class ArchitectureTest {
     public static final ArchRule core_never_imports_an_adapter = noClasses()
             .that().resideInAPackage("io.github.perceptron.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.dataset..",
-                    "io.github.perceptron.persistence..", "io.github.perceptron.serving..", "io.github.perceptron.cli..")
+                    "io.github.perceptron.persistence..", "io.github.perceptron.serving..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .allowEmptyShould(false)
             .because("adapters depend on core, never the reverse");
 
@@ -27,7 +27,7 @@ public class ArchitectureTest {
     public static final ArchRule dataset_adapter_does_not_depend_on_other_adapters = noClasses()
             .that().resideInAPackage("io.github.perceptron.dataset..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.persistence..",
-                    "io.github.perceptron.serving..", "io.github.perceptron.cli..")
+                    "io.github.perceptron.serving..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .allowEmptyShould(false)
             .because("adapters are swapped independently");
 
@@ -35,7 +35,7 @@ public class ArchitectureTest {
     public static final ArchRule persistence_adapter_does_not_depend_on_other_adapters = noClasses()
             .that().resideInAPackage("io.github.perceptron.persistence..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.dataset..",
-                    "io.github.perceptron.serving..", "io.github.perceptron.cli..")
+                    "io.github.perceptron.serving..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .allowEmptyShould(false)
             .because("adapters are swapped independently");
 
@@ -43,14 +43,22 @@ public class ArchitectureTest {
     public static final ArchRule serving_adapter_does_not_depend_on_other_adapters = noClasses()
             .that().resideInAPackage("io.github.perceptron.serving..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.dataset..",
-                    "io.github.perceptron.persistence..", "io.github.perceptron.cli..")
+                    "io.github.perceptron.persistence..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .allowEmptyShould(false)
             .because("the service reaches models and images through its own ports, which the composition root fills");
 
     @ArchTest
+    public static final ArchRule onnx_adapter_does_not_depend_on_other_adapters = noClasses()
+            .that().resideInAPackage("io.github.perceptron.onnx..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.dataset..",
+                    "io.github.perceptron.persistence..", "io.github.perceptron.serving..", "io.github.perceptron.cli..")
+            .allowEmptyShould(false)
+            .because("the ONNX format stands alone: the composition root chooses it by the file's name");
+
+    @ArchTest
     public static final ArchRule only_the_serving_adapter_speaks_http = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
-                    "io.github.perceptron.persistence..", "io.github.perceptron.cli..")
+                    "io.github.perceptron.persistence..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
             .allowEmptyShould(false)
             .because("the HTTP server is one adapter's business; commands start it through PredictionServer");
@@ -58,7 +66,7 @@ public class ArchitectureTest {
     @ArchTest
     public static final ArchRule only_the_cli_knows_guice = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
-                    "io.github.perceptron.persistence..", "io.github.perceptron.serving..")
+                    "io.github.perceptron.persistence..", "io.github.perceptron.serving..", "io.github.perceptron.onnx..")
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
             .allowEmptyShould(false)
             .because("core and adapters carry no wiring annotations; the composition root does the wiring");
@@ -72,12 +80,12 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .allowEmptyShould(false)
             .because("the model format is the persistence adapter's business and the HTTP API's bodies the serving "
-                    + "adapter's; the CLI only writes its one-line outputs");
+                    + "adapter's (and ONNX metadata the ONNX adapter's); the CLI only writes its one-line outputs");
 
     @ArchTest
     public static final ArchRule adapters_use_no_internal_core_package = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.persistence..",
-                    "io.github.perceptron.serving..", "io.github.perceptron.cli..")
+                    "io.github.perceptron.serving..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .should().dependOnClassesThat().resideInAPackage("io.github.perceptron.core.kernel..")
             .allowEmptyShould(false)
             .because("core.kernel is internal (see its package-info) and changes without notice; "

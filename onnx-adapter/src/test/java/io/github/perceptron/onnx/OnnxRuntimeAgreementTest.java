@@ -82,6 +82,22 @@ class OnnxRuntimeAgreementTest {
         var network = new Trainer(plan.build(), TrainingListener.NONE).train(train, null).network();
         Model model = new Model(network, 28, 28, train.classNames(),
                 new ModelMetadata(data, 7, 1, OptionalDouble.empty(), "test", Instant.parse("2026-11-27T00:00:00Z")));
+        agree(name, model);
+    }
+
+    /**
+     * The same check on a model saved by {@code perceptron train}:
+     * {@code -Dperceptron.onnx.model=FILE} (how docs/onnx.md's figures for the default model were made).
+     */
+    @org.junit.jupiter.api.Test
+    void a_saved_model_agrees_too_when_one_is_given() throws Exception {
+        String saved = System.getProperty("perceptron.onnx.model");
+        org.junit.jupiter.api.Assumptions.assumeTrue(saved != null, "no -Dperceptron.onnx.model given");
+        Model model = new io.github.perceptron.persistence.JsonModelStore().load(Path.of(saved));
+        agree(saved, model);
+    }
+
+    private static void agree(String name, Model model) throws Exception {
         byte[] exported = OnnxModelStore.export(model);
 
         int n = test.size();

@@ -36,6 +36,11 @@ public final class OutputLocation {
         this.inputs = inputs;
     }
 
+    /** The outputs of a command that reads only {@code files} (a model to convert, say). */
+    public static OutputLocation readingFiles(Path... files) {
+        return new OutputLocation(new Inputs(List.of(files), List.of()));
+    }
+
     /** A further input: no output may be {@code file}, except one added with it as {@code mayReplace}. */
     public OutputLocation alsoReads(Path file) {
         inputs = inputs.plusFile(file);
