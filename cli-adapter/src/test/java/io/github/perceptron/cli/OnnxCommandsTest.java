@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.perceptron.core.testing.SyntheticImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +26,7 @@ class OnnxCommandsTest {
 
     @BeforeAll
     static void trainAndExport() throws IOException {
-        data = Files.createDirectories(dir.resolve("digits"));
-        IdxFixtures.write(data, "train", SyntheticImages.blobs(600, 28, 28, 10, 1));
-        IdxFixtures.write(data, "t10k", SyntheticImages.blobs(100, 28, 28, 10, 2));
+        data = IdxFixtures.dataset(dir, "digits", 600, 100);
         environment = Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString());
         model = dir.resolve("model.json");
         CommandLineRun train = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "784,16,10",
