@@ -3,6 +3,7 @@ package io.github.perceptron.onnx;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,16 +170,7 @@ final class OnnxDecoder {
             throw new OnnxFormatException(what + " keeps its data in an external file; perceptron reads self-contained models only");
         }
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
-        long count = 1;
-        for (long dim : shape) {
-            if (dim < 0 || dim > MAX_ELEMENTS || (count *= Math.max(dim, 1)) > MAX_ELEMENTS) {
-                throw new OnnxFormatException(what + " declares dimensions " + java.util.Arrays.toString(shape)
-                        + "; at most " + MAX_ELEMENTS + " elements are read");
-            }
-            if (dim == 0) {
-                count = 0;
-            }
-        }
+        long count = elements(shape, what);
         if (dataType == INT64) {
             if (raw != null) {
                 if (raw.length != count * 8) {
@@ -212,6 +204,19 @@ final class OnnxDecoder {
             }
         }
         return new OnnxGraph.Tensor(name, shape, values, null);
+    }
+
+    /** The product of {@code shape}, refused before it can overflow or exceed {@link #MAX_ELEMENTS}. */
+    private static long elements(long[] shape, String what) {
+        long count = 1;
+        for (long dim : shape) {
+            if (dim < 0 || dim > MAX_ELEMENTS || (dim > 0 && count > MAX_ELEMENTS / dim)) {
+                throw new OnnxFormatException(what + " declares dimensions " + Arrays.toString(shape)
+                        + "; at most " + MAX_ELEMENTS + " elements are read");
+            }
+            count *= dim;
+        }
+        return count;
     }
 
     private OnnxGraph.Value value(ProtoReader in) {

@@ -98,9 +98,13 @@ class OnnxRefusalsTest {
     }
 
     @Test
-    void a_missing_file_and_a_directory_are_named() {
+    void a_missing_file_a_directory_and_a_fifo_are_named_without_waiting() throws Exception {
         assertThatThrownBy(() -> new OnnxModelStore().load(dir.resolve("nope.onnx"))).hasMessageEndingWith("nope.onnx: file not found");
         assertThatThrownBy(() -> new OnnxModelStore().load(dir)).hasMessageEndingWith(": not a regular file");
+        Path fifo = dir.resolve("pipe.onnx");
+        org.assertj.core.api.Assertions.assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        // Reading a FIFO with no writer would block for ever.
+        assertThatThrownBy(() -> new OnnxModelStore().load(fifo)).hasMessageEndingWith("pipe.onnx: not a regular file");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.github.perceptron.serving;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Map;
 /** The service's JSON bodies, written by one shared (thread-safe) mapper. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    static final ObjectMapper MAPPER = new ObjectMapper();
     static final String TYPE = "application/json; charset=utf-8";
 
     private Json() {

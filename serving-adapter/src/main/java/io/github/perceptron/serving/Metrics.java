@@ -22,9 +22,11 @@ final class Metrics {
     private final LongAdder reloads = new LongAdder();
     private final LongAdder failedReloads = new LongAdder();
 
+    /** @param status the answer's status, or -1 when the client left before any answer ("aborted") */
     void request(String route, String method, int status, long nanos) {
         String labels = "route=\"" + route + "\",method=\"" + method + "\"";
-        requests.computeIfAbsent(labels + ",status=\"" + status + "\"", k -> new LongAdder()).increment();
+        String answered = status < 0 ? "aborted" : Integer.toString(status);
+        requests.computeIfAbsent(labels + ",status=\"" + answered + "\"", k -> new LongAdder()).increment();
         latencies.computeIfAbsent(labels, k -> new Histogram()).observe(nanos / 1e9);
     }
 

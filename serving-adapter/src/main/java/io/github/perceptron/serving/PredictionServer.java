@@ -5,9 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +80,7 @@ public final class PredictionServer implements AutoCloseable {
                 .route("GET", "/healthz", exchange -> Exchanges.send(exchange, 200, Json.TYPE,
                         Json.bytes(Map.of("status", "ok", "model_generation", slot.current().generation()))))
                 .route("GET", "/metrics", exchange -> Exchanges.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                        metrics.render(slot.current().generation(), router.inFlight()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        metrics.render(slot.current().generation(), router.inFlight()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void reload(HttpExchange exchange, ModelSlot slot, Metrics metrics) throws IOException {
@@ -148,11 +150,11 @@ public final class PredictionServer implements AutoCloseable {
     public String modelSummary() {
         var model = slot.current().model();
         return model.spec().sizes() + ", " + model.classNames().size() + " classes, "
-                + String.format(java.util.Locale.ROOT, "%,d", model.spec().parameterCount()) + " parameters";
+                + String.format(Locale.ROOT, "%,d", model.spec().parameterCount()) + " parameters";
     }
 
     /** Every route and its methods. */
-    public Map<String, java.util.Set<String>> routes() {
+    public Map<String, Set<String>> routes() {
         return router.routes();
     }
 
@@ -167,8 +169,7 @@ public final class PredictionServer implements AutoCloseable {
         stopped = true;
         // JDK 17's stop(delay) waits the whole delay when no exchange is in flight to end it.
         server.stop(router.inFlight() == 0 ? 0 : (int) Math.max(1, settings.gracePeriod().toSeconds()));
-        ExecutorService pool = threads;
-        pool.shutdown();
+        threads.shutdown();
     }
 
     @Override

@@ -32,10 +32,6 @@ final class StaticResource implements Router.Endpoint {
         }
     }
 
-    byte[] content() {
-        return content;
-    }
-
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Security-Policy", POLICY);
