@@ -111,6 +111,22 @@ class TuneCommandTest {
     }
 
     @Test
+    void trials_run_side_by_side_report_the_same_search() throws IOException {
+        CommandLineRun alone = CommandLineRun.of(environment, tune(dir.resolve("alone")).toArray(String[]::new));
+        CommandLineRun together = CommandLineRun.of(environment,
+                tune(dir.resolve("together"), "--parallel-trials", "2", "--threads", "2").toArray(String[]::new));
+        assertThat(together.exitCode()).as(together.err()).isZero();
+        List<JsonNode> a = alone.out().lines().map(TuneCommandTest::parse).toList();
+        List<JsonNode> b = together.out().lines().map(TuneCommandTest::parse).toList();
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            for (String field : List.of("event", "trial", "params", "validation_accuracy", "best_trial", "test_accuracy")) {
+                assertThat(b.get(i).get(field)).as("line %d, %s", i, field).isEqualTo(a.get(i).get(field));
+            }
+        }
+    }
+
+    @Test
     void a_grid_walks_listed_values_and_cross_validation_scores_folds() throws IOException {
         Path out = dir.resolve("grid");
         CommandLineRun run = CommandLineRun.of(environment, "tune", "--data", data.toString(), "--layers", "784,16,10",
@@ -153,7 +169,8 @@ class TuneCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"--param bogus=1|2", "--param lr", "--search grid --param lr=log:0.01:0.1",
         "--search sideways", "--time-budget 5x", "--time-budget 0s", "--trials 0", "--folds 0", "--validation 0",
-        "--param lr=log:a:b", "--param layers=784,16,10|", "--param lr=-1|0.1"})
+        "--param lr=log:a:b", "--param layers=784,16,10|", "--param lr=-1|0.1", "--parallel-trials 0",
+        "--parallel-trials 65"})
     void usage_errors_exit_2_before_any_training(String args) {
         List<String> command = new ArrayList<>(List.of("tune", "--data", data.toString(), "--epochs", "1", "--out",
                 dir.resolve("bad").toString()));

@@ -16,8 +16,11 @@ import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.train.TrainingResult;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
+import io.github.perceptron.core.tune.TrialRunner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,20 +28,31 @@ import java.util.function.Supplier;
 /**
  * Use case: search training settings honestly. Every trial trains on the training images less a
  * held-out part and is scored on that part (or on k folds in turn); the test set is touched once,
- * by the winner, at the very end, so nothing is chosen on it. Trials run in order and each is
- * journaled as it finishes: a search killed part-way and started again reads its finished trials
- * back and ends exactly as one never interrupted.
+ * by the winner, at the very end, so nothing is chosen on it. Trials run on a {@link TrialRunner}
+ * (one after another, or several at once) and are journaled in trial order as they finish: a search
+ * killed part-way and started again reads its finished trials back and ends exactly as one never
+ * interrupted, whatever ran them.
  */
 public final class TuneModel {
 
     private final DatasetSource source;
     private final Execution execution;
     private final Clock clock;
+    private final TrialRunner runner;
 
     public TuneModel(DatasetSource source, Execution execution, Clock clock) {
+        this(source, execution, clock, TrialRunner.sequential());
+    }
+
+    /**
+     * A search whose trials run on {@code runner}; trials running side by side share
+     * {@code execution}'s threads. The result is the same whatever the runner.
+     */
+    public TuneModel(DatasetSource source, Execution execution, Clock clock, TrialRunner runner) {
         this.source = source;
         this.execution = execution;
         this.clock = clock;
+        this.runner = runner;
     }
 
     public TuningResult tune(TuningRequest request, TrialJournal journal, TuningListener listener) {
@@ -47,28 +61,36 @@ public final class TuneModel {
         List<Part> parts = parts(request);
         List<TrialResult> done = journal.finished();
         checkJournal(done, request);
-        List<TrialResult> results = new ArrayList<>();
-        double seconds = 0;
-        boolean exhausted = false;
         int count = request.trials().size();
-        for (int t = 0; t < count; t++) {
-            TrialResult result;
-            if (t < done.size()) {
-                result = done.get(t);
-                listener.trialFinished(result, count, true);
-            } else {
-                if (request.budget() != null && seconds >= request.budget().toNanos() / 1e9) {
-                    exhausted = true;
-                    break;
+        List<TrialResult> results = new ArrayList<>();
+        for (int t = 0; t < done.size(); t++) {
+            results.add(done.get(t));
+            listener.trialFinished(done.get(t), count, true);
+        }
+        InOrder progress = new InOrder(done, count, journal, listener);
+        Execution perTrial = new Execution(Math.max(1, execution.threads() / runner.parallelism()));
+        List<TrialRunner.Trial> pending = new ArrayList<>();
+        for (int t = done.size(); t < count; t++) {
+            int number = t + 1;
+            Map<String, String> params = request.trials().get(t);
+            TrainingPlan plan = plans.get(t);
+            pending.add(new TrialRunner.Trial(number, params, () -> {
+                if (progress.budgetSpent(request.budget())) {
+                    return null;
                 }
-                listener.trialStarted(t + 1, count, request.trials().get(t));
-                result = run(t + 1, request.trials().get(t), plans.get(t), parts);
-                journal.record(result);
-                listener.trialFinished(result, count, false);
+                progress.started(number, params);
+                return run(number, params, plan, parts, perTrial);
+            }));
+        }
+        boolean exhausted = false;
+        for (TrialResult result : runner.run(pending, progress::finished)) {
+            if (result == null) {
+                exhausted = true;
+                break;
             }
             results.add(result);
-            seconds += result.seconds();
         }
+        double seconds = results.stream().mapToDouble(TrialResult::seconds).sum();
         TrialResult best = best(results);
         TrainingPlan winnerPlan = finalPlan(plans.get(best.number() - 1), best, request);
         listener.winnerTraining(best, winnerPlan);
@@ -109,7 +131,8 @@ public final class TuneModel {
     }
 
     /** Trains {@code plan} on each part and scores the epoch it keeps; a diverging run is a failed trial. */
-    private TrialResult run(int number, Map<String, String> params, TrainingPlan plan, List<Part> parts) {
+    private static TrialResult run(int number, Map<String, String> params, TrainingPlan plan, List<Part> parts,
+                                   Execution execution) {
         long start = System.nanoTime();
         double accuracy = 0;
         double loss = 0;
@@ -152,6 +175,46 @@ public final class TuneModel {
             return plan;
         }
         return plan.withEarlyStopping(EarlyStopping.NONE).withEpochs(Math.max(1, best.keptEpoch()));
+    }
+
+    /**
+     * Journals and reports finished trials in trial order, whatever order they finish in: a journal
+     * is a prefix of the search, so a search killed part-way resumes where its journal ends.
+     */
+    private static final class InOrder {
+        private final Map<Integer, TrialResult> waiting = new HashMap<>();
+        private final int count;
+        private final TrialJournal journal;
+        private final TuningListener listener;
+        private int next;
+        private double seconds;
+
+        InOrder(List<TrialResult> done, int count, TrialJournal journal, TuningListener listener) {
+            this.count = count;
+            this.journal = journal;
+            this.listener = listener;
+            this.next = done.size() + 1;
+            this.seconds = done.stream().mapToDouble(TrialResult::seconds).sum();
+        }
+
+        /** No new trial starts once the finished ones have taken the budget. */
+        synchronized boolean budgetSpent(Duration budget) {
+            return budget != null && seconds >= budget.toNanos() / 1e9;
+        }
+
+        synchronized void started(int number, Map<String, String> params) {
+            listener.trialStarted(number, count, params);
+        }
+
+        synchronized void finished(TrialResult result) {
+            waiting.put(result.number(), result);
+            for (TrialResult ready = waiting.remove(next); ready != null; ready = waiting.remove(next)) {
+                journal.record(ready);
+                listener.trialFinished(ready, count, false);
+                seconds += ready.seconds();
+                next++;
+            }
+        }
     }
 
     /** Images to train a trial on and to score it on. */

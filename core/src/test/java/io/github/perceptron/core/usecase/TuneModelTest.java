@@ -15,6 +15,7 @@ import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
+import io.github.perceptron.core.tune.TrialRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,43 @@ class TuneModelTest {
                     .isEqualTo(uninterrupted.winner().model().parameters().get(p).values());
         }
         assertThat(journal.kept).hasSize(4);
+    }
+
+    @Test
+    void trials_run_side_by_side_give_the_same_results_journaled_and_reported_in_trial_order() {
+        TuningResult alone = tune(test, request, TrialJournal.NONE);
+        KeptJournal journal = new KeptJournal(Integer.MAX_VALUE);
+        List<Integer> reported = new ArrayList<>();
+        TuningListener listener = new TuningListener() {
+            @Override
+            public void trialFinished(TrialResult result, int count, boolean resumed) {
+                reported.add(result.number());
+            }
+        };
+        // Two kernel threads shared by two trials at once: each trial gets one.
+        TuningResult together = new TuneModel(new InMemoryDatasetSource(train, test), new Execution(2), Clock.systemUTC(),
+                TrialRunner.sideBySide(2)).tune(request, journal, listener);
+
+        assertThat(together.trials()).isEqualTo(withoutSeconds(alone.trials(), together.trials()));
+        assertThat(journal.kept).extracting(TrialResult::number).containsExactly(1, 2, 3, 4);
+        assertThat(reported).containsExactly(1, 2, 3, 4);
+        assertThat(together.best().number()).isEqualTo(alone.best().number());
+        for (int p = 0; p < alone.winner().model().parameters().size(); p++) {
+            assertThat(together.winner().model().parameters().get(p).values())
+                    .isEqualTo(alone.winner().model().parameters().get(p).values());
+        }
+    }
+
+    @Test
+    void a_side_by_side_search_killed_part_way_resumes_to_the_same_result() {
+        TuningResult uninterrupted = tune(test, request, TrialJournal.NONE);
+        KeptJournal journal = new KeptJournal(2);
+        TuneModel twoAtOnce = new TuneModel(new InMemoryDatasetSource(train, test), new Execution(2), Clock.systemUTC(),
+                TrialRunner.sideBySide(2));
+        assertThatThrownBy(() -> twoAtOnce.tune(request, journal, TuningListener.NONE)).hasMessage("killed");
+        assertThat(journal.kept).extracting(TrialResult::number).containsExactly(1, 2);
+        TuningResult resumed = twoAtOnce.tune(request, journal.reopened(), TuningListener.NONE);
+        assertThat(resumed.trials()).isEqualTo(withoutSeconds(uninterrupted.trials(), resumed.trials()));
     }
 
     @Test
