@@ -13,22 +13,32 @@ final class Exchanges {
     }
 
     /**
+     * The length the client declares, or -1 when it sends the body chunked. Refused with 413 at
+     * once when it is larger than {@code limit}.
+     */
+    static long declaredLength(HttpExchange exchange, long limit) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared == null) {
+            return -1;
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Content-Length is not a number: " + declared);
+        }
+        if (length > limit) {
+            throw tooLarge(length + " bytes", limit);
+        }
+        return length;
+    }
+
+    /**
      * The whole body, refused with 413 when it is larger than {@code limit}: at once when its length
      * is declared, or as soon as more than {@code limit} bytes arrive when it is chunked.
      */
     static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            long length;
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("Content-Length is not a number: " + declared);
-            }
-            if (length > limit) {
-                throw tooLarge(length + " bytes", limit);
-            }
-        }
+        declaredLength(exchange, limit);
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(cap + 1);

@@ -25,6 +25,8 @@ final class PredictEndpoint implements Router.Endpoint {
     private final ImageDecoder decoder;
     private final ServerSettings settings;
     private final Semaphore computeSlots;
+    /** Kibibytes of request bodies held at once: four bodies at the limit, and 1 MiB more for small ones. */
+    private final Semaphore bodyKibibytes;
     private final Metrics metrics;
 
     PredictEndpoint(ModelSlot slot, ImageDecoder decoder, ServerSettings settings, Metrics metrics) {
@@ -33,6 +35,7 @@ final class PredictEndpoint implements Router.Endpoint {
         this.settings = settings;
         // Fair: waiting requests are served in arrival order, which keeps the latency tail short under load.
         this.computeSlots = new Semaphore(settings.computeSlots(), true);
+        this.bodyKibibytes = new Semaphore(4 * kibibytes(settings.maxBodyBytes()) + 1024, true);
         this.metrics = metrics;
     }
 
@@ -44,13 +47,25 @@ final class PredictEndpoint implements Router.Endpoint {
             throw new ApiException(415, (type == null ? "no Content-Type" : "Content-Type " + type + " is not accepted")
                     + "; send application/json ({\"pixels\": [[...], ...]}) or an image (image/png, image/jpeg)");
         }
-        byte[] body = Exchanges.readBody(exchange, settings.maxBodyBytes());
+        // Bodies are held whole in memory: a budget keeps many large uploads at once from exhausting it.
+        long declared = Exchanges.declaredLength(exchange, settings.maxBodyBytes());
+        int kibibytes = kibibytes(declared >= 0 ? declared : settings.maxBodyBytes());
+        acquire(bodyKibibytes, kibibytes, "the server is busy: other large request bodies are being read");
+        try {
+            answer(exchange, json, Exchanges.readBody(exchange, settings.maxBodyBytes()));
+        } finally {
+            bodyKibibytes.release(kibibytes);
+        }
+    }
+
+    private void answer(HttpExchange exchange, boolean json, byte[] body) throws IOException {
         if (body.length == 0) {
             throw ApiException.badRequest("the request body is empty");
         }
         ServedModel served = slot.current();  // one model for the whole request, whatever reloads happen meanwhile
         Model model = served.model();
-        acquireComputeSlot();
+        acquire(computeSlots, 1, "the server is busy: every compute slot stayed taken for "
+                + settings.busyWait().toMillis() + " ms");
         List<float[]> images;
         List<Prediction> predictions;
         try {
@@ -66,6 +81,10 @@ final class PredictEndpoint implements Router.Endpoint {
         Exchanges.send(exchange, 200, Json.TYPE, answer(predictions, echoInput ? images.get(0) : null));
     }
 
+    private static int kibibytes(long bytes) {
+        return (int) Math.min(Integer.MAX_VALUE / 8, (bytes + 1023) / 1024);
+    }
+
     private float[] decode(byte[] body, Model model) {
         try {
             return decoder.decode(body, model.width(), model.height());
@@ -75,11 +94,11 @@ final class PredictEndpoint implements Router.Endpoint {
         }
     }
 
-    private void acquireComputeSlot() {
+    /** Waits up to the busy wait for {@code permits}; refuses with 503 saying {@code busy} when none come. */
+    private void acquire(Semaphore semaphore, int permits, String busy) {
         try {
-            if (!computeSlots.tryAcquire(settings.busyWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ApiException(503, "the server is busy: every compute slot stayed taken for "
-                        + settings.busyWait().toMillis() + " ms; retry shortly");
+            if (!semaphore.tryAcquire(permits, settings.busyWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(503, busy + "; retry shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

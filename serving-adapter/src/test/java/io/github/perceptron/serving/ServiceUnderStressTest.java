@@ -84,6 +84,40 @@ class ServiceUnderStressTest {
     }
 
     @Test
+    void large_bodies_held_at_once_are_bounded_so_many_uploads_cannot_exhaust_memory() throws Exception {
+        // 64 KB bodies: the budget holds four of them plus 1 MiB, 1,280 KiB; 20 stalled uploads fill it.
+        ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0).withMaxBodyBytes(64 * 1024)
+                .withComputeSlots(2, Duration.ofMillis(300));
+        try (TestServer server = new TestServer(TinyModels.trained(), TestServer.REAL_IMAGES, settings)) {
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    Socket socket = new Socket("127.0.0.1", server.server.port());
+                    socket.getOutputStream().write(("POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\n"
+                            + "Content-Length: 65536\r\n\r\n\u0089PNG").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    stalled.add(socket);
+                }
+                Thread.sleep(300);  // every stalled upload now holds its share of the budget
+                HttpResponse<String> refused = server.post("/v1/predict", "image/png", new byte[60_000]);
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(TestServer.json(refused).get("error").asText()).contains("other large request bodies");
+            } finally {
+                for (Socket socket : stalled) {
+                    socket.close();
+                }
+            }
+            // Closed (or cut off at the request timeout), the stalled uploads give their share back.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            HttpResponse<String> later;
+            do {
+                Thread.sleep(100);
+                later = server.postPixels(TinyModels.images(1));
+            } while (later.statusCode() == 503 && System.nanoTime() < deadline);
+            assertThat(later.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void reloading_under_concurrent_requests_gives_whole_answers_from_one_model_or_the_other() throws Exception {
         Model a = TinyModels.trained();
         Model b = TinyModels.changed(a, values -> values.forEach(v -> {
