@@ -34,12 +34,28 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
         }
     }
 
-    /** The defaults: 10 MB bodies, 1,000 images per batch, 16-megapixel images, 256 connections, 10 s to send a request. */
+    /**
+     * The defaults: 10 MB bodies, 1,000 images per batch, 16-megapixel images (fewer on a small
+     * heap, see {@link #imagePixelsFor}), 256 connections, 10 s to send a request.
+     */
     public static ServerSettings defaults(String host, int port) {
-        int processors = Runtime.getRuntime().availableProcessors();
-        return new ServerSettings(host, port, DEFAULT_MAX_BODY_BYTES, 1000, 16L << 20, 256,
-                Math.max(2, processors), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new ServerSettings(host, port, DEFAULT_MAX_BODY_BYTES, 1000,
+                imagePixelsFor(Runtime.getRuntime().maxMemory(), slots), 256,
+                slots, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
+
+    /**
+     * The largest image a decode may declare: 16 megapixels (as {@code predict} reads), or fewer so
+     * that {@code slots} decodes at once, each about {@value #BYTES_PER_DECODED_PIXEL} bytes a pixel
+     * (the raster and its grey levels), fit in a quarter of {@code maxHeap}.
+     */
+    static long imagePixelsFor(long maxHeap, int slots) {
+        long affordable = maxHeap / 4 / ((long) slots * BYTES_PER_DECODED_PIXEL);
+        return Math.max(1L << 20, Math.min(16L << 20, affordable));
+    }
+
+    private static final int BYTES_PER_DECODED_PIXEL = 10;
 
     public ServerSettings withMaxBodyBytes(long bytes) {
         return new ServerSettings(host, port, bytes, maxImagesPerRequest, maxImagePixels, maxConnections, computeSlots,
