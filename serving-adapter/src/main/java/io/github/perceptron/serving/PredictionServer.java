@@ -78,9 +78,17 @@ public final class PredictionServer implements AutoCloseable {
                         Json.bytes(slot.current().description())))
                 .route("POST", "/v1/model/reload", exchange -> reload(exchange, slot, metrics))
                 .route("GET", "/healthz", exchange -> Exchanges.send(exchange, 200, Json.TYPE,
-                        Json.bytes(Map.of("status", "ok", "model_generation", slot.current().generation()))))
+                        Json.bytes(health(slot))))
                 .route("GET", "/metrics", exchange -> Exchanges.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.render(slot.current().generation(), router.inFlight()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code {"status": "ok", "model_generation": N}}, in that order. */
+    private static Map<String, Object> health(ModelSlot slot) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("model_generation", slot.current().generation());
+        return body;
     }
 
     private static void reload(HttpExchange exchange, ModelSlot slot, Metrics metrics) throws IOException {

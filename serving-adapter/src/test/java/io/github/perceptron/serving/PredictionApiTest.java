@@ -99,6 +99,7 @@ class PredictionApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("status").asText()).isEqualTo("ok");
         assertThat(json(response).get("model_generation").asLong()).isPositive();
+        assertThat(response.body()).startsWith("{\"status\":\"ok\",\"model_generation\":");
     }
 
     @Test
