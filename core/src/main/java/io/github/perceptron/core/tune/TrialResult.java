@@ -1,5 +1,6 @@
 package io.github.perceptron.core.tune;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.Map;
  * @param failure            why it failed (a diverging loss), or null
  */
 public record TrialResult(int number, Map<String, String> params, double validationAccuracy, double validationLoss,
-                          int keptEpoch, double seconds, String failure) {
+                          int keptEpoch, double seconds, String failure) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public TrialResult {
         if (number < 1) {

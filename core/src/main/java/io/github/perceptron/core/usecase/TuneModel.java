@@ -101,6 +101,18 @@ public final class TuneModel {
         return new TuningResult(results, best, winnerPlan, winner, seconds, exhausted, Math.min(done.size(), results.size()));
     }
 
+    /**
+     * Runs trial {@code number} (from 1) of {@code request} alone, as {@link #tune} would: what a
+     * runner that ships trials elsewhere calls where the trial runs.
+     */
+    public TrialResult trial(TuningRequest request, int number) {
+        if (number < 1 || number > request.trials().size()) {
+            throw new IllegalArgumentException("trial " + number + " of " + request.trials().size());
+        }
+        Map<String, String> params = request.trials().get(number - 1);
+        return run(number, params, request.planFor().apply(params), parts(request), execution);
+    }
+
     /** The held-out parts trials are scored on: one split, or k folds. */
     private List<Part> parts(TuningRequest request) {
         LabelledImages all = source.load(Split.TRAIN);

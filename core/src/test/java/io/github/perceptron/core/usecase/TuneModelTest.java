@@ -118,6 +118,19 @@ class TuneModelTest {
     }
 
     @Test
+    void one_trial_run_alone_is_the_trial_the_search_runs() {
+        TuningResult search = tune(test, request, TrialJournal.NONE);
+        TuneModel tuner = new TuneModel(new InMemoryDatasetSource(train, test), new Execution(1), Clock.systemUTC());
+        for (TrialResult expected : search.trials()) {
+            TrialResult alone = tuner.trial(request, expected.number());
+            assertThat(alone.validationAccuracy()).isEqualTo(expected.validationAccuracy());
+            assertThat(alone.validationLoss()).isEqualTo(expected.validationLoss());
+            assertThat(alone.params()).isEqualTo(expected.params());
+        }
+        assertThatThrownBy(() -> tuner.trial(request, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_journal_of_another_search_is_refused() {
         KeptJournal journal = new KeptJournal(Integer.MAX_VALUE);
         journal.kept.add(new TrialResult(1, Map.of("lr", "0.5"), 0.5, 1.0, 3, 1.0, null));
