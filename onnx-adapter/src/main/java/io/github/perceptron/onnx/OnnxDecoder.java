@@ -147,14 +147,12 @@ final class OnnxDecoder {
         String name = "";
         byte[] raw = null;
         List<Float> floats = new ArrayList<>();
-        List<Long> integers = new ArrayList<>();
         boolean external = false;
         while (in.next()) {
             switch (in.field()) {
                 case 1 -> in.int64s(dims::add);
                 case 2 -> dataType = (int) in.int64();
                 case 4 -> in.floats(floats::add);
-                case 7 -> in.int64s(integers::add);
                 case 8 -> name = in.string();
                 case 9 -> raw = in.bytes();
                 case 13 -> {
@@ -172,17 +170,12 @@ final class OnnxDecoder {
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         long count = elements(shape, what);
         if (dataType == INT64) {
-            if (raw != null) {
-                if (raw.length != count * 8) {
-                    throw new OnnxFormatException(what + " declares " + count + " int64 values but holds " + raw.length + " bytes");
-                }
-                ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-                integers.clear();
-                while (buffer.hasRemaining()) {
-                    integers.add(buffer.getLong());
-                }
+            // Only a Reshape's target shape is an integer tensor here, and a chain reads it as [N, features]:
+            // its values are checked for size, never used.
+            if (raw != null && raw.length != count * 8) {
+                throw new OnnxFormatException(what + " declares " + count + " int64 values but holds " + raw.length + " bytes");
             }
-            return new OnnxGraph.Tensor(name, shape, null, integers.stream().mapToLong(Long::longValue).toArray());
+            return new OnnxGraph.Tensor(name, shape, null);
         }
         if (dataType != FLOAT) {
             throw new OnnxFormatException(what + " has element type " + typeName(dataType) + "; perceptron reads float (FLOAT) weights only");
@@ -203,7 +196,7 @@ final class OnnxDecoder {
                 values[i] = floats.get(i);
             }
         }
-        return new OnnxGraph.Tensor(name, shape, values, null);
+        return new OnnxGraph.Tensor(name, shape, values);
     }
 
     /** The product of {@code shape}, refused before it can overflow or exceed {@link #MAX_ELEMENTS}. */

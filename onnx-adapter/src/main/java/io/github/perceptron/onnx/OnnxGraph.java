@@ -19,8 +19,8 @@ final class OnnxGraph {
         }
     }
 
-    /** A float tensor, or the reason it is not one perceptron can use. */
-    record Tensor(String name, long[] dims, float[] values, long[] integers) {
+    /** A constant tensor: its values when it is float, null when it is an integer one (a Reshape's shape). */
+    record Tensor(String name, long[] dims, float[] values) {
     }
 
     /** A graph input or output: name, element type and dimensions (-1 for a named one). */

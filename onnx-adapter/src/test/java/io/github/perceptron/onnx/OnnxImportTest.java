@@ -92,6 +92,23 @@ class OnnxImportTest {
     }
 
     @Test
+    void a_reshape_to_its_integer_shape_passes_the_pixels_through() {
+        byte[] shape = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(-1).putLong(4).array();
+        HandWrittenOnnx graph = message()
+                .sub(1, node("Reshape", "flat", "x", "shape"))
+                .sub(1, node("Gemm", "h", "flat", "W1", "B1")).sub(1, node("Relu", "h1", "h"))
+                .sub(1, node("Gemm", "o", "h1", "W2", "B2")).sub(1, node("Softmax", "y", "o"))
+                .sub(5, message().varint(1, 2).varint(2, 7).text(8, "shape").blob(9, shape))
+                .sub(5, floatTensor("W1", W1, 4, 3)).sub(5, floatTensor("B1", B1, 3))
+                .sub(5, floatTensor("W2", W2, 3, 2)).sub(5, floatTensor("B2", B2, 2))
+                .sub(11, value("x", 1, -1, 1, 4)).sub(12, value("y", 1, -1, 2));
+
+        Model read = OnnxModelStore.parse(model(graph, 13).bytes(), "reshape.onnx");
+
+        assertThat(read.predict(X).probabilities()).containsExactly(byHand(), org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    @Test
     void a_sigmoid_output_reads_as_an_mse_model() {
         HandWrittenOnnx graph = message()
                 .sub(1, node("Gemm", "h", "x", "W1", "B1")).sub(1, node("Tanh", "h1", "h"))

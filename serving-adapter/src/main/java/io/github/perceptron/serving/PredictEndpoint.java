@@ -78,7 +78,7 @@ final class PredictEndpoint implements Router.Endpoint {
         metrics.classified(predictions.size());
         boolean echoInput = !json && "input=true".equals(exchange.getRequestURI().getRawQuery());
         exchange.getResponseHeaders().set("X-Model-Generation", Long.toString(served.generation()));
-        Exchanges.send(exchange, 200, Json.TYPE, answer(predictions, echoInput ? images.get(0) : null));
+        Exchanges.send(exchange, 200, Json.TYPE, predictionsJson(predictions, echoInput ? images.get(0) : null));
     }
 
     private static int kibibytes(long bytes) {
@@ -107,7 +107,7 @@ final class PredictEndpoint implements Router.Endpoint {
     }
 
     /** {@code {"predictions": [{"class": "7", "label": 7, "probabilities": [...]}], "input": [...]}}. */
-    private static byte[] answer(List<Prediction> predictions, float[] input) throws IOException {
+    private static byte[] predictionsJson(List<Prediction> predictions, float[] input) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + predictions.size() * 200);
         try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(bytes)) {
             out.writeStartObject();
