@@ -3,6 +3,8 @@ package io.github.perceptron.core.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -122,11 +124,20 @@ class SpinPoolTest {
         assertThat(pool.run(tasks(() -> { }, () -> { }))).isTrue();
         Thread worker = pool.threads()[0];
         worker.interrupt();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (worker.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+        // The state alone proves nothing: read before the worker wakes, it is still the
+        // TIMED_WAITING of its park before the interrupt. Wait until it has taken the interrupt,
+        // then measure the CPU it burns: a worker that kept the flag would spin on park.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (worker.isInterrupted() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertThat(worker.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+        assertThat(worker.isInterrupted()).as("the worker clears the interrupt").isFalse();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getThreadCpuTime(worker.getId());
+        Thread.sleep(400);
+        long cpuNanos = threads.getThreadCpuTime(worker.getId()) - cpuBefore;
+        assertThat(cpuNanos).as("CPU used by the interrupted worker in 400 ms of wall time")
+                .isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
         assertThat(pool.run(tasks(() -> { }, () -> { }))).isTrue();
     }
 
