@@ -5,6 +5,8 @@ import io.github.perceptron.cli.train.Interrupts;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +20,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        launch(args, Modules.EMPTY_MODULE);
+    }
+
+    /**
+     * The real command line, as {@link #main}, with {@code overrides} replacing some of the
+     * composition root's bindings: how another build (the Spark one) puts its adapters in. Exits.
+     */
+    public static void launch(String[] args, Module overrides) {
         System.setErr(LauncherStreams.stderr());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = isInteractiveTerminal(System.console() != null, System.getenv());
-        int code = run(args, out, err, System.getenv(), terminal, Interrupts::install);
+        int code = run(args, out, err, System.getenv(), terminal, Interrupts::install, overrides);
         System.exit(checkOutput(code, out, System.out, err));
     }
 
@@ -57,7 +67,14 @@ public final class Main {
      */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
                    Interrupts.Source signals) {
-        Injector injector = Guice.createInjector(new PerceptronModule(new Console(out, err, terminal), environment, signals));
+        return run(args, out, err, environment, terminal, signals, Modules.EMPTY_MODULE);
+    }
+
+    /** As above, with {@code overrides} replacing some of the composition root's bindings. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
+                          Interrupts.Source signals, Module overrides) {
+        Injector injector = Guice.createInjector(Modules.override(
+                new PerceptronModule(new Console(out, err, terminal), environment, signals)).with(overrides));
         CommandLine commandLine = new CommandLine(PerceptronCommand.class, new GuiceFactory(injector));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -6,6 +6,7 @@ import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.cli.tune.TrialPlaces;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.dataset.DatasetFetcher;
@@ -35,6 +36,7 @@ final class PerceptronModule extends AbstractModule {
         bind(CheckpointStore.class).to(JsonCheckpointStore.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Interrupts.Source.class).toInstance(signals);
+        bind(TrialPlaces.class).to(TrialPlaces.Local.class);
     }
 
     /**

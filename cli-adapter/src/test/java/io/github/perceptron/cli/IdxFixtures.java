@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes images as the IDX pair MNIST uses: {@code PREFIX-images-idx3-ubyte} and {@code PREFIX-labels-idx1-ubyte}. */
-final class IdxFixtures {
+public final class IdxFixtures {
 
     private IdxFixtures() {
     }
@@ -18,14 +18,14 @@ final class IdxFixtures {
      * A directory {@code parent/name} holding a 28×28, 10-class synthetic dataset (seeded blobs)
      * of {@code train} training and {@code test} test images, as {@code --data} reads it.
      */
-    static Path dataset(Path parent, String name, int train, int test) throws IOException {
+    public static Path dataset(Path parent, String name, int train, int test) throws IOException {
         Path directory = Files.createDirectories(parent.resolve(name));
         write(directory, "train", SyntheticImages.blobs(train, 28, 28, 10, 1));
         write(directory, "t10k", SyntheticImages.blobs(test, 28, 28, 10, 2));
         return directory;
     }
 
-    static void write(Path directory, String prefix, LabelledImages images) throws IOException {
+    public static void write(Path directory, String prefix, LabelledImages images) throws IOException {
         try (OutputStream file = Files.newOutputStream(directory.resolve(prefix + "-images-idx3-ubyte"));
              DataOutputStream out = new DataOutputStream(file)) {
             out.writeInt(0x803);

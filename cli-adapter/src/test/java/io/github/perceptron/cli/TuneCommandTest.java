@@ -61,6 +61,10 @@ class TuneCommandTest {
         assertThat(done.get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(done.get("trials").asInt()).isEqualTo(3);
         assertThat(events.get(0).get("params").fieldNames()).toIterable().containsExactly("lr", "momentum");
+        assertThat(events.subList(0, 3)).extracting(e -> e.get("done").asInt() + " of " + e.get("of").asInt())
+                .containsExactly("1 of 3", "2 of 3", "3 of 3");
+        assertThat(events.get(0).get("eta_seconds").asDouble()).as("two trials left at the first one's pace").isPositive();
+        assertThat(events.get(2).get("eta_seconds").asDouble()).isZero();
 
         assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(4)
                 .first().isEqualTo("trial,lr,momentum,validation_accuracy,validation_loss,kept_epoch,seconds,failure");

@@ -1,10 +1,7 @@
 package io.github.perceptron.cli.common;
 
 import io.github.perceptron.core.data.DatasetSource;
-import io.github.perceptron.dataset.CsvDatasetSource;
 import io.github.perceptron.dataset.DatasetFetcher;
-import io.github.perceptron.dataset.IdxDatasetSource;
-import io.github.perceptron.dataset.ImageFolderDatasetSource;
 import io.github.perceptron.dataset.KnownDataset;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -115,16 +112,7 @@ public final class DatasetOptions {
     /** The source to read, fetching a known dataset first when any of its files is missing. */
     public DatasetSource open(boolean quiet) {
         if (data != null) {
-            switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "idx":
-                    return IdxDatasetSource.mnist(data);
-                case "csv":
-                    return new CsvDatasetSource(data);
-                case "images":
-                    return new ImageFolderDatasetSource(data);
-                default:
-                    throw new IllegalArgumentException("unknown format '" + format + "', expected idx, csv or images");
-            }
+            return location().open();
         }
         KnownDataset known = known();
         Path directory = directory();
@@ -136,5 +124,13 @@ public final class DatasetOptions {
         }
         return fetcher.fetch(known, directory, quiet ? io.github.perceptron.dataset.FetchProgress.NONE
                 : new ConsoleFetchProgress(console));
+    }
+
+    /** Where the data is read from once it is on disk (after {@link #open}, for a known dataset). */
+    public DataLocation location() {
+        if (data != null) {
+            return new DataLocation(null, format, data.toAbsolutePath().normalize().toString());
+        }
+        return new DataLocation(known().id(), "idx", directory().toAbsolutePath().normalize().toString());
     }
 }

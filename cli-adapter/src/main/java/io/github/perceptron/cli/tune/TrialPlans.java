@@ -34,6 +34,11 @@ public final class TrialPlans implements Function<Map<String, String>, TrainingP
         }
     }
 
+    /** The user's training options, which every trial shares. */
+    List<String> baseArguments() {
+        return base;
+    }
+
     /** The training options of the trial, as {@code train} would take them. */
     List<String> trainArguments(Map<String, String> params) {
         List<String> args = new ArrayList<>(base);

@@ -16,7 +16,6 @@ import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
-import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.usecase.TuneModel;
 import io.github.perceptron.core.usecase.TuningRequest;
 import io.github.perceptron.core.usecase.TuningResult;
@@ -66,6 +65,7 @@ public final class TuneCommand implements Callable<Integer> {
     private final ModelStore store;
     private final Console console;
     private final Clock clock;
+    private final TrialPlaces places;
 
     @Mixin
     public DatasetOptions dataset;
@@ -116,6 +116,12 @@ public final class TuneCommand implements Callable<Integer> {
                     + "the results are the same for any N.")
     int parallelTrials;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Run the trials as Spark tasks on this cluster: local[*], spark://host:port, yarn, k8s://... "
+                    + "(perceptron-spark only; the data must be at the same path on every executor). The results are "
+                    + "those of a run here.")
+    String master;
+
     @Option(names = "--retrain", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Train the winner again on every training image before its one test (default); "
                     + "--no-retrain tests the trial's own model. Always on with --folds.")
@@ -140,10 +146,11 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     @Inject
-    TuneCommand(ModelStore store, Console console, Clock clock) {
+    TuneCommand(ModelStore store, Console console, Clock clock, TrialPlaces places) {
         this.store = store;
         this.console = console;
         this.clock = clock;
+        this.places = places;
     }
 
     @Override
@@ -166,8 +173,13 @@ public final class TuneCommand implements Callable<Integer> {
                 "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
                 "patience " + patience);
         TuningRequest request = new TuningRequest(prepared.trials(), plans, split, folds, budget, retrain);
-        TuningResult result = new TuneModel(source, training.execution(), clock, TrialRunner.sideBySide(parallelTrials))
-                .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
+        TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.baseArguments(), patience, validation, seed, folds,
+                dataset.location(), data, 1);
+        TuningResult result;
+        try (TrialPlaces.Placement placement = places.open(master, parallelTrials, recipe)) {
+            result = new TuneModel(source, training.execution(), clock, placement.runner())
+                    .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
+        }
 
         new RescuingSave(store).save(result.winner().model(), files.model);
         List<String> winnerArguments = winnerArguments(plans, result);
@@ -197,6 +209,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (parallelTrials < 1 || parallelTrials > 64) {
             throw new IllegalArgumentException("--parallel-trials must be in 1..64, was " + parallelTrials);
         }
+        places.check(master);
         SearchSpace space = space();
         SearchFields.check(space);
         long seed = training.plan().seed();

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -18,28 +19,30 @@ import java.util.function.Supplier;
 public interface TrialRunner {
 
     /**
-     * One trial to run. {@code work} runs it here; a runner that ships trials elsewhere rebuilds the
-     * work from the number and the field values.
+     * One trial to run. A runner calls {@code begin} first, on the search's side: false means the
+     * search's budget is spent and the trial is skipped. {@code work} then runs it here; a runner
+     * that ships trials elsewhere rebuilds the work from the number and the field values instead.
      */
-    record Trial(int number, Map<String, String> params, Supplier<TrialResult> work) {
+    record Trial(int number, Map<String, String> params, BooleanSupplier begin, Supplier<TrialResult> work) {
     }
 
     /**
      * Runs every trial and returns the results in trial order. {@code finished} hears of each result
-     * as it arrives, in any order and from any thread. A trial whose work returns null was skipped
-     * (the search's budget ran out); its result is null too.
+     * as it arrives, in any order and from any thread. A trial whose {@code begin} said false was
+     * skipped (the search's budget ran out): its result is null.
      */
     List<TrialResult> run(List<Trial> trials, Consumer<TrialResult> finished);
 
     /** How many trials run at once: the search gives each a share of the machine's threads. */
     int parallelism();
 
-    /** Runs one trial here and reports it, unless it was skipped. */
+    /** Runs one trial here and reports it, unless the budget skips it (null). */
     private static TrialResult runOne(Trial trial, Consumer<TrialResult> finished) {
-        TrialResult result = trial.work().get();
-        if (result != null) {
-            finished.accept(result);
+        if (!trial.begin().getAsBoolean()) {
+            return null;
         }
+        TrialResult result = trial.work().get();
+        finished.accept(result);
         return result;
     }
 

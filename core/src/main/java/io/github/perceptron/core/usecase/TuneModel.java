@@ -74,13 +74,8 @@ public final class TuneModel {
             int number = t + 1;
             Map<String, String> params = request.trials().get(t);
             TrainingPlan plan = plans.get(t);
-            pending.add(new TrialRunner.Trial(number, params, () -> {
-                if (progress.budgetSpent(request.budget())) {
-                    return null;
-                }
-                progress.started(number, params);
-                return run(number, params, plan, parts, perTrial);
-            }));
+            pending.add(new TrialRunner.Trial(number, params, () -> progress.begin(number, params, request.budget()),
+                    () -> run(number, params, plan, parts, perTrial)));
         }
         boolean exhausted = false;
         for (TrialResult result : runner.run(pending, progress::finished)) {
@@ -209,13 +204,13 @@ public final class TuneModel {
             this.seconds = done.stream().mapToDouble(TrialResult::seconds).sum();
         }
 
-        /** No new trial starts once the finished ones have taken the budget. */
-        synchronized boolean budgetSpent(Duration budget) {
-            return budget != null && seconds >= budget.toNanos() / 1e9;
-        }
-
-        synchronized void started(int number, Map<String, String> params) {
+        /** Reports a trial's start, unless the finished ones have taken the budget: then none starts. */
+        synchronized boolean begin(int number, Map<String, String> params, Duration budget) {
+            if (budget != null && seconds >= budget.toNanos() / 1e9) {
+                return false;
+            }
             listener.trialStarted(number, count, params);
+            return true;
         }
 
         synchronized void finished(TrialResult result) {

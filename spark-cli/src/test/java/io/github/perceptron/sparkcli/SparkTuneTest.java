@@ -1,0 +1,114 @@
+package io.github.perceptron.sparkcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.cli.IdxFixtures;
+import io.github.perceptron.cli.Main;
+import io.github.perceptron.cli.train.Interrupts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code perceptron-spark tune --master local[2]}: trials as Spark tasks give the search a run here gives. */
+class SparkTuneTest {
+
+    @TempDir
+    static Path dir;
+    private static Path data;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void writeData() throws IOException {
+        data = IdxFixtures.dataset(dir, "digits", 400, 100);
+    }
+
+    record Run(int code, String out, String err) {
+        List<JsonNode> events() {
+            return out.lines().map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(line, e);
+                }
+            }).toList();
+        }
+    }
+
+    static Run perceptronSpark(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString()), false, Interrupts::unhandled, new SparkModule());
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String[] tune(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("tune", "--data", data.toString(), "--layers", "784,16,10",
+                "--epochs", "2", "--augment", "none", "--param", "lr=log:0.01:0.3", "--param", "dropout=0|0.2",
+                "--trials", "4", "--json", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void a_search_on_local_2_ends_with_the_trials_winner_and_model_of_the_same_search_run_here() throws IOException {
+        Run here = perceptronSpark(tune(dir.resolve("here")));
+        Run spark = perceptronSpark(tune(dir.resolve("spark"), "--master", "local[2]"));
+        assertThat(here.code()).as(here.err()).isZero();
+        assertThat(spark.code()).as(spark.err()).isZero();
+        List<JsonNode> local = here.events();
+        List<JsonNode> distributed = spark.events();
+        assertThat(distributed).hasSize(5);
+        for (int t = 0; t < 4; t++) {
+            assertThat(distributed.get(t).get("trial").asInt()).isEqualTo(t + 1);
+            assertThat(distributed.get(t).get("params")).isEqualTo(local.get(t).get("params"));
+            assertThat(distributed.get(t).get("validation_accuracy").asDouble())
+                    .isEqualTo(local.get(t).get("validation_accuracy").asDouble());
+            assertThat(distributed.get(t).get("validation_loss").asDouble())
+                    .isEqualTo(local.get(t).get("validation_loss").asDouble());
+        }
+        assertThat(distributed.get(4).get("best_trial")).isEqualTo(local.get(4).get("best_trial"));
+        assertThat(distributed.get(4).get("test_accuracy")).isEqualTo(local.get(4).get("test_accuracy"));
+        assertThat(JSON.readTree(dir.resolve("spark/model.json").toFile()).get("parameters"))
+                .isEqualTo(JSON.readTree(dir.resolve("here/model.json").toFile()).get("parameters"));
+    }
+
+    @Test
+    void a_master_spark_cannot_take_is_a_usage_error_before_any_data_is_read() {
+        Run run = perceptronSpark(tune(dir.resolve("bad"), "--master", "cluster-of-mine"));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--master must be local[*]").hasLineCount(2);
+        assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    @Test
+    void an_unreachable_master_fails_in_one_line_at_once_before_anything_is_written() {
+        long start = System.nanoTime();
+        Run run = perceptronSpark(tune(dir.resolve("unreachable"), "--master", "spark://127.0.0.1:9"));
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("perceptron: --master spark://127.0.0.1:9: cannot connect to 127.0.0.1:9 (Connection refused");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+        assertThat(dir.resolve("unreachable")).doesNotExist();
+    }
+
+    @Test
+    void the_plain_command_line_refuses_master_and_names_the_spark_build() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(tune(dir.resolve("plain"), "--master", "local[2]"), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true), Map.of(), false);
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--master needs the Spark build of perceptron: run ./perceptron-spark tune");
+    }
+}
