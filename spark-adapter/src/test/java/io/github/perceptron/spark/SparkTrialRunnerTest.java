@@ -1,7 +1,9 @@
 package io.github.perceptron.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.optim.OptimizerSpec;
@@ -40,6 +42,22 @@ class SparkTrialRunnerTest {
         LabelledImages train = SyntheticImages.blobs(400, 8, 8, 4, 1);
         LabelledImages test = SyntheticImages.blobs(100, 8, 8, 4, 2);
         return new TuneModel(new InMemoryDatasetSource(train, test), new Execution(1), Clock.systemUTC());
+    }
+
+    @Test
+    void data_an_executor_cannot_read_fails_the_search_with_the_data_error_not_a_spark_trace() {
+        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("perceptron-test")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1");
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            SparkTrialRunner runner = new SparkTrialRunner(spark, number -> {
+                throw new DatasetException("/shared/digits: no such directory");
+            });
+            assertThatThrownBy(() -> new TuneModel(new InMemoryDatasetSource(SyntheticImages.blobs(400, 8, 8, 4, 1),
+                    SyntheticImages.blobs(100, 8, 8, 4, 2)), new Execution(1), Clock.systemUTC(), runner)
+                    .tune(request(), TrialJournal.NONE, TuningListener.NONE))
+                    .isInstanceOf(DatasetException.class)
+                    .hasMessage("on a Spark executor: /shared/digits: no such directory");
+        }
     }
 
     @Test

@@ -1,0 +1,143 @@
+package io.github.perceptron.sparkcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.cli.IdxFixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./perceptron-spark tune --master spark://127.0.0.1:PORT} on a real standalone cluster (a
+ * master and two one-core workers, child JVMs on loopback), checked bit for bit against the same
+ * search run here by {@code ./perceptron}; then again with a worker killed mid-search.
+ */
+class StandaloneClusterIT {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static StandaloneCluster cluster;
+    static List<JsonNode> here;
+
+    @BeforeAll
+    static void startClusterAndSearchHere() throws Exception {
+        data = IdxFixtures.dataset(dir, "digits with spaces", 3000, 200);
+        cluster = StandaloneCluster.start(dir, 2);
+        Launched local = launch("perceptron", tune(dir.resolve("here")));
+        assertThat(local.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(local.process.exitValue()).as(local.err()).isZero();
+        here = local.events();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void a_search_on_the_cluster_gives_the_bits_of_the_search_run_here() throws Exception {
+        Launched run = launch("perceptron-spark", tune(dir.resolve("cluster"), "--master", cluster.url()));
+        assertThat(run.process.waitFor(180, TimeUnit.SECONDS)).as(run.err()).isTrue();
+        assertThat(run.process.exitValue()).as(run.err() + cluster.logsOf("worker-0")).isZero();
+        assertSameSearch(run.events());
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void a_worker_killed_mid_search_is_survived_by_spark_retrying_its_trial_with_the_same_bits() throws Exception {
+        Launched run = launch("perceptron-spark", tune(dir.resolve("killed"), "--master", cluster.url()),
+                "-Dlog4j2.configurationFile=" + Path.of("target", "test-classes", "log4j2-it.properties").toAbsolutePath());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (run.events().isEmpty()) {
+            assertThat(run.process.isAlive()).as(run.err()).isTrue();
+            assertThat(System.nanoTime()).as("a first trial within 120 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        cluster.killWorker(0);
+        assertThat(run.process.waitFor(180, TimeUnit.SECONDS)).as(run.err()).isTrue();
+        assertThat(run.process.exitValue()).as(run.err()).isZero();
+        assertThat(run.err()).as("the worker's executor was lost with a task on it, and Spark ran the task again")
+                .contains("Lost executor").contains("its executor exited for a reason unrelated to the task")
+                .containsPattern("Starting task 0\\.1 in stage");
+        assertSameSearch(run.events());
+    }
+
+    private static void assertSameSearch(List<JsonNode> events) {
+        assertThat(events).hasSameSizeAs(here);
+        for (int e = 0; e < here.size() - 1; e++) {
+            for (String field : List.of("trial", "params", "validation_accuracy", "validation_loss", "kept_epoch")) {
+                assertThat(events.get(e).get(field)).as("trial event %d, %s", e + 1, field).isEqualTo(here.get(e).get(field));
+            }
+        }
+        JsonNode done = events.get(events.size() - 1);
+        for (String field : List.of("best_trial", "best_params", "best_validation_accuracy", "test_accuracy", "test_loss")) {
+            assertThat(done.get(field)).as(field).isEqualTo(here.get(here.size() - 1).get(field));
+        }
+    }
+
+    private static String[] tune(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("tune", "--data", data.toString(), "--layers", "784,256,10",
+                "--epochs", "20", "--augment", "none", "--param", "lr=log:0.01:0.3", "--param", "dropout=0|0.2",
+                "--trials", "6", "--json", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** A launcher run in the background, its output in files. */
+    record Launched(Process process, Path out, Path errFile) {
+        List<JsonNode> events() {
+            try {
+                return Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(line -> line.startsWith("{"))
+                        .map(StandaloneClusterIT::parse).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String err() {
+            try {
+                return Files.readString(errFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Launched launch(String launcher, String[] args, String... javaOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve(launcher).toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, launcher + "-out", ".txt");
+        Path err = Files.createTempFile(dir, launcher + "-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(StandaloneCluster.loopback());
+        builder.environment().remove("SPARK_HOME");
+        builder.environment().put("PERCEPTRON_JAVA_OPTS", String.join(" ", javaOptions));
+        return new Launched(builder.start(), out, err);
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(line, e);
+        }
+    }
+}
