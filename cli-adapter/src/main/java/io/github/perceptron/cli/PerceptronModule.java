@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.ModelFiles;
+import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.tune.TrialPlaces;
 import io.github.perceptron.core.model.ModelStore;
@@ -37,6 +38,7 @@ final class PerceptronModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Interrupts.Source.class).toInstance(signals);
         bind(TrialPlaces.class).to(TrialPlaces.Local.class);
+        bind(RunPlaces.class).to(RunPlaces.Local.class);
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.github.perceptron.spark;
 
 import io.github.perceptron.core.data.DatasetException;
-import io.github.perceptron.core.usecase.TuningFailedException;
 
 /**
- * A failed Spark job as the one-line error the search's caller knows: the data's own error when a
- * task could not read it (a path missing on an executor), else what Spark said, first line only.
+ * A failed Spark job as a one-line error: the data's own error when a task could not read it (a
+ * path missing on an executor), the task's own error when it is one of core's, else what Spark
+ * said, first line only.
  */
 final class TrialFailures {
 
@@ -17,9 +17,12 @@ final class TrialFailures {
             if (cause instanceof DatasetException data) {
                 return new DatasetException("on a Spark executor: " + data.getMessage(), failure);
             }
+            if (cause instanceof RuntimeException own && own.getClass().getName().startsWith("io.github.perceptron.core.")) {
+                return own;
+            }
         }
         String message = String.valueOf(failure.getMessage());
         int end = message.indexOf('\n');
-        return new TuningFailedException("a trial failed on the cluster: " + (end < 0 ? message : message.substring(0, end)));
+        return new ClusterFailureException("the cluster failed the work: " + (end < 0 ? message : message.substring(0, end)));
     }
 }

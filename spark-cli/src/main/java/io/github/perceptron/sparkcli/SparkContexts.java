@@ -26,15 +26,12 @@ final class SparkContexts {
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
         long waitSeconds = Long.getLong(WAIT_PROPERTY, 60);
-        if (master.startsWith("spark://")) {
-            // Spark itself retries an unreachable standalone master for a minute before it gives up.
-            StandaloneMasters.checkReachable(master, connectTimeoutMillis());
-        }
+        MasterUrls.check(master);
         JavaSparkContext spark;
         try {
             spark = new JavaSparkContext(conf);
         } catch (RuntimeException e) {
-            throw SparkTrialPlaces.unreachable(master, "Spark did not start (" + firstLine(e) + ")");
+            throw MasterUrls.unreachable(master, "Spark did not start (" + firstLine(e) + ")");
         }
         if (!spark.sc().isLocal()) {
             awaitExecutor(spark, master, waitSeconds);
@@ -53,7 +50,7 @@ final class SparkContexts {
         while (spark.sc().statusTracker().getExecutorInfos().length < 2) {
             if (spark.sc().isStopped() || System.nanoTime() > deadline) {
                 spark.close();
-                throw SparkTrialPlaces.unreachable(master, "no executor joined within " + waitSeconds + " s (is the master "
+                throw MasterUrls.unreachable(master, "no executor joined within " + waitSeconds + " s (is the master "
                         + "up at that address, with a worker that has free cores? -D" + WAIT_PROPERTY + "=N waits longer)");
             }
             try {
@@ -61,7 +58,7 @@ final class SparkContexts {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 spark.close();
-                throw SparkTrialPlaces.unreachable(master, "interrupted while waiting for an executor");
+                throw MasterUrls.unreachable(master, "interrupted while waiting for an executor");
             }
         }
     }

@@ -5,7 +5,10 @@ import io.github.perceptron.cli.tune.TrialPlaces;
 import io.github.perceptron.cli.tune.TrialRecipe;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.spark.SparkTrialRunner;
-import java.util.regex.Pattern;
+import io.github.perceptron.core.tune.TrialResult;
+import io.github.perceptron.spark.ClusterFailureException;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -14,21 +17,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 final class SparkTrialPlaces implements TrialPlaces {
 
-    /** The master URLs Spark itself takes; anything else is a usage error before any data is read. */
-    private static final Pattern MASTER = Pattern.compile(
-            "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|(spark|mesos)://.+|yarn|k8s://.+");
-
     private final TrialPlaces local = new TrialPlaces.Local();
 
     @Override
     public void check(String master) {
-        if (master != null && !MASTER.matcher(master).matches()) {
-            throw new IllegalArgumentException("--master must be local[*], local[N], spark://HOST:PORT, yarn or "
-                    + "k8s://URL, was '" + master + "'");
-        }
-        if (master != null && master.startsWith("spark://")) {
-            StandaloneMasters.checkReachable(master, SparkContexts.connectTimeoutMillis());
-        }
+        MasterUrls.check(master);
     }
 
     @Override
@@ -36,10 +29,24 @@ final class SparkTrialPlaces implements TrialPlaces {
         if (master == null) {
             return local.open(null, parallelTrials, recipe);
         }
-        check(master);
         JavaSparkContext spark = SparkContexts.start(master, "perceptron tune");
         int taskCpus = spark.getConf().getInt("spark.task.cpus", 1);
-        TrialRunner runner = new SparkTrialRunner(spark, recipe.onThreads(taskCpus)::run);
+        TrialRunner cluster = new SparkTrialRunner(spark, recipe.onThreads(taskCpus)::run);
+        TrialRunner runner = new TrialRunner() {
+            @Override
+            public List<TrialResult> run(List<Trial> trials, Consumer<TrialResult> finished) {
+                try {
+                    return cluster.run(trials, finished);
+                } catch (ClusterFailureException e) {
+                    throw new CommandFailure(e.getMessage());
+                }
+            }
+
+            @Override
+            public int parallelism() {
+                return cluster.parallelism();
+            }
+        };
         return new Placement() {
             @Override
             public TrialRunner runner() {
@@ -51,10 +58,5 @@ final class SparkTrialPlaces implements TrialPlaces {
                 spark.close();
             }
         };
-    }
-
-    /** Thrown where the cluster cannot be used at all. */
-    static CommandFailure unreachable(String master, String why) {
-        return new CommandFailure("--master " + master + ": " + why);
     }
 }

@@ -1,6 +1,9 @@
 package io.github.perceptron.cli.common;
 
+import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.data.Split;
 import io.github.perceptron.dataset.CsvDatasetSource;
 import io.github.perceptron.dataset.IdxDatasetSource;
 import io.github.perceptron.dataset.ImageFolderDatasetSource;
@@ -8,6 +11,8 @@ import io.github.perceptron.dataset.KnownDataset;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where data already on disk is read from, as plain values that travel (to a Spark executor, say):
@@ -20,6 +25,8 @@ import java.util.Locale;
 public record DataLocation(String known, String format, String directory) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** One JVM's training images, read once and shared by the runs that land there (a Spark executor's). */
+    private static final Map<String, LabelledImages> TRAINING_IMAGES = new ConcurrentHashMap<>();
 
     public DataLocation {
         format = format.toLowerCase(Locale.ROOT);
@@ -42,5 +49,32 @@ public record DataLocation(String known, String format, String directory) implem
             default:
                 return IdxDatasetSource.mnist(path);
         }
+    }
+
+    /**
+     * The source of the files there, refused unless its training images are the ones with
+     * {@code digest} (the data a command started on elsewhere); they are read once per JVM.
+     */
+    public DatasetSource openVerified(String digest) {
+        DatasetSource files = open();
+        LabelledImages train = TRAINING_IMAGES.computeIfAbsent(this + " " + digest, key -> {
+            LabelledImages images = files.load(Split.TRAIN);
+            if (!images.contentDigest().equals(digest)) {
+                throw new DatasetException(directory + ": these training images are not the ones the command was started "
+                        + "on (" + images.contentDigest() + ", expected " + digest + ")");
+            }
+            return images;
+        });
+        return new DatasetSource() {
+            @Override
+            public LabelledImages load(Split split) {
+                return split == Split.TRAIN ? train : files.load(split);
+            }
+
+            @Override
+            public String describe() {
+                return files.describe();
+            }
+        };
     }
 }

@@ -3,16 +3,13 @@ package io.github.perceptron.cli.compare;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.DatasetSource;
-import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.TrainingListener;
-import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainModel;
+import io.github.perceptron.core.data.Split;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +27,7 @@ import picocli.CommandLine.Option;
 public final class CompareCommand implements Callable<Integer> {
 
     private final Console console;
-    private final Clock clock;
+    private final RunPlaces places;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed-tasks",
             description = "The configurations to compare (default: ${DEFAULT-VALUE}: the lab's tasks).")
@@ -49,13 +46,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "The Markdown report (default: DIR/report.md).")
     Path report;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Train the runs as Spark tasks on this cluster: local[*], spark://host:port, yarn, k8s://... "
+                    + "(perceptron-spark only; the data must be at the same path on every executor). The results are "
+                    + "those of a run here.")
+    String master;
+
     @Mixin
     DatasetOptions dataset;
 
     @Inject
-    CompareCommand(Console console, Clock clock) {
+    CompareCommand(Console console, RunPlaces places) {
         this.console = console;
-        this.clock = clock;
+        this.places = places;
     }
 
     @Override
@@ -71,34 +74,36 @@ public final class CompareCommand implements Callable<Integer> {
             outputs.add("--out", out.resolve(file));
         }
         outputs.add("--report", markdown);
+        places.check(master);
         DatasetSource source = dataset.open(false);
-        List<ComparisonReport.Result> results = new ArrayList<>();
+        String digest = master == null ? null : source.load(Split.TRAIN).contentDigest();
+        List<ComparePreset.Run> configurations = new ArrayList<>();
+        List<CompareRun> runs = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
             for (int seed = 1; seed <= seeds; seed++) {
-                TrainingOptions options = options(run, seed, runEpochs);
-                TrainingPlan plan = options.plan();
-                List<EpochReport> history = new ArrayList<>();
-                TrainingListener collect = new TrainingListener() {
-                    @Override
-                    public void epochCompleted(EpochReport report) {
-                        history.add(report);
-                    }
-                };
-                double accuracy = new TrainModel(source, collect, clock, options.execution()).train(plan).test().accuracy();
-                console.out().printf(Locale.ROOT, "%-32s seed %d: test accuracy %.2f%%%n", run.name(), seed, 100 * accuracy);
-                console.out().flush();
-                results.add(new ComparisonReport.Result(run, seed, history));
+                configurations.add(run);
+                runs.add(new CompareRun(runs.size(), options(run, seed, runEpochs), dataset.location(), digest, source));
             }
         }
+        List<ComparisonReport.Result> results = new ArrayList<>();
+        places.runAll(master, runs, outcome -> {
+            ComparePreset.Run run = configurations.get(outcome.index());
+            int seed = outcome.index() % seeds + 1;
+            console.out().printf(Locale.ROOT, "%-32s seed %d: test accuracy %.2f%%%n", run.name(), seed,
+                    100 * outcome.testAccuracy());
+            console.out().flush();
+            results.add(new ComparisonReport.Result(run, seed, outcome.history()));
+        });
         new ComparisonReport(chosen, results, dataset.name(), runEpochs, seeds).write(out, markdown);
         console.out().println("report written to " + markdown);
         return 0;
     }
 
     /** A run is the preset's base options followed by its changes, the seed and the epochs. */
-    private static TrainingOptions options(ComparePreset.Run run, int seed, int epochs) {
+    private static List<String> options(ComparePreset.Run run, int seed, int epochs) {
         List<String> args = new ArrayList<>(run.options());
         args.addAll(List.of("--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs)));
-        return TrainingOptions.parse(args);
+        TrainingOptions.parse(args);
+        return args;
     }
 }

@@ -2,10 +2,6 @@ package io.github.perceptron.cli.tune;
 
 import io.github.perceptron.cli.common.DataLocation;
 import io.github.perceptron.cli.train.ValidationOption;
-import io.github.perceptron.core.data.DatasetException;
-import io.github.perceptron.core.data.DatasetSource;
-import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.tune.TrialResult;
@@ -17,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything one trial of a search needs, as plain values, so that the trial can be run anywhere
@@ -27,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TrialRecipe implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** One JVM's data, read once and shared by the trials that land there. */
-    private static final Map<DataLocation, LabelledImages> TRAINING_IMAGES = new ConcurrentHashMap<>();
 
     private final ArrayList<LinkedHashMap<String, String>> trials = new ArrayList<>();
     private final ArrayList<String> baseArguments;
@@ -63,30 +56,6 @@ public final class TrialRecipe implements Serializable {
         TrialPlans plans = new TrialPlans(baseArguments, patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
         TuningRequest request = new TuningRequest(new ArrayList<>(trials), plans, ValidationOption.parse(validation, seed),
                 folds, null, true);
-        return new TuneModel(source(), new Execution(threads), Clock.systemUTC()).trial(request, number);
-    }
-
-    /** The data read here, refused unless it is the data the search was started on. A trial reads no test image. */
-    private DatasetSource source() {
-        DatasetSource files = data.open();
-        LabelledImages train = TRAINING_IMAGES.computeIfAbsent(data, location -> {
-            LabelledImages images = files.load(Split.TRAIN);
-            if (!images.contentDigest().equals(digest)) {
-                throw new DatasetException(location.directory() + ": these training images are not the ones the search "
-                        + "was started on (" + images.contentDigest() + ", expected " + digest + ")");
-            }
-            return images;
-        });
-        return new DatasetSource() {
-            @Override
-            public LabelledImages load(Split split) {
-                return split == Split.TRAIN ? train : files.load(split);
-            }
-
-            @Override
-            public String describe() {
-                return files.describe();
-            }
-        };
+        return new TuneModel(data.openVerified(digest), new Execution(threads), Clock.systemUTC()).trial(request, number);
     }
 }

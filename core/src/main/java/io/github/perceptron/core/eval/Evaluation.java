@@ -1,12 +1,15 @@
 package io.github.perceptron.core.eval;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * How a network did on a set of labelled examples: mean loss and the confusion matrix
  * {@code confusion[actual][predicted]}, from which accuracy, precision and recall follow.
  */
-public record Evaluation(double loss, int[][] confusion, List<String> classNames) {
+public record Evaluation(double loss, int[][] confusion, List<String> classNames) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public Evaluation {
         confusion = deepCopy(confusion);

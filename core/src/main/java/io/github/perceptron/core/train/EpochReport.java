@@ -1,6 +1,8 @@
 package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.eval.Evaluation;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,26 @@ import java.util.Optional;
  *
  * @param epoch   counting from 1
  * @param seconds training time of the epoch, evaluation excluded
+ *
+ * <p>Serializable (a run's history travels back from wherever it ran, a Spark executor say),
+ * through a form without the {@code Optional}, which is not.
  */
 public record EpochReport(int epoch, double trainLoss, double trainAccuracy, Optional<Evaluation> evaluation,
-                          double seconds, double learningRate) {
+                          double seconds, double learningRate) implements Serializable {
+
+    @Serial
+    private Object writeReplace() {
+        return new Form(epoch, trainLoss, trainAccuracy, evaluation.orElse(null), seconds, learningRate);
+    }
+
+    /** The serialized form: the evaluation is null when there was none. */
+    private record Form(int epoch, double trainLoss, double trainAccuracy, Evaluation evaluation, double seconds,
+                        double learningRate) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() {
+            return new EpochReport(epoch, trainLoss, trainAccuracy, Optional.ofNullable(evaluation), seconds, learningRate);
+        }
+    }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code perceptron-spark tune --master local[2]}: trials as Spark tasks give the search a run here gives. */
-class SparkTuneTest {
+/** {@code perceptron-spark tune} and {@code compare} with {@code --master local[2]}: Spark tasks give what a run here gives. */
+class SparkCommandsTest {
 
     @TempDir
     static Path dir;
@@ -82,6 +82,24 @@ class SparkTuneTest {
         assertThat(distributed.get(4).get("test_accuracy")).isEqualTo(local.get(4).get("test_accuracy"));
         assertThat(JSON.readTree(dir.resolve("spark/model.json").toFile()).get("parameters"))
                 .isEqualTo(JSON.readTree(dir.resolve("here/model.json").toFile()).get("parameters"));
+    }
+
+    @Test
+    void compare_on_local_2_writes_the_results_of_compare_run_here() throws IOException {
+        Run here = perceptronSpark("compare", "--data", data.toString(), "--seeds", "2", "--epochs", "1",
+                "--out", dir.resolve("compare-here").toString());
+        Run spark = perceptronSpark("compare", "--data", data.toString(), "--seeds", "2", "--epochs", "1",
+                "--out", dir.resolve("compare-spark").toString(), "--master", "local[2]");
+        assertThat(here.code()).as(here.err()).isZero();
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(spark.out()).isEqualTo(here.out().replace("compare-here", "compare-spark"));
+        assertThat(withoutSeconds(dir.resolve("compare-spark/results.csv"))).hasSize(21)
+                .isEqualTo(withoutSeconds(dir.resolve("compare-here/results.csv")));
+    }
+
+    /** The CSV's rows less their last column, the time each epoch took. */
+    private static List<String> withoutSeconds(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
     }
 
     @Test

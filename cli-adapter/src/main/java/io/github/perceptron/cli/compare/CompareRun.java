@@ -1,0 +1,59 @@
+package io.github.perceptron.cli.compare;
+
+import io.github.perceptron.cli.common.DataLocation;
+import io.github.perceptron.cli.common.RunPlaces;
+import io.github.perceptron.cli.train.TrainingOptions;
+import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.usecase.TrainModel;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One configuration of a preset at one seed, trained and tested: its options as {@code train}
+ * takes them and the data's place and digest, so that it runs the same here or on a Spark executor.
+ */
+final class CompareRun implements RunPlaces.Run<CompareRun.Outcome> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What a run gives back: every epoch's report and the test accuracy at the end. */
+    record Outcome(int index, ArrayList<EpochReport> history, double testAccuracy) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final int index;
+    private final ArrayList<String> options;
+    private final DataLocation data;
+    private final String digest;
+    /** The data already open where the command runs; null where the run was shipped to. */
+    private final transient DatasetSource here;
+
+    CompareRun(int index, List<String> options, DataLocation data, String digest, DatasetSource here) {
+        this.index = index;
+        this.options = new ArrayList<>(options);
+        this.data = data;
+        this.digest = digest;
+        this.here = here;
+    }
+
+    @Override
+    public Outcome run(int threads) {
+        TrainingOptions parsed = TrainingOptions.parse(options);
+        DatasetSource source = here != null ? here : data.openVerified(digest);
+        Execution execution = threads > 0 ? new Execution(threads) : parsed.execution();
+        ArrayList<EpochReport> history = new ArrayList<>();
+        TrainingListener collect = new TrainingListener() {
+            @Override
+            public void epochCompleted(EpochReport report) {
+                history.add(report);
+            }
+        };
+        double accuracy = new TrainModel(source, collect, Clock.systemUTC(), execution).train(parsed.plan()).test().accuracy();
+        return new Outcome(index, history, accuracy);
+    }
+}

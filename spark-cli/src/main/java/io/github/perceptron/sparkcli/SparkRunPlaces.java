@@ -1,0 +1,35 @@
+package io.github.perceptron.sparkcli;
+
+import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.RunPlaces;
+import io.github.perceptron.spark.ClusterFailureException;
+import io.github.perceptron.spark.SparkJobs;
+import java.io.Serializable;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** A command's runs as Spark jobs on the cluster {@code --master} names; without it, here. */
+final class SparkRunPlaces implements RunPlaces {
+
+    private final RunPlaces local = new RunPlaces.Local();
+
+    @Override
+    public void check(String master) {
+        MasterUrls.check(master);
+    }
+
+    @Override
+    public <R extends Serializable> List<R> runAll(String master, List<? extends Run<R>> runs, Consumer<R> done) {
+        if (master == null) {
+            return local.runAll(null, runs, done);
+        }
+        try (JavaSparkContext spark = SparkContexts.start(master, "perceptron")) {
+            int taskCpus = spark.getConf().getInt("spark.task.cpus", 1);
+            List<SparkJobs.Work<R>> work = runs.stream().<SparkJobs.Work<R>>map(run -> () -> run.run(taskCpus)).toList();
+            return new SparkJobs(spark).runInOrder(work, done);
+        } catch (ClusterFailureException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+}
