@@ -94,6 +94,33 @@ public final class Trainer {
                 progress.epoch(), progress.best(), train, evaluation);
     }
 
+    /**
+     * One shard's part of a data-parallel round: from {@code start}, trains {@code steps}
+     * mini-batches of {@code shard}, carrying on its {@code progress} (its generator, its order,
+     * its place in its local epoch), exactly as {@link #train} runs those batches. The learning
+     * rate follows the shard's local epochs. With one shard and a round of a whole epoch, the
+     * rounds are {@link #train}'s epochs, bit for bit.
+     *
+     * @param classWeights the loss's weight per class, resolved once for all shards
+     * @throws DivergenceException when the loss or, at the end of a local epoch, a weight stops being finite
+     */
+    public LocalRound localSteps(Replica start, ShardProgress progress, LabelledImages shard, float[] classWeights,
+                                 int steps) {
+        if (progress.size() != shard.size()) {
+            throw new IllegalArgumentException("the shard's progress covers " + progress.size() + " examples, its data "
+                    + shard.size());
+        }
+        checkFits(shard, null);
+        Network network = Network.create(plan.network(), new SeededRandom(0), threads);
+        network.weighClasses(classWeights);
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
+        start.writeInto(network, optimizer);
+        SeededRandom random = SeededRandom.restore(progress.randomState());
+        Run run = new Run(network, optimizer, random, progress.order(), shard);
+        ShardProgress end = run.advance(progress, steps);
+        return new LocalRound(Replica.of(network, optimizer), end);
+    }
+
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
                                BestEpoch best, LabelledImages train, LabelledImages evaluation) {
         Run run = new Run(network, optimizer, random, order, train);
@@ -185,24 +212,66 @@ public final class Trainer {
             long correct = 0;
             double learningRate = 0;
             for (int b = 0; b < batches; b++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new TrainingInterruptedException(epoch, b + 1);
-                }
-                int from = b * plan.batchSize();
-                int rows = Math.min(plan.batchSize(), train.size() - from);
-                // The rate at the step's midpoint: a step schedule changes exactly at epoch
-                // boundaries and a warm-up's first step is not zero.
-                learningRate = plan.schedule().rate(plan.optimizer().learningRate(),
-                        epoch - 1 + (b + 0.5) / batches, plan.epochs());
-                lossSum += step(epoch, b, from, rows, learningRate);
-                correct += network.countCorrect(batch.labels(), rows);
-                listener.batchCompleted(epoch, b + 1, batches, lossSum / (from + rows));
+                learningRate = rate(epoch, b);
+                lossSum += batch(epoch, b, learningRate);
+                correct += network.countCorrect(batch.labels(), rows(b));
+                listener.batchCompleted(epoch, b + 1, batches, lossSum / (b * plan.batchSize() + rows(b)));
             }
             requireFiniteWeights(epoch, batches, learningRate);
             double seconds = (System.nanoTime() - start) / 1e9;
             Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(network, e));
             return new EpochReport(epoch, lossSum / train.size(), (double) correct / train.size(), evaluated, seconds,
                     learningRate);
+        }
+
+        /**
+         * {@code steps} mini-batches from where {@code progress} stands, across local epochs as
+         * needed (each epoch shuffled first, as {@link #epoch} does): a data-parallel shard's round.
+         */
+        ShardProgress advance(ShardProgress progress, int steps) {
+            int epoch = progress.epoch();
+            int b = progress.batch();
+            double lossSum = progress.lossSum();
+            long correct = progress.correct();
+            int completed = progress.completedEpochs();
+            double lastLossSum = progress.lastLossSum();
+            long lastCorrect = progress.lastCorrect();
+            for (int s = 0; s < steps; s++) {
+                if (b == 0 && plan.shuffle()) {
+                    shuffle(order, random);
+                }
+                double learningRate = rate(epoch, b);
+                lossSum += batch(epoch, b, learningRate);
+                correct += network.countCorrect(batch.labels(), rows(b));
+                if (++b == batches) {
+                    requireFiniteWeights(epoch, batches, learningRate);
+                    completed++;
+                    lastLossSum = lossSum;
+                    lastCorrect = correct;
+                    lossSum = 0;
+                    correct = 0;
+                    epoch++;
+                    b = 0;
+                }
+            }
+            return new ShardProgress(random.state(), order, epoch, b, lossSum, correct, completed, lastLossSum, lastCorrect);
+        }
+
+        /** The rate at the step's midpoint: a step schedule changes exactly at epoch boundaries and a warm-up's first step is not zero. */
+        private double rate(int epoch, int b) {
+            return plan.schedule().rate(plan.optimizer().learningRate(), epoch - 1 + (b + 0.5) / batches, plan.epochs());
+        }
+
+        private int rows(int b) {
+            return Math.min(plan.batchSize(), train.size() - b * plan.batchSize());
+        }
+
+        /** Mini-batch {@code b} of the epoch, trained: its summed loss. */
+        private double batch(int epoch, int b, double learningRate) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TrainingInterruptedException(epoch, b + 1);
+            }
+            return step(epoch, b, b * plan.batchSize(), rows(b), learningRate);
         }
 
         /**

@@ -13,6 +13,9 @@ import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.CheckpointPolicy;
+import io.github.perceptron.core.train.DataParallelTrainer;
+import io.github.perceptron.core.train.ShardLayout;
+import io.github.perceptron.core.train.ShardRunner;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingCheckpoint;
@@ -20,7 +23,9 @@ import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.train.TrainingResult;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -62,6 +67,32 @@ public final class TrainModel {
         TrainingResult result = new Trainer(plan, execution, listener, policy, snapshot(plan, data))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
+    }
+
+    /**
+     * Data-parallel training by parameter averaging ({@link DataParallelTrainer}): the shards hold
+     * the training images, wherever they are, and this reads only the test split, to evaluate the
+     * averaged network after each epoch and test it at the end. No validation split, no checkpoints.
+     */
+    public TrainedModel trainSharded(TrainingPlan plan, ShardRunner shards, int localSteps) {
+        ShardLayout layout = shards.layout();
+        LabelledImages test = source.load(Split.TEST);
+        if (test.size() == 0) {
+            throw new DatasetException(source.describe() + ": the test split holds no images");
+        }
+        if (test.width() != layout.width() || test.height() != layout.height() || !test.classNames().equals(layout.classNames())) {
+            throw new DatasetException(source.describe() + ": the test images (" + test.width() + "×" + test.height() + ", "
+                    + test.classNames() + ") do not match the shards' (" + layout.width() + "×" + layout.height() + ", "
+                    + layout.classNames() + ")");
+        }
+        TrainingResult result = new DataParallelTrainer(plan, localSteps, execution, listener).train(shards, test);
+        LabelledImages shape = LabelledImages.handOver(new byte[layout.pixelCount()], new int[] {0}, layout.width(),
+                layout.height(), layout.classNames());
+        Data data = new Data(shape, test, test, ValidationSplit.NONE, false,
+                new Seen(layout.contentDigest(), test.contentDigest(), "none"));
+        Map<String, String> described = new LinkedHashMap<>(plan.describe());
+        described.put("dataParallel", layout.shards() + " shards, " + localSteps + " local steps a round, parameter averaging");
+        return finish(plan, data, result, described);
     }
 
     /** Continues a saved run to the end of its plan, bit-identically to a run never interrupted. */
@@ -131,12 +162,16 @@ public final class TrainModel {
     }
 
     private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result) {
+        return finish(plan, data, result, plan.describe());
+    }
+
+    private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result, Map<String, String> described) {
         int epochs = result.keptEpoch();
         Model model = model(result.network(), data, metadata(plan, epochs, OptionalDouble.empty()));
         Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
                 || epochs != result.last().epoch() ? model.evaluate(data.test) : result.last().evaluation().get();
         Model measured = model.withMetadata(metadata(plan, epochs, OptionalDouble.of(test.accuracy()))
-                .withProvenance(provenance(plan, data, result)));
+                .withProvenance(provenance(plan, data, result, described)));
         return new TrainedModel(measured, result.history(), test, result.stopReason(), result.keptEpoch());
     }
 
@@ -148,9 +183,9 @@ public final class TrainModel {
         return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ToolVersion.current(), clock.instant());
     }
 
-    private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result) {
+    private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result, Map<String, String> described) {
         String kernel = Execution.kernel() + (Execution.vectorBits() > 0 ? " (" + Execution.vectorBits() + "-bit)" : "");
-        return new Provenance(plan.describe(), data.seen.trainDigest, data.seen.testDigest, data.seen.validation,
+        return new Provenance(described, data.seen.trainDigest, data.seen.testDigest, data.seen.validation,
                 result.keptEpoch(), keptBecause(plan, result), kernel, execution.threads(),
                 System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.version", ""), Execution.cpu(),
                 ToolVersion.commit());

@@ -1,0 +1,143 @@
+package io.github.perceptron.core.train;
+
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.eval.Evaluator;
+import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.optim.Optimizer;
+import io.github.perceptron.core.random.SeededRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Data-parallel training by parameter averaging. The training data is cut into P shards, fixed
+ * by the user; each round, every shard trains K mini-batches of its own data from the same
+ * weights and optimiser state (fewer where the epoch ends first: every epoch ends with an
+ * average, which is evaluated), and the driver averages what they hand back, in shard order and
+ * in double. The network starts as {@link Trainer#train} starts it; shard 0 draws its randomness
+ * (shuffles, dropout, distortions) from the generator the network was initialised from, as an
+ * ordinary run does, and shard s ≥ 1 from its own stream of the plan's seed. So the same P and K
+ * give the same bits wherever and however the shards run, and P = 1 with K = a whole epoch is
+ * ordinary training, bit for bit.
+ *
+ * <p>SGD and momentum are linear in the gradients, so averaging their weights and velocities is
+ * an average of the shards' steps; Adagrad, RMSProp and Adam are not (their state is averaged
+ * element by element, which is no longer any one run's).
+ */
+public final class DataParallelTrainer {
+
+    private final TrainingPlan plan;
+    private final int localSteps;
+    private final int threads;
+    private final TrainingListener listener;
+
+    public DataParallelTrainer(TrainingPlan plan, int localSteps, Execution execution, TrainingListener listener) {
+        if (localSteps < 1) {
+            throw new IllegalArgumentException("local steps per round must be >= 1, was " + localSteps);
+        }
+        if (plan.earlyStopping().isActive()) {
+            throw new IllegalArgumentException("early stopping is not available with data-parallel training");
+        }
+        this.plan = plan;
+        this.localSteps = localSteps;
+        this.threads = execution.threads();
+        this.listener = listener;
+    }
+
+    /** The seed of shard {@code s}'s generator, for s ≥ 1 (shard 0 continues the initialisation's). */
+    static long shardSeed(long seed, int shard) {
+        return SeededRandom.nth(seed ^ 0x5eed_5aadL, shard);
+    }
+
+    /**
+     * Trains for the plan's epochs of shard 0 (every shard must make as many mini-batches an
+     * epoch) and, when {@code evaluation} is not null, evaluates the averaged network after each.
+     */
+    public TrainingResult train(ShardRunner shards, LabelledImages evaluation) {
+        ShardLayout layout = shards.layout();
+        int[] sizes = layout.sizes();
+        int batches = batchesPerEpoch(sizes);
+        checkFits(layout);
+        SeededRandom random = new SeededRandom(plan.seed());
+        Network network = Network.create(plan.network(), random, threads);
+        float[] classWeights = plan.classWeights().resolve(layout.labelHistogram());
+        network.weighClasses(classWeights);
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
+        Replica replica = Replica.of(network, optimizer);
+        List<ShardProgress> progress = new ArrayList<>();
+        for (int s = 0; s < sizes.length; s++) {
+            progress.add(ShardProgress.start(s == 0 ? random.state() : shardSeed(plan.seed(), s), sizes[s]));
+        }
+        long total = (long) plan.epochs() * batches;
+        long done = 0;
+        long epochStart = System.nanoTime();
+        List<EpochReport> history = new ArrayList<>();
+        while (done < total) {
+            // A round never runs past the end of an epoch: each epoch ends averaged, to be evaluated.
+            int steps = Math.min(localSteps, batches - progress.get(0).batch());
+            List<LocalRound> rounds = shards.round(replica, progress, steps, classWeights);
+            replica = Replica.average(rounds.stream().map(LocalRound::replica).toList());
+            progress = rounds.stream().map(LocalRound::progress).toList();
+            done += steps;
+            int finished = progress.get(0).completedEpochs();
+            while (history.size() < finished) {
+                replica.writeInto(network, optimizer);
+                EpochReport report = report(history.size() + 1, progress, sizes, evaluation, network, epochStart);
+                history.add(report);
+                listener.epochCompleted(report);
+                epochStart = System.nanoTime();
+            }
+        }
+        replica.writeInto(network, optimizer);
+        return new TrainingResult(network, history, StopReason.COMPLETED, history.size());
+    }
+
+    /** The epoch's training figures summed over the shards, and the averaged network's evaluation. */
+    private EpochReport report(int epoch, List<ShardProgress> progress, int[] sizes, LabelledImages evaluation,
+                               Network network, long start) {
+        double lossSum = 0;
+        long correct = 0;
+        for (ShardProgress shard : progress) {
+            lossSum += shard.lastLossSum();
+            correct += shard.lastCorrect();
+        }
+        long examples = Arrays.stream(sizes).asLongStream().sum();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(network, e));
+        int batches = batchesPerEpoch(sizes);
+        double rate = plan.schedule().rate(plan.optimizer().learningRate(), epoch - 1 + (batches - 0.5) / batches,
+                plan.epochs());
+        return new EpochReport(epoch, lossSum / examples, (double) correct / examples, evaluated, seconds, rate);
+    }
+
+    /** Every shard must make the same number of mini-batches an epoch, so that their rounds stay in step. */
+    private int batchesPerEpoch(int[] sizes) {
+        int batches = -1;
+        for (int s = 0; s < sizes.length; s++) {
+            if (sizes[s] < plan.batchSize()) {
+                throw new IllegalArgumentException("shard " + s + " holds " + sizes[s] + " images, fewer than the batch size "
+                        + plan.batchSize() + ": use fewer shards or a smaller batch");
+            }
+            int shardBatches = (sizes[s] + plan.batchSize() - 1) / plan.batchSize();
+            if (batches >= 0 && shardBatches != batches) {
+                throw new IllegalArgumentException("the shards make " + batches + " and " + shardBatches
+                        + " mini-batches an epoch (shard " + s + " holds " + sizes[s] + " images): give every shard as many");
+            }
+            batches = shardBatches;
+        }
+        return batches;
+    }
+
+    private void checkFits(ShardLayout layout) {
+        if (layout.pixelCount() != plan.network().inputs()) {
+            throw new IllegalArgumentException("the images are " + layout.width() + "×" + layout.height() + " = "
+                    + layout.pixelCount() + " pixels but the network's first layer takes " + plan.network().inputs());
+        }
+        if (layout.classNames().size() != plan.network().classes()) {
+            throw new IllegalArgumentException("the data has " + layout.classNames().size()
+                    + " classes but the network's last layer has " + plan.network().classes() + " units; make them equal");
+        }
+    }
+}
