@@ -1,0 +1,51 @@
+package io.github.perceptron.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.train.DataParallelTrainer;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.ShardRunner;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.train.TrainingResult;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Shards as Spark tasks on local[1] and local[2] give the bits of the same shards trained here. */
+class SparkShardRunnerTest {
+
+    static TrainingPlan plan() {
+        return TrainingPlan.builder().layers(64, 12, 4).dropout(0.1).augmentation(Augmentation.shift(1))
+                .optimizer(new OptimizerSpec.Momentum(0.05, 0.9)).epochs(2).batchSize(20).seed(5).build();
+    }
+
+    static LabelledImages images() {
+        return SyntheticImages.blobs(360, 8, 8, 4, 1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"local[1]", "local[2]"})
+    void three_shards_on_spark_train_the_network_three_shards_train_here(String master) {
+        TrainingResult here = new DataParallelTrainer(plan(), 4, new Execution(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(plan(), images(), 3, new Execution(1)), null);
+        SparkConf conf = new SparkConf().setMaster(master).setAppName("perceptron-test")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1");
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            SparkShardRunner shards = new SparkShardRunner(spark, digest -> images(), SparkShardRunnerTest::plan, 3);
+            TrainingResult there = new DataParallelTrainer(plan(), 4, new Execution(1), TrainingListener.NONE)
+                    .train(shards, null);
+            for (int p = 0; p < here.network().parameters().size(); p++) {
+                assertThat(there.network().parameters().get(p).values()).as("parameter %d", p)
+                        .isEqualTo(here.network().parameters().get(p).values());
+            }
+            assertThat(there.history()).hasSize(2);
+            assertThat(shards.layout().sizes()).containsExactly(120, 120, 120);
+        }
+    }
+}
