@@ -7,6 +7,7 @@ import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.tune.TrialPlaces;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointStore;
@@ -39,6 +40,7 @@ final class PerceptronModule extends AbstractModule {
         bind(Interrupts.Source.class).toInstance(signals);
         bind(TrialPlaces.class).to(TrialPlaces.Local.class);
         bind(RunPlaces.class).to(RunPlaces.Local.class);
+        bind(ShardPlaces.class).to(ShardPlaces.Local.class);
     }
 
     /**

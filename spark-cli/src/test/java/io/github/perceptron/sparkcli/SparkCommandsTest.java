@@ -97,6 +97,26 @@ class SparkCommandsTest {
                 .isEqualTo(withoutSeconds(dir.resolve("compare-here/results.csv")));
     }
 
+    @Test
+    void data_parallel_training_on_local_2_gives_the_weights_of_the_same_shards_trained_here() throws IOException {
+        List<String> args = List.of("train", "--data", data.toString(), "--layers", "784,16,10", "--epochs", "2",
+                "--batch", "40", "--augment", "shift", "--shards", "3", "--local-steps", "2", "--json");
+        Run here = perceptronSpark(with(args, "-o", dir.resolve("dp-here.json").toString()));
+        Run spark = perceptronSpark(with(args, "-o", dir.resolve("dp-spark.json").toString(), "--master", "local[2]"));
+        assertThat(here.code()).as(here.err()).isZero();
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(JSON.readTree(dir.resolve("dp-spark.json").toFile()).get("parameters"))
+                .isEqualTo(JSON.readTree(dir.resolve("dp-here.json").toFile()).get("parameters"));
+        assertThat(spark.events().get(spark.events().size() - 1).get("test_accuracy"))
+                .isEqualTo(here.events().get(here.events().size() - 1).get("test_accuracy"));
+    }
+
+    private static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     /** The CSV's rows less their last column, the time each epoch took. */
     private static List<String> withoutSeconds(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();

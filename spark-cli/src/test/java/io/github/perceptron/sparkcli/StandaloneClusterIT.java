@@ -15,14 +15,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./perceptron-spark tune --master spark://127.0.0.1:PORT} on a real standalone cluster (a
- * master and two one-core workers, child JVMs on loopback), checked bit for bit against the same
- * search run here by {@code ./perceptron}; then again with a worker killed mid-search.
+ * {@code ./perceptron-spark tune} and {@code train --shards} with {@code --master
+ * spark://127.0.0.1:PORT} on a real standalone cluster (a master and two one-core workers, child
+ * JVMs on loopback), checked bit for bit against the same runs here by {@code ./perceptron}; and a
+ * search again with a worker killed mid-search.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -52,6 +57,7 @@ class StandaloneClusterIT {
     }
 
     @Test
+    @Order(1)
     void a_search_on_the_cluster_gives_the_bits_of_the_search_run_here() throws Exception {
         Launched run = launch("perceptron-spark", tune(dir.resolve("cluster"), "--master", cluster.url()));
         assertThat(run.process.waitFor(180, TimeUnit.SECONDS)).as(run.err()).isTrue();
@@ -61,6 +67,7 @@ class StandaloneClusterIT {
     }
 
     @Test
+    @Order(3) // last: it leaves the cluster one worker short
     void a_worker_killed_mid_search_is_survived_by_spark_retrying_its_trial_with_the_same_bits() throws Exception {
         Launched run = launch("perceptron-spark", tune(dir.resolve("killed"), "--master", cluster.url()),
                 "-Dlog4j2.configurationFile=" + Path.of("target", "test-classes", "log4j2-it.properties").toAbsolutePath());
@@ -77,6 +84,31 @@ class StandaloneClusterIT {
                 .contains("Lost executor").contains("its executor exited for a reason unrelated to the task")
                 .containsPattern("Starting task 0\\.1 in stage");
         assertSameSearch(run.events());
+    }
+
+    @Test
+    @Order(2)
+    void data_parallel_training_on_the_cluster_gives_the_weights_of_the_same_shards_trained_here() throws Exception {
+        String[] here = train(dir.resolve("dp-here.json"));
+        String[] there = train(dir.resolve("dp-cluster.json"), "--master", cluster.url());
+        Launched local = launch("perceptron", here);
+        assertThat(local.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(local.process.exitValue()).as(local.err()).isZero();
+        Launched run = launch("perceptron-spark", there);
+        assertThat(run.process.waitFor(180, TimeUnit.SECONDS)).as(run.err()).isTrue();
+        assertThat(run.process.exitValue()).as(run.err()).isZero();
+        assertThat(JSON.readTree(dir.resolve("dp-cluster.json").toFile()).get("parameters"))
+                .isEqualTo(JSON.readTree(dir.resolve("dp-here.json").toFile()).get("parameters"));
+        assertThat(run.events().get(run.events().size() - 1).get("test_accuracy"))
+                .isEqualTo(local.events().get(local.events().size() - 1).get("test_accuracy"));
+    }
+
+    private static String[] train(Path model, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--layers", "784,64,10",
+                "--epochs", "2", "--augment", "shift", "--shards", "4", "--local-steps", "5", "--json",
+                "-o", model.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     private static void assertSameSearch(List<JsonNode> events) {

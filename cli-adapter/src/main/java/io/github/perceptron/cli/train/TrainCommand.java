@@ -16,6 +16,7 @@ import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.ShardRunner;
 import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -51,6 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
     private final Console console;
     private final Clock clock;
     private final Interrupts.Source signals;
+    private final ShardPlaces shardPlaces;
 
     @Mixin
     public DatasetOptions dataset;
@@ -100,6 +102,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --patience, end with the best epoch's weights (default); --no-restore-best keeps the last.")
     boolean restoreBest;
 
+    @Option(names = "--shards", paramLabel = "P",
+            description = "Data-parallel training by parameter averaging: the training images in P contiguous shards, "
+                    + "each training --local-steps mini-batches from the same weights before they are averaged (in shard "
+                    + "order, in double). The same P and K give the same bits wherever the shards run; P = 1 is ordinary "
+                    + "training. No --validation, --patience or checkpoints.")
+    Integer shards;
+
+    @Option(names = "--local-steps", paramLabel = "K",
+            description = "With --shards: mini-batches each shard trains between averages (default: a whole epoch of a shard).")
+    Integer localSteps;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --shards: run the shards as Spark tasks on this cluster: local[*], spark://host:port, yarn, "
+                    + "k8s://... (perceptron-spark only; executors read the data from the same path).")
+    String master;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw loss and accuracy per epoch, training against held-out data, as PNG (or SVG for *.svg).")
     Path plot;
@@ -112,17 +130,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment,
-                 Console console, Clock clock, Interrupts.Source signals) {
+                 Console console, Clock clock, Interrupts.Source signals, ShardPlaces shardPlaces) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
         this.console = console;
         this.clock = clock;
         this.signals = signals;
+        this.shardPlaces = shardPlaces;
     }
 
     @Override
     public Integer call() throws IOException {
+        if (shards != null || localSteps != null || master != null) {
+            return sharded();
+        }
         if (resume != null) {
             refuseOptionsAResumeIgnores();
         }
@@ -146,6 +168,55 @@ public final class TrainCommand implements Callable<Integer> {
         if (plot != null) {
             new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(),
                     evaluatedOn).write(plot);
+        }
+        control.finished(trained, target);
+        return 0;
+    }
+
+    /** {@code --shards}: data-parallel training, here or on the cluster {@code --master} names. */
+    private Integer sharded() throws IOException {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> refused = new ArrayList<>();
+        for (String option : List.of("--resume", "--validation", "--patience", "--checkpoint-every", "--checkpoint")) {
+            if (parsed.hasMatchedOption(option)) {
+                refused.add(option);
+            }
+        }
+        if (shards == null) {
+            throw new IllegalArgumentException((localSteps != null ? "--local-steps" : "--master") + " goes with --shards P");
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
+                    + " not available with --shards: data-parallel runs have no validation split or checkpoints yet");
+        }
+        if (shards < 1 || (localSteps != null && localSteps < 1)) {
+            throw new IllegalArgumentException("--shards and --local-steps must be at least 1");
+        }
+        shardPlaces.check(master);
+        TrainingPlan plan = training.plan();
+        Path target = out != null ? out : Path.of("models", (dataset.data != null ? "model" : dataset.known().id()) + ".json");
+        OutputLocation outputs = new OutputLocation(dataset.inputs()).add("--out", target);
+        if (plot != null) {
+            outputs.add("--plot", plot);
+        }
+        DatasetSource source = dataset.open(quiet || json);
+        StopControl control = new StopControl(reporter("test"), signals.open(console.err()));
+        ShardRecipe recipe = new ShardRecipe(TrainingOptions.typed(spec), dataset.location());
+        TrainedModel trained;
+        try (ShardPlaces.Sharding sharding = shardPlaces.open(master, shards, recipe, training.execution())) {
+            ShardRunner runner = sharding.runner();
+            int steps = localSteps != null ? localSteps
+                    : (runner.layout().sizes()[0] + plan.batchSize() - 1) / plan.batchSize();
+            control.started(plan, source.describe() + " in " + shards + (shards == 1 ? " shard" : " shards") + ", "
+                    + steps + " local steps a round" + (master != null ? " on " + master : ""));
+            trained = new TrainModel(source, control, clock, training.execution()).trainSharded(plan, runner, steps);
+        } catch (DivergenceException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        new RescuingSave(store).save(trained.model(), target);
+        if (plot != null) {
+            new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(), "test")
+                    .write(plot);
         }
         control.finished(trained, target);
         return 0;

@@ -10,11 +10,14 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.train.ClassWeights;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -104,6 +107,30 @@ public final class TrainingOptions {
         Parsed parsed = new Parsed();
         new CommandLine(parsed).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
         return parsed.training;
+    }
+
+    /**
+     * The training options {@code command} was given, as typed (not their defaults), without
+     * {@code --threads}: what {@link #parse} needs to make the same plan elsewhere.
+     */
+    public static List<String> typed(CommandSpec command) {
+        List<String> typed = new ArrayList<>();
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        for (OptionSpec option : command.mixins().get("training").options()) {
+            String name = option.longestName();
+            if (name.equals("--threads") || !parsed.hasMatchedOption(option)) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                typed.add(name);
+            } else {
+                for (String value : parsed.matchedOption(name).stringValues()) {
+                    typed.add(name);
+                    typed.add(value);
+                }
+            }
+        }
+        return typed;
     }
 
     /** The holder {@link #parse} fills. */

@@ -253,21 +253,7 @@ public final class TuneCommand implements Callable<Integer> {
     /** The training options as typed (after tune's own default epochs), without --threads: they set every trial. */
     private List<String> baseArguments() {
         List<String> base = new ArrayList<>(List.of("--epochs", TRIAL_EPOCHS));
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (OptionSpec option : spec.mixins().get("training").options()) {
-            String name = option.longestName();
-            if (name.equals("--threads") || !parsed.hasMatchedOption(option)) {
-                continue;
-            }
-            if (option.arity().max() == 0) {
-                base.add(name);
-            } else {
-                for (String value : parsed.matchedOption(name).stringValues()) {
-                    base.add(name);
-                    base.add(value);
-                }
-            }
-        }
+        base.addAll(TrainingOptions.typed(spec));
         return base;
     }
 

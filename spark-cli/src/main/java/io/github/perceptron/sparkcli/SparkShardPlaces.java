@@ -1,0 +1,65 @@
+package io.github.perceptron.sparkcli;
+
+import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.train.ShardPlaces;
+import io.github.perceptron.cli.train.ShardRecipe;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.LocalRound;
+import io.github.perceptron.core.train.Replica;
+import io.github.perceptron.core.train.ShardLayout;
+import io.github.perceptron.core.train.ShardProgress;
+import io.github.perceptron.core.train.ShardRunner;
+import io.github.perceptron.spark.ClusterFailureException;
+import io.github.perceptron.spark.SparkShardRunner;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** {@code train --shards} on the cluster {@code --master} names, one Spark context per run; without it, here. */
+final class SparkShardPlaces implements ShardPlaces {
+
+    private final ShardPlaces local = new ShardPlaces.Local();
+
+    @Override
+    public void check(String master) {
+        MasterUrls.check(master);
+    }
+
+    @Override
+    public Sharding open(String master, int shards, ShardRecipe recipe, Execution execution) {
+        if (master == null) {
+            return local.open(null, shards, recipe, execution);
+        }
+        JavaSparkContext spark = SparkContexts.start(master, "perceptron train");
+        ShardRunner cluster = new SparkShardRunner(spark, recipe::trainingImages, recipe::plan, shards);
+        ShardRunner runner = new ShardRunner() {
+            @Override
+            public ShardLayout layout() {
+                try {
+                    return cluster.layout();
+                } catch (ClusterFailureException e) {
+                    throw new CommandFailure(e.getMessage());
+                }
+            }
+
+            @Override
+            public List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights) {
+                try {
+                    return cluster.round(start, progress, steps, classWeights);
+                } catch (ClusterFailureException e) {
+                    throw new CommandFailure(e.getMessage());
+                }
+            }
+        };
+        return new Sharding() {
+            @Override
+            public ShardRunner runner() {
+                return runner;
+            }
+
+            @Override
+            public void close() {
+                spark.close();
+            }
+        };
+    }
+}
