@@ -13,6 +13,9 @@ import io.github.perceptron.core.train.TrainingPlan;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -36,6 +39,14 @@ public final class SparkShardRunner implements ShardRunner {
         TrainingPlan plan();
     }
 
+    /**
+     * The shard trainers an executor made, kept between rounds (a shard's network and buffers are
+     * made once): a round's result still depends only on what its task carries, so a shard moved
+     * to another executor, or retried, gives the same bits.
+     */
+    private static final Map<String, Trainer.Shard> EXECUTOR_SHARDS = new ConcurrentHashMap<>();
+
+    private final String runId = UUID.randomUUID().toString();
     private final JavaSparkContext spark;
     private final ImagesRecipe images;
     private final PlanRecipe plan;
@@ -49,6 +60,11 @@ public final class SparkShardRunner implements ShardRunner {
         this.plan = plan;
         this.shards = shards;
         this.taskThreads = spark.getConf().getInt("spark.task.cpus", 1);
+    }
+
+    /** Forgets the shard trainers this run left in this JVM (an executor's are gone with the application). */
+    public void release() {
+        EXECUTOR_SHARDS.keySet().removeIf(key -> key.startsWith(runId + "/"));
     }
 
     /** Read by one task on an executor: the driver learns the shards' sizes, labels, shape and digest. */
@@ -78,11 +94,11 @@ public final class SparkShardRunner implements ShardRunner {
         int threads = taskThreads;
         spark.setJobDescription("perceptron: a round of " + steps + " steps on " + count + " shards");
         try {
-            return run(() -> spark.parallelize(tasks, tasks.size()).map(task -> {
-                LabelledImages shard = ShardLayout.shard(read.trainingImages(digest), count, task.shard());
-                return new Trainer(rebuild.plan(), new Execution(threads), TrainingListener.NONE)
-                        .localSteps(replica.value(), task.progress(), shard, classWeights, steps);
-            }).collect());
+            String run = runId;
+            return run(() -> spark.parallelize(tasks, tasks.size()).map(task -> EXECUTOR_SHARDS.computeIfAbsent(
+                    run + "/" + task.shard(), key -> new Trainer(rebuild.plan(), new Execution(threads), TrainingListener.NONE)
+                            .shard(ShardLayout.shard(read.trainingImages(digest), count, task.shard()), classWeights))
+                    .round(replica.value(), task.progress(), steps)).collect());
         } finally {
             replica.destroy();
         }

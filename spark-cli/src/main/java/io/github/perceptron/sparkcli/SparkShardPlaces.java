@@ -30,7 +30,7 @@ final class SparkShardPlaces implements ShardPlaces {
             return local.open(null, shards, recipe, execution);
         }
         JavaSparkContext spark = SparkContexts.start(master, "perceptron train");
-        ShardRunner cluster = new SparkShardRunner(spark, recipe::trainingImages, recipe::plan, shards);
+        SparkShardRunner cluster = new SparkShardRunner(spark, recipe::trainingImages, recipe::plan, shards);
         ShardRunner runner = new ShardRunner() {
             @Override
             public ShardLayout layout() {
@@ -58,6 +58,7 @@ final class SparkShardPlaces implements ShardPlaces {
 
             @Override
             public void close() {
+                cluster.release();
                 spark.close();
             }
         };

@@ -28,6 +28,7 @@ public interface ShardRunner {
             blocks.add(ShardLayout.shard(train, shards, s));
         }
         Trainer trainer = new Trainer(plan, execution, TrainingListener.NONE);
+        List<Trainer.Shard> trainers = new ArrayList<>();
         return new ShardRunner() {
             @Override
             public ShardLayout layout() {
@@ -36,9 +37,12 @@ public interface ShardRunner {
 
             @Override
             public List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights) {
+                if (trainers.isEmpty()) {
+                    blocks.forEach(block -> trainers.add(trainer.shard(block, classWeights)));
+                }
                 List<LocalRound> rounds = new ArrayList<>();
                 for (int s = 0; s < blocks.size(); s++) {
-                    rounds.add(trainer.localSteps(start, progress.get(s), blocks.get(s), classWeights, steps));
+                    rounds.add(trainers.get(s).round(start, progress.get(s), steps));
                 }
                 return rounds;
             }

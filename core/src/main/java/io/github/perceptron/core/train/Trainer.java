@@ -106,19 +106,46 @@ public final class Trainer {
      */
     public LocalRound localSteps(Replica start, ShardProgress progress, LabelledImages shard, float[] classWeights,
                                  int steps) {
-        if (progress.size() != shard.size()) {
-            throw new IllegalArgumentException("the shard's progress covers " + progress.size() + " examples, its data "
-                    + shard.size());
+        return shard(shard, classWeights).round(start, progress, steps);
+    }
+
+    /**
+     * A trainer for one shard of data-parallel training, to keep between rounds: its network,
+     * optimiser and batch buffers are made once and reused, each round starting from what it is given.
+     */
+    public Shard shard(LabelledImages data, float[] classWeights) {
+        checkFits(data, null);
+        return new Shard(data, classWeights);
+    }
+
+    /** One shard's network, optimiser and buffers; each {@link #round} starts afresh from its arguments. Not thread-safe. */
+    public final class Shard {
+        private final Network network;
+        private final Optimizer optimizer;
+        private final SeededRandom random = new SeededRandom(0);
+        private final int[] order;
+        private final Run run;
+
+        private Shard(LabelledImages data, float[] classWeights) {
+            network = Network.create(plan.network(), new SeededRandom(0), threads);
+            network.weighClasses(classWeights);
+            optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
+            order = new int[data.size()];
+            run = new Run(network, optimizer, random, order, data);
         }
-        checkFits(shard, null);
-        Network network = Network.create(plan.network(), new SeededRandom(0), threads);
-        network.weighClasses(classWeights);
-        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
-        start.writeInto(network, optimizer);
-        SeededRandom random = SeededRandom.restore(progress.randomState());
-        Run run = new Run(network, optimizer, random, progress.order(), shard);
-        ShardProgress end = run.advance(progress, steps);
-        return new LocalRound(Replica.of(network, optimizer), end);
+
+        /** {@link #localSteps}' round: {@code steps} mini-batches from {@code start}, carrying on {@code progress}. */
+        public LocalRound round(Replica start, ShardProgress progress, int steps) {
+            if (progress.size() != order.length) {
+                throw new IllegalArgumentException("the shard's progress covers " + progress.size() + " examples, its data "
+                        + order.length);
+            }
+            start.writeInto(network, optimizer);
+            random.reset(progress.randomState());
+            System.arraycopy(progress.order(), 0, order, 0, order.length);
+            ShardProgress end = run.advance(progress, steps);
+            return new LocalRound(Replica.of(network, optimizer), end);
+        }
     }
 
     private TrainingResult run(Network network, Optimizer optimizer, SeededRandom random, int[] order, int done,
