@@ -25,6 +25,21 @@ public final class IdxFixtures {
         return directory;
     }
 
+    /**
+     * The same data as {@link #dataset}, with the training images split into {@code parts} part
+     * files {@code train/part-0000N-*} of contiguous images (the test files as usual).
+     */
+    public static Path partedDataset(Path parent, String name, int train, int test, int parts) throws IOException {
+        Path directory = Files.createDirectories(parent.resolve(name));
+        Path partsDirectory = Files.createDirectories(directory.resolve("train"));
+        LabelledImages all = SyntheticImages.blobs(train, 28, 28, 10, 1);
+        for (int p = 0; p < parts; p++) {
+            write(partsDirectory, String.format("part-%05d", p), all.slice(train * p / parts, train * (p + 1) / parts));
+        }
+        write(directory, "t10k", SyntheticImages.blobs(test, 28, 28, 10, 2));
+        return directory;
+    }
+
     public static void write(Path directory, String prefix, LabelledImages images) throws IOException {
         try (OutputStream file = Files.newOutputStream(directory.resolve(prefix + "-images-idx3-ubyte"));
              DataOutputStream out = new DataOutputStream(file)) {

@@ -27,10 +27,11 @@ import org.apache.spark.broadcast.Broadcast;
  */
 public final class SparkShardRunner implements ShardRunner {
 
-    /** The training images, read where the task runs; with a digest, refused unless they are those images. */
-    @FunctionalInterface
-    public interface ImagesRecipe extends Serializable {
-        LabelledImages trainingImages(String digest);
+    /** The training data as executors read it: the shards' layout, and one shard (refused unless it matches the layout). */
+    public interface ShardData extends Serializable {
+        ShardLayout layout(int shards);
+
+        LabelledImages shard(int shard, int shards, ShardLayout layout);
     }
 
     /** The training plan, rebuilt where the task runs. */
@@ -48,13 +49,13 @@ public final class SparkShardRunner implements ShardRunner {
 
     private final String runId = UUID.randomUUID().toString();
     private final JavaSparkContext spark;
-    private final ImagesRecipe images;
+    private final ShardData images;
     private final PlanRecipe plan;
     private final int shards;
     private final int taskThreads;
     private ShardLayout layout;
 
-    public SparkShardRunner(JavaSparkContext spark, ImagesRecipe images, PlanRecipe plan, int shards) {
+    public SparkShardRunner(JavaSparkContext spark, ShardData images, PlanRecipe plan, int shards) {
         this.spark = spark;
         this.images = images;
         this.plan = plan;
@@ -71,11 +72,10 @@ public final class SparkShardRunner implements ShardRunner {
     @Override
     public ShardLayout layout() {
         if (layout == null) {
-            ImagesRecipe read = images;
+            ShardData read = images;
             int count = shards;
             spark.setJobDescription("perceptron: the shards' layout");
-            layout = run(() -> spark.parallelize(List.of(0), 1).map(ignored -> ShardLayout.of(read.trainingImages(null), count))
-                    .collect().get(0));
+            layout = run(() -> spark.parallelize(List.of(0), 1).map(ignored -> read.layout(count)).collect().get(0));
         }
         return layout;
     }
@@ -87,9 +87,9 @@ public final class SparkShardRunner implements ShardRunner {
             tasks.add(new ShardTask(s, progress.get(s)));
         }
         Broadcast<Replica> replica = spark.broadcast(start);
-        ImagesRecipe read = images;
+        ShardData read = images;
         PlanRecipe rebuild = plan;
-        String digest = layout().contentDigest();
+        ShardLayout laid = layout();
         int count = shards;
         int threads = taskThreads;
         spark.setJobDescription("perceptron: a round of " + steps + " steps on " + count + " shards");
@@ -97,7 +97,7 @@ public final class SparkShardRunner implements ShardRunner {
             String run = runId;
             return run(() -> spark.parallelize(tasks, tasks.size()).map(task -> EXECUTOR_SHARDS.computeIfAbsent(
                     run + "/" + task.shard(), key -> new Trainer(rebuild.plan(), new Execution(threads), TrainingListener.NONE)
-                            .shard(ShardLayout.shard(read.trainingImages(digest), count, task.shard()), classWeights))
+                            .shard(read.shard(task.shard(), count, laid), classWeights))
                     .round(replica.value(), task.progress(), steps)).collect());
         } finally {
             replica.destroy();

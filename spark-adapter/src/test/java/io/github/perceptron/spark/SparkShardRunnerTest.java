@@ -8,6 +8,7 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.DataParallelTrainer;
 import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.ShardLayout;
 import io.github.perceptron.core.train.ShardRunner;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -29,6 +30,21 @@ class SparkShardRunnerTest {
         return SyntheticImages.blobs(360, 8, 8, 4, 1);
     }
 
+    /** The test images in contiguous blocks, read anew in each task. */
+    static final class Blocks implements SparkShardRunner.ShardData {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ShardLayout layout(int shards) {
+            return ShardLayout.of(images(), shards);
+        }
+
+        @Override
+        public LabelledImages shard(int shard, int shards, ShardLayout layout) {
+            return ShardLayout.shard(images(), shards, shard);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"local[1]", "local[2]"})
     void three_shards_on_spark_train_the_network_three_shards_train_here(String master) {
@@ -37,7 +53,7 @@ class SparkShardRunnerTest {
         SparkConf conf = new SparkConf().setMaster(master).setAppName("perceptron-test")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            SparkShardRunner shards = new SparkShardRunner(spark, digest -> images(), SparkShardRunnerTest::plan, 3);
+            SparkShardRunner shards = new SparkShardRunner(spark, new Blocks(), SparkShardRunnerTest::plan, 3);
             TrainingResult there = new DataParallelTrainer(plan(), 4, new Execution(1), TrainingListener.NONE)
                     .train(shards, null);
             for (int p = 0; p < here.network().parameters().size(); p++) {

@@ -3,6 +3,7 @@ package io.github.perceptron.sparkcli;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.train.ShardRecipe;
+import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.LocalRound;
 import io.github.perceptron.core.train.Replica;
@@ -30,7 +31,7 @@ final class SparkShardPlaces implements ShardPlaces {
             return local.open(null, shards, recipe, execution);
         }
         JavaSparkContext spark = SparkContexts.start(master, "perceptron train");
-        SparkShardRunner cluster = new SparkShardRunner(spark, recipe::trainingImages, recipe::plan, shards);
+        SparkShardRunner cluster = new SparkShardRunner(spark, new RecipeData(recipe), recipe::plan, shards);
         ShardRunner runner = new ShardRunner() {
             @Override
             public ShardLayout layout() {
@@ -62,5 +63,20 @@ final class SparkShardPlaces implements ShardPlaces {
                 spark.close();
             }
         };
+    }
+
+    /** The recipe's data as the Spark runner asks for it (a static class: nothing of the driver travels). */
+    private record RecipeData(ShardRecipe recipe) implements SparkShardRunner.ShardData {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ShardLayout layout(int shards) {
+            return recipe.layout(shards);
+        }
+
+        @Override
+        public LabelledImages shard(int shard, int shards, ShardLayout layout) {
+            return recipe.shard(shard, shards, layout);
+        }
     }
 }

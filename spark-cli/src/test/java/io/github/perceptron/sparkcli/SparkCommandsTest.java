@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code perceptron-spark tune} and {@code compare} with {@code --master local[2]}: Spark tasks give what a run here gives. */
 class SparkCommandsTest {
@@ -97,16 +99,19 @@ class SparkCommandsTest {
                 .isEqualTo(withoutSeconds(dir.resolve("compare-here/results.csv")));
     }
 
-    @Test
-    void data_parallel_training_on_local_2_gives_the_weights_of_the_same_shards_trained_here() throws IOException {
-        List<String> args = List.of("train", "--data", data.toString(), "--layers", "784,16,10", "--epochs", "2",
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"one file", "part files"})
+    void data_parallel_training_on_local_2_gives_the_weights_of_the_same_shards_trained_here(String layout)
+            throws IOException {
+        Path from = layout.equals("one file") ? data : IdxFixtures.partedDataset(dir, "parts", 400, 100, 6);
+        List<String> args = List.of("train", "--data", from.toString(), "--layers", "784,16,10", "--epochs", "2",
                 "--batch", "40", "--augment", "shift", "--shards", "3", "--local-steps", "2", "--json");
-        Run here = perceptronSpark(with(args, "-o", dir.resolve("dp-here.json").toString()));
-        Run spark = perceptronSpark(with(args, "-o", dir.resolve("dp-spark.json").toString(), "--master", "local[2]"));
+        Run here = perceptronSpark(with(args, "-o", dir.resolve(layout + " here.json").toString()));
+        Run spark = perceptronSpark(with(args, "-o", dir.resolve(layout + " spark.json").toString(), "--master", "local[2]"));
         assertThat(here.code()).as(here.err()).isZero();
         assertThat(spark.code()).as(spark.err()).isZero();
-        assertThat(JSON.readTree(dir.resolve("dp-spark.json").toFile()).get("parameters"))
-                .isEqualTo(JSON.readTree(dir.resolve("dp-here.json").toFile()).get("parameters"));
+        assertThat(JSON.readTree(dir.resolve(layout + " spark.json").toFile()).get("parameters"))
+                .isEqualTo(JSON.readTree(dir.resolve(layout + " here.json").toFile()).get("parameters"));
         assertThat(spark.events().get(spark.events().size() - 1).get("test_accuracy"))
                 .isEqualTo(here.events().get(here.events().size() - 1).get("test_accuracy"));
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,9 +24,27 @@ public final class DatasetOptions {
             description = "mnist or fashion-mnist, fetched when missing (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Read your own data from DIR instead of a known dataset, in --format.")
+    @Option(names = "--data", paramLabel = "DIR", converter = DataPaths.class,
+            description = "Read your own data from DIR (a path, or a file:// URI) instead of a known dataset, in --format. "
+                    + "With --format idx, the training images may be a directory DIR/train of part files NAME-images-idx3-ubyte "
+                    + "and NAME-labels-idx1-ubyte.")
     public Path data;
+
+    /** {@code --data} as a path, or as a {@code file:} URI (the form Spark and Hadoop users write). */
+    static final class DataPaths implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (!value.startsWith("file:")) {
+                return Path.of(value);
+            }
+            try {
+                return Path.of(java.net.URI.create(value));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a file: URI of an absolute path ("
+                        + e.getMessage() + ")");
+            }
+        }
+    }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "idx",
             description = {"Format of --data: idx (MNIST-layout IDX files, raw or .gz), csv (train.csv and test.csv, "
@@ -105,7 +124,8 @@ public final class DatasetOptions {
                     files.add(directory.resolve(stem));
                     files.add(directory.resolve(stem + ".gz"));
                 }
-                return new OutputLocation.Inputs(files, List.of());
+                // The training split may come as a directory of part files.
+                return new OutputLocation.Inputs(files, List.of(directory.resolve("train")));
         }
     }
 

@@ -1,7 +1,11 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.ShardLayout;
 import io.github.perceptron.core.train.ShardRunner;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the shards of {@code train --shards} run: here, one after another (this command line),
@@ -23,7 +27,7 @@ public interface ShardPlaces {
         void close();
     }
 
-    /** This machine only: the training images read here and cut into shards in memory. */
+    /** This machine only: the shards read here, as executors would read them, and trained in memory. */
     final class Local implements ShardPlaces {
         @Override
         public void check(String master) {
@@ -36,7 +40,12 @@ public interface ShardPlaces {
         @Override
         public Sharding open(String master, int shards, ShardRecipe recipe, Execution execution) {
             check(master);
-            ShardRunner runner = ShardRunner.inMemory(recipe.plan(), recipe.trainingImages(null), shards, execution);
+            ShardLayout layout = recipe.layout(shards);
+            List<LabelledImages> parts = new ArrayList<>();
+            for (int s = 0; s < shards; s++) {
+                parts.add(recipe.shard(s, shards, layout));
+            }
+            ShardRunner runner = ShardRunner.inMemory(recipe.plan(), layout, parts, execution);
             return new Sharding() {
                 @Override
                 public ShardRunner runner() {

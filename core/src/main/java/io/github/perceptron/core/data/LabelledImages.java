@@ -1,11 +1,6 @@
 package io.github.perceptron.core.data;
 
 import io.github.perceptron.core.kernel.Kernels;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -152,19 +147,23 @@ public final class LabelledImages {
      * pixels. The same data gives the same digest whatever file format it came from.
      */
     public String contentDigest() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        digest.update((count + " " + width + "x" + height + " " + classNames + "\n").getBytes(StandardCharsets.UTF_8));
-        ByteBuffer label = ByteBuffer.allocate(4);
-        for (int i = 0; i < count; i++) {
-            digest.update(label.clear().putInt(labels[first + i]).array());
-        }
-        digest.update(pixels, first * pixelCount(), count * pixelCount());
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        return new ContentDigest(count, width, height, classNames).labels(labels, first, count)
+                .pixels(pixels, first * pixelCount(), count * pixelCount()).finish();
+    }
+
+    /** Copies these images' pixels, {@code width × height} bytes an image, into {@code target} from {@code offset}. */
+    public void copyPixels(byte[] target, int offset) {
+        System.arraycopy(pixels, first * pixelCount(), target, offset, count * pixelCount());
+    }
+
+    /** Adds these images' labels to a digest of images in parts (see {@link ContentDigest}). */
+    public void digestLabels(ContentDigest digest) {
+        digest.labels(labels, first, count);
+    }
+
+    /** Adds these images' pixels to a digest of images in parts. */
+    public void digestPixels(ContentDigest digest) {
+        digest.pixels(pixels, first * pixelCount(), count * pixelCount());
     }
 
     /** How many images carry each label. */

@@ -22,11 +22,19 @@ public interface ShardRunner {
 
     /** {@code train} cut as {@link ShardLayout#of} cuts it, each round's shards trained one after another here. */
     static ShardRunner inMemory(TrainingPlan plan, LabelledImages train, int shards, Execution execution) {
-        ShardLayout layout = ShardLayout.of(train, shards);
         List<LabelledImages> blocks = new ArrayList<>();
         for (int s = 0; s < shards; s++) {
             blocks.add(ShardLayout.shard(train, shards, s));
         }
+        return inMemory(plan, ShardLayout.of(train, shards), blocks, execution);
+    }
+
+    /** The given shards, laid out as {@code layout} says, each round's shards trained one after another here. */
+    static ShardRunner inMemory(TrainingPlan plan, ShardLayout layout, List<LabelledImages> shards, Execution execution) {
+        if (shards.size() != layout.shards()) {
+            throw new IllegalArgumentException(shards.size() + " shards for a layout of " + layout.shards());
+        }
+        List<LabelledImages> blocks = List.copyOf(shards);
         Trainer trainer = new Trainer(plan, execution, TrainingListener.NONE);
         List<Trainer.Shard> trainers = new ArrayList<>();
         return new ShardRunner() {
