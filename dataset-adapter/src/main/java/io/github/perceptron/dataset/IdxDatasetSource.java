@@ -52,7 +52,7 @@ public final class IdxDatasetSource implements DatasetSource {
             return loadTrainingParts(trainingParts());
         }
         String prefix = split == Split.TRAIN ? "train" : "t10k";
-        return read(find(directory, prefix + "-images-idx3-ubyte"), find(directory, prefix + "-labels-idx1-ubyte"));
+        return read(directory, prefix);
     }
 
     /**
@@ -130,12 +130,13 @@ public final class IdxDatasetSource implements DatasetSource {
     }
 
     private LabelledImages readPart(String name) {
-        Path parts = directory.resolve(PARTS);
-        return read(find(parts, name + "-images-idx3-ubyte"), find(parts, name + "-labels-idx1-ubyte"));
+        return read(directory.resolve(PARTS), name);
     }
 
-    private LabelledImages read(Path imagesFile, Path labelsFile) {
-        IdxFile images = IdxFile.read(imagesFile, IdxFile.IMAGES_MAGIC);
+    /** {@code STEM-images-idx3-ubyte} and {@code STEM-labels-idx1-ubyte} in {@code folder}, the images first. */
+    private LabelledImages read(Path folder, String stem) {
+        IdxFile images = IdxFile.read(find(folder, stem + "-images-idx3-ubyte"), IdxFile.IMAGES_MAGIC);
+        Path labelsFile = find(folder, stem + "-labels-idx1-ubyte");
         int[] classes = readLabels(labelsFile);
         int[] imageDims = images.dimensions();
         if (imageDims[0] != classes.length) {
