@@ -19,10 +19,19 @@ final class MasterUrls {
     }
 
     /**
+     * The master to run on: {@code --master}, else the {@code spark.master} that spark-submit set
+     * (its own {@code --master}); null for this machine alone.
+     */
+    static String effective(String master) {
+        return master != null ? master : System.getProperty("spark.master");
+    }
+
+    /**
      * Refuses a URL Spark would not take (a usage error), and a standalone master that accepts no
      * connection (a failed run, at once: Spark itself retries one for a minute).
      */
-    static void check(String master) {
+    static void check(String given) {
+        String master = effective(given);
         if (master == null) {
             return;
         }

@@ -20,7 +20,8 @@ final class SparkRunPlaces implements RunPlaces {
     }
 
     @Override
-    public <R extends Serializable> List<R> runAll(String master, List<? extends Run<R>> runs, Consumer<R> done) {
+    public <R extends Serializable> List<R> runAll(String given, List<? extends Run<R>> runs, Consumer<R> done) {
+        String master = MasterUrls.effective(given);
         if (master == null) {
             return local.runAll(null, runs, done);
         }

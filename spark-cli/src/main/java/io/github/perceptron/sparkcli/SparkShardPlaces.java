@@ -26,7 +26,8 @@ final class SparkShardPlaces implements ShardPlaces {
     }
 
     @Override
-    public Sharding open(String master, int shards, ShardRecipe recipe, Execution execution) {
+    public Sharding open(String given, int shards, ShardRecipe recipe, Execution execution) {
+        String master = MasterUrls.effective(given);
         if (master == null) {
             return local.open(null, shards, recipe, execution);
         }
@@ -51,18 +52,10 @@ final class SparkShardPlaces implements ShardPlaces {
                 }
             }
         };
-        return new Sharding() {
-            @Override
-            public ShardRunner runner() {
-                return runner;
-            }
-
-            @Override
-            public void close() {
-                cluster.release();
-                spark.close();
-            }
-        };
+        return Sharding.of(runner, () -> {
+            cluster.release();
+            spark.close();
+        });
     }
 
     /** The recipe's data as the Spark runner asks for it (a static class: nothing of the driver travels). */

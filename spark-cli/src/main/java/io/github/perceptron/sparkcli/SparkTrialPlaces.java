@@ -25,7 +25,8 @@ final class SparkTrialPlaces implements TrialPlaces {
     }
 
     @Override
-    public Placement open(String master, int parallelTrials, TrialRecipe recipe) {
+    public Placement open(String given, int parallelTrials, TrialRecipe recipe) {
+        String master = MasterUrls.effective(given);
         if (master == null) {
             return local.open(null, parallelTrials, recipe);
         }
@@ -47,16 +48,6 @@ final class SparkTrialPlaces implements TrialPlaces {
                 return cluster.parallelism();
             }
         };
-        return new Placement() {
-            @Override
-            public TrialRunner runner() {
-                return runner;
-            }
-
-            @Override
-            public void close() {
-                spark.close();
-            }
-        };
+        return Placement.of(runner, spark::close);
     }
 }

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./perceptron-spark tune} and {@code train --shards} with {@code --master
  * spark://127.0.0.1:PORT} on a real standalone cluster (a master and two one-core workers, child
- * JVMs on loopback), checked bit for bit against the same runs here by {@code ./perceptron}; and a
- * search again with a worker killed mid-search.
+ * JVMs on loopback), checked bit for bit against the same runs here by {@code ./perceptron}; the
+ * application jar submitted by Spark's own {@code spark-submit} (its {@code SparkSubmit} class);
+ * and a search again with a worker killed mid-search.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
@@ -69,15 +74,41 @@ class StandaloneClusterIT {
     }
 
     @Test
-    @Order(3) // last: it leaves the cluster one worker short
+    @Order(3)
+    void the_jar_submitted_with_spark_submit_runs_the_same_search() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // What the spark-submit script gives its JVM (Spark's JavaModuleOptions): the opens and the Vector API.
+        command.addAll(List.of(SparkClassPath.OPENS));
+        command.add("--add-modules=jdk.incubator.vector");
+        command.addAll(List.of("-cp", String.join(":", SparkClassPath.entries()), "org.apache.spark.deploy.SparkSubmit",
+                "--master", cluster.url(), "--class", "io.github.perceptron.sparkcli.SparkMain",
+                Path.of("target", "perceptron-spark.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(tune(dir.resolve("submitted"))));
+        Path out = Files.createTempFile(dir, "submit-out", ".txt");
+        Path err = Files.createTempFile(dir, "submit-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(StandaloneCluster.loopback());
+        Launched run = new Launched(builder.start(), out, err);
+        assertThat(run.process.waitFor(180, TimeUnit.SECONDS)).as(run.err()).isTrue();
+        assertThat(run.process.exitValue()).as(run.err()).isZero();
+        assertThat(run.err()).as("spark-submit's --master, not this machine, ran the trials")
+                .containsPattern("Starting task .* \\(127\\.0\\.0\\.1, ?executor \\d+");
+        assertSameSearch(run.events());
+    }
+
+    @Test
+    @Order(4) // last: it leaves the cluster one worker short
     void a_worker_killed_mid_search_is_survived_by_spark_retrying_its_trial_with_the_same_bits() throws Exception {
         Launched run = launch("perceptron-spark", tune(dir.resolve("killed"), "--master", cluster.url()),
                 "-Dlog4j2.configurationFile=" + Path.of("target", "test-classes", "log4j2-it.properties").toAbsolutePath());
+        // Both workers' executors busy with the search's first trials (the first take seconds: the
+        // executor reads the data and warms up), and none finished: whichever worker dies, a task dies with it.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (run.events().isEmpty()) {
+        while (!bothExecutorsBusy(run.err())) {
             assertThat(run.process.isAlive()).as(run.err()).isTrue();
-            assertThat(System.nanoTime()).as("a first trial within 120 s").isLessThan(deadline);
-            Thread.sleep(20);
+            assertThat(System.nanoTime()).as("two tasks started within 120 s").isLessThan(deadline);
+            Thread.sleep(10);
         }
         cluster.killWorker(0);
         assertThat(run.process.waitFor(180, TimeUnit.SECONDS)).as(run.err()).isTrue();
@@ -112,6 +143,16 @@ class StandaloneClusterIT {
                 "-o", model.toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /** The scheduler's log (INFO, from log4j2-it.properties) shows tasks started on two executors and none finished. */
+    private static boolean bothExecutorsBusy(String log) {
+        Matcher started = Pattern.compile("Starting task \\S+ in stage \\S+ \\(TID \\d+\\) \\([^,]+,executor (\\d+)").matcher(log);
+        Set<String> executors = new HashSet<>();
+        while (started.find()) {
+            executors.add(started.group(1));
+        }
+        return executors.size() >= 2 && !log.contains("Finished task");
     }
 
     private static void assertSameSearch(List<JsonNode> events) {

@@ -25,6 +25,21 @@ public interface ShardPlaces {
 
         @Override
         void close();
+
+        /** {@code runner}, with {@code release} run when the run ends. */
+        static Sharding of(ShardRunner runner, Runnable release) {
+            return new Sharding() {
+                @Override
+                public ShardRunner runner() {
+                    return runner;
+                }
+
+                @Override
+                public void close() {
+                    release.run();
+                }
+            };
+        }
     }
 
     /** This machine only: the shards read here, as executors would read them, and trained in memory. */
@@ -45,17 +60,7 @@ public interface ShardPlaces {
             for (int s = 0; s < shards; s++) {
                 parts.add(recipe.shard(s, shards, layout));
             }
-            ShardRunner runner = ShardRunner.inMemory(recipe.plan(), layout, parts, execution);
-            return new Sharding() {
-                @Override
-                public ShardRunner runner() {
-                    return runner;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return Sharding.of(ShardRunner.inMemory(recipe.plan(), layout, parts, execution), () -> { });
         }
     }
 }

@@ -23,6 +23,21 @@ public interface TrialPlaces {
 
         @Override
         void close();
+
+        /** {@code runner}, with {@code release} run when the search ends. */
+        static Placement of(TrialRunner runner, Runnable release) {
+            return new Placement() {
+                @Override
+                public TrialRunner runner() {
+                    return runner;
+                }
+
+                @Override
+                public void close() {
+                    release.run();
+                }
+            };
+        }
     }
 
     /** This machine only: {@code --parallel-trials} side by side. */
@@ -38,17 +53,7 @@ public interface TrialPlaces {
         @Override
         public Placement open(String master, int parallelTrials, TrialRecipe recipe) {
             check(master);
-            TrialRunner runner = TrialRunner.sideBySide(parallelTrials);
-            return new Placement() {
-                @Override
-                public TrialRunner runner() {
-                    return runner;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return Placement.of(TrialRunner.sideBySide(parallelTrials), () -> { });
         }
     }
 }
