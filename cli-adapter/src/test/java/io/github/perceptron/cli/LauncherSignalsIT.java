@@ -101,6 +101,15 @@ class LauncherSignalsIT {
     }
 
     @Test
+    void ctrl_c_in_a_terminal_stops_a_data_parallel_run_after_its_epoch_and_keeps_the_model_so_far() throws Exception {
+        Process terminal = ctrlCInATerminal(train("--shards", "2", "--local-steps", "3"), "\"event\":\"epoch\"");
+        String shown = ChildJvm.read(dir.resolve("screen.txt"));
+        assertThat(terminal.exitValue()).as(shown).isEqualTo(130);
+        assertThat(shown).contains("; the model so far is saved to " + model + " (a data-parallel run cannot be resumed yet)");
+        assertThat(new JsonModelStore().load(model).metadata().epochs()).isBetween(1, 499);
+    }
+
+    @Test
     void ctrl_c_in_a_terminal_stops_serve_cleanly_with_exit_0() throws Exception {
         new JsonModelStore().save(TinyModels.trained(), model);
         Process terminal = ctrlCInATerminal(List.of(LAUNCHER.toString(), "serve", "--model", model.toString(), "--port", "0"),
@@ -136,10 +145,14 @@ class LauncherSignalsIT {
     private List<String> train(String... extra) {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "train", "--data", data.toString(),
                 "--layers", "784,64,10", "--epochs", "500", "--augment", "none", "--json", "-o", model.toString()));
-        // Later options would be refused as repeats: the extra ones replace the defaults above.
+        // Later options would be refused as repeats: the extra ones replace the defaults above, or are added.
         for (int i = 0; i < extra.length; i += 2) {
             int at = command.indexOf(extra[i]);
-            command.set(at + 1, extra[i + 1]);
+            if (at < 0) {
+                command.addAll(List.of(extra[i], extra[i + 1]));
+            } else {
+                command.set(at + 1, extra[i + 1]);
+            }
         }
         return command;
     }

@@ -200,7 +200,8 @@ public final class TrainCommand implements Callable<Integer> {
             outputs.add("--plot", plot);
         }
         DatasetSource source = dataset.open(quiet || json);
-        StopControl control = new StopControl(reporter("test"), signals.open(console.err()));
+        Interrupts interrupts = signals.open(console.err());
+        StopControl control = new StopControl(reporter("test"), interrupts);
         ShardRecipe recipe = new ShardRecipe(TrainingOptions.typed(spec), dataset.location());
         TrainedModel trained;
         try (ShardPlaces.Sharding sharding = shardPlaces.open(master, shards, recipe, training.execution())) {
@@ -214,6 +215,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage());
         }
         new RescuingSave(store).save(trained.model(), target);
+        if (trained.stopReason() == StopReason.REQUESTED) {
+            // No checkpoint to resume from: what the run has is the last epoch's average.
+            console.err().println("perceptron: stopped after epoch " + trained.history().size() + "; the model so far is "
+                    + "saved to " + target + " (a data-parallel run cannot be resumed yet)");
+            return interrupts.exitCode();
+        }
         if (plot != null) {
             new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(), "test")
                     .write(plot);

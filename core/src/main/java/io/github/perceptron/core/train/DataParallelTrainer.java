@@ -89,6 +89,11 @@ public final class DataParallelTrainer {
                 listener.epochCompleted(report);
                 epochStart = System.nanoTime();
             }
+            // A stop asked for ends the run at an epoch's end, with that epoch's average.
+            if (done < total && progress.get(0).batch() == 0 && listener.stopRequested()) {
+                replica.writeInto(network, optimizer);
+                return new TrainingResult(network, history, StopReason.REQUESTED, history.size());
+            }
         }
         replica.writeInto(network, optimizer);
         return new TrainingResult(network, history, StopReason.COMPLETED, history.size());

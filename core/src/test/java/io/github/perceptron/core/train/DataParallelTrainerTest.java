@@ -10,6 +10,7 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,18 @@ class DataParallelTrainerTest {
         assertThat(inOrder.network().parameters().get(0).values())
                 .as("averaging four shards is not one run").isNotEqualTo(ordinary.network().parameters().get(0).values());
         assertThat(Evaluator.evaluate(inOrder.network(), test).accuracy()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void a_stop_asked_for_ends_the_run_after_the_epoch_with_that_epochs_average() {
+        TrainingResult stopped = new DataParallelTrainer(plan, 5, new Execution(1), new StopAfter(1))
+                .train(ShardRunner.inMemory(plan, images, 2, new Execution(1)), test);
+        assertThat(stopped.stopReason()).isEqualTo(StopReason.REQUESTED);
+        assertThat(stopped.history()).hasSize(1);
+        TrainingResult whole = new DataParallelTrainer(plan, 5, new Execution(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(plan, images, 2, new Execution(1)), test);
+        assertThat(stopped.history().get(0).evaluation().orElseThrow().loss())
+                .isEqualTo(whole.history().get(0).evaluation().orElseThrow().loss());
     }
 
     @Test
