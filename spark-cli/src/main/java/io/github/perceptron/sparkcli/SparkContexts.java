@@ -3,6 +3,7 @@ package io.github.perceptron.sparkcli;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -64,12 +65,12 @@ final class SparkContexts {
     }
 
     /** This build's jar, which executors on a cluster need for the trials' classes (spark-submit sets it itself). */
-    private static java.util.Optional<String> ownJar() {
+    private static Optional<String> ownJar() {
         try {
             Path location = Path.of(SparkContexts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) ? java.util.Optional.of(location.toUri().toString()) : java.util.Optional.empty();
+            return Files.isRegularFile(location) ? Optional.of(location.toUri().toString()) : Optional.empty();
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
