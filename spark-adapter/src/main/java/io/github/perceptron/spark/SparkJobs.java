@@ -67,7 +67,8 @@ public final class SparkJobs {
         }
     }
 
-    private <R> R runOne(Work<R> piece, String description) {
+    /** One piece of work as a Spark job of one task, described as {@code description}; its failure in one line. */
+    public <R> R runOne(Work<R> piece, String description) {
         spark.setJobDescription(description);
         try {
             return spark.parallelize(List.of(0), 1).map(ignored -> piece.run()).collect().get(0);

@@ -49,12 +49,7 @@ public final class SparkTrialRunner implements TrialRunner {
 
     private TrialResult runOnCluster(int number) {
         TrialRecipe work = recipe;
-        spark.setJobDescription("perceptron trial " + number);
-        try {
-            return spark.parallelize(List.of(number), 1).map(work::run).collect().get(0);
-        } catch (Exception e) { // SparkException is checked, though Scala declares nothing
-            throw TrialFailures.unwrap(e);
-        }
+        return new SparkJobs(spark).runOne(() -> work.run(number), "perceptron trial " + number);
     }
 
     /** Trials the cluster can run at once: its default parallelism (the executors' cores). */

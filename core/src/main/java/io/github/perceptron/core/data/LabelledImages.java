@@ -156,12 +156,7 @@ public final class LabelledImages {
         System.arraycopy(pixels, first * pixelCount(), target, offset, count * pixelCount());
     }
 
-    /** Adds these images' labels to a digest of images in parts (see {@link ContentDigest}). */
-    public void digestLabels(ContentDigest digest) {
-        digest.labels(labels, first, count);
-    }
-
-    /** Adds these images' pixels to a digest of images in parts. */
+    /** Adds these images' pixels to a digest of images in parts (see {@link ContentDigest}). */
     public void digestPixels(ContentDigest digest) {
         digest.pixels(pixels, first * pixelCount(), count * pixelCount());
     }

@@ -70,37 +70,32 @@ public final class DataParallelTrainer {
         for (int s = 0; s < sizes.length; s++) {
             progress.add(ShardProgress.start(s == 0 ? random.state() : shardSeed(plan.seed(), s), sizes[s]));
         }
-        long total = (long) plan.epochs() * batches;
-        long done = 0;
         long epochStart = System.nanoTime();
         List<EpochReport> history = new ArrayList<>();
-        while (done < total) {
+        while (history.size() < plan.epochs()) {
             // A round never runs past the end of an epoch: each epoch ends averaged, to be evaluated.
             int steps = Math.min(localSteps, batches - progress.get(0).batch());
             List<LocalRound> rounds = shards.round(replica, progress, steps, classWeights);
             replica = Replica.average(rounds.stream().map(LocalRound::replica).toList());
             progress = rounds.stream().map(LocalRound::progress).toList();
-            done += steps;
-            int finished = progress.get(0).completedEpochs();
-            while (history.size() < finished) {
-                replica.writeInto(network, optimizer);
-                EpochReport report = report(history.size() + 1, progress, sizes, evaluation, network, epochStart);
-                history.add(report);
-                listener.epochCompleted(report);
-                epochStart = System.nanoTime();
+            if (progress.get(0).batch() != 0) {
+                continue;
             }
-            // A stop asked for ends the run at an epoch's end, with that epoch's average.
-            if (done < total && progress.get(0).batch() == 0 && listener.stopRequested()) {
-                replica.writeInto(network, optimizer);
+            replica.writeInto(network, optimizer);
+            EpochReport report = report(history.size() + 1, progress, sizes, batches, evaluation, network, epochStart);
+            history.add(report);
+            listener.epochCompleted(report);
+            epochStart = System.nanoTime();
+            // A stop asked for ends the run at the epoch's end, with that epoch's average.
+            if (history.size() < plan.epochs() && listener.stopRequested()) {
                 return new TrainingResult(network, history, StopReason.REQUESTED, history.size());
             }
         }
-        replica.writeInto(network, optimizer);
         return new TrainingResult(network, history, StopReason.COMPLETED, history.size());
     }
 
     /** The epoch's training figures summed over the shards, and the averaged network's evaluation. */
-    private EpochReport report(int epoch, List<ShardProgress> progress, int[] sizes, LabelledImages evaluation,
+    private EpochReport report(int epoch, List<ShardProgress> progress, int[] sizes, int batches, LabelledImages evaluation,
                                Network network, long start) {
         double lossSum = 0;
         long correct = 0;
@@ -111,9 +106,7 @@ public final class DataParallelTrainer {
         long examples = Arrays.stream(sizes).asLongStream().sum();
         double seconds = (System.nanoTime() - start) / 1e9;
         Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(network, e));
-        int batches = batchesPerEpoch(sizes);
-        double rate = plan.schedule().rate(plan.optimizer().learningRate(), epoch - 1 + (batches - 0.5) / batches,
-                plan.epochs());
+        double rate = Trainer.rate(plan, epoch, batches - 1, batches);
         return new EpochReport(epoch, lossSum / examples, (double) correct / examples, evaluated, seconds, rate);
     }
 

@@ -8,13 +8,12 @@ import java.io.Serializable;
  * loss and correct count over that epoch. Kept by the driver and handed to whichever worker runs
  * the shard's next round, so the shard's randomness is its own, whatever runs it.
  *
- * @param epoch           the local epoch under way, from 1
- * @param batch           the next mini-batch of that epoch, from 0
- * @param completedEpochs the local epochs finished
+ * @param batch           the next mini-batch of the local epoch under way, from 0
+ * @param completedEpochs the local epochs finished (the one under way is the next)
  * @param lastLossSum     the summed loss of the last finished epoch (for its report)
  * @param lastCorrect     the examples it classified correctly while training (dropout on)
  */
-public record ShardProgress(long randomState, int[] order, int epoch, int batch, double lossSum, long correct,
+public record ShardProgress(long randomState, int[] order, int batch, double lossSum, long correct,
                             int completedEpochs, double lastLossSum, long lastCorrect) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -29,7 +28,12 @@ public record ShardProgress(long randomState, int[] order, int epoch, int batch,
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        return new ShardProgress(randomState, order, 1, 0, 0, 0, 0, 0, 0);
+        return new ShardProgress(randomState, order, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** The local epoch under way, from 1. */
+    public int epoch() {
+        return completedEpochs + 1;
     }
 
     @Override

@@ -95,23 +95,10 @@ public final class Trainer {
     }
 
     /**
-     * One shard's part of a data-parallel round: from {@code start}, trains {@code steps}
-     * mini-batches of {@code shard}, carrying on its {@code progress} (its generator, its order,
-     * its place in its local epoch), exactly as {@link #train} runs those batches. The learning
-     * rate follows the shard's local epochs. With one shard and a round of a whole epoch, the
-     * rounds are {@link #train}'s epochs, bit for bit.
-     *
-     * @param classWeights the loss's weight per class, resolved once for all shards
-     * @throws DivergenceException when the loss or, at the end of a local epoch, a weight stops being finite
-     */
-    public LocalRound localSteps(Replica start, ShardProgress progress, LabelledImages shard, float[] classWeights,
-                                 int steps) {
-        return shard(shard, classWeights).round(start, progress, steps);
-    }
-
-    /**
      * A trainer for one shard of data-parallel training, to keep between rounds: its network,
      * optimiser and batch buffers are made once and reused, each round starting from what it is given.
+     *
+     * @param classWeights the loss's weight per class, resolved once for all shards
      */
     public Shard shard(LabelledImages data, float[] classWeights) {
         checkFits(data, null);
@@ -134,7 +121,14 @@ public final class Trainer {
             run = new Run(network, optimizer, random, order, data);
         }
 
-        /** {@link #localSteps}' round: {@code steps} mini-batches from {@code start}, carrying on {@code progress}. */
+        /**
+         * One round: from {@code start}, trains {@code steps} mini-batches of the shard, carrying on
+         * its {@code progress} (its generator, its order, its place in its local epoch), exactly as
+         * {@link #train} runs those batches; the learning rate follows the shard's local epochs.
+         * With one shard, the rounds are {@link #train}'s epochs, bit for bit.
+         *
+         * @throws DivergenceException when the loss or, at the end of a local epoch, a weight stops being finite
+         */
         public LocalRound round(Replica start, ShardProgress progress, int steps) {
             if (progress.size() != order.length) {
                 throw new IllegalArgumentException("the shard's progress covers " + progress.size() + " examples, its data "
@@ -256,7 +250,6 @@ public final class Trainer {
          * needed (each epoch shuffled first, as {@link #epoch} does): a data-parallel shard's round.
          */
         ShardProgress advance(ShardProgress progress, int steps) {
-            int epoch = progress.epoch();
             int b = progress.batch();
             double lossSum = progress.lossSum();
             long correct = progress.correct();
@@ -264,6 +257,7 @@ public final class Trainer {
             double lastLossSum = progress.lastLossSum();
             long lastCorrect = progress.lastCorrect();
             for (int s = 0; s < steps; s++) {
+                int epoch = completed + 1;
                 if (b == 0 && plan.shuffle()) {
                     shuffle(order, random);
                 }
@@ -277,16 +271,14 @@ public final class Trainer {
                     lastCorrect = correct;
                     lossSum = 0;
                     correct = 0;
-                    epoch++;
                     b = 0;
                 }
             }
-            return new ShardProgress(random.state(), order, epoch, b, lossSum, correct, completed, lastLossSum, lastCorrect);
+            return new ShardProgress(random.state(), order, b, lossSum, correct, completed, lastLossSum, lastCorrect);
         }
 
-        /** The rate at the step's midpoint: a step schedule changes exactly at epoch boundaries and a warm-up's first step is not zero. */
         private double rate(int epoch, int b) {
-            return plan.schedule().rate(plan.optimizer().learningRate(), epoch - 1 + (b + 0.5) / batches, plan.epochs());
+            return Trainer.rate(plan, epoch, b, batches);
         }
 
         private int rows(int b) {
@@ -371,6 +363,14 @@ public final class Trainer {
             throw new IllegalArgumentException("the batch size " + plan.batchSize() + " is larger than the "
                     + train.size() + " training images");
         }
+    }
+
+    /**
+     * The rate of mini-batch {@code b} (of {@code batches}) in {@code epoch}, at the step's midpoint:
+     * a step schedule changes exactly at epoch boundaries and a warm-up's first step is not zero.
+     */
+    static double rate(TrainingPlan plan, int epoch, int b, int batches) {
+        return plan.schedule().rate(plan.optimizer().learningRate(), epoch - 1 + (b + 0.5) / batches, plan.epochs());
     }
 
     private static int[] identity(int n) {

@@ -105,8 +105,8 @@ class DataParallelTrainerTest {
                 LocalRound[] rounds = new LocalRound[progress.size()];
                 for (int s = progress.size() - 1; s >= 0; s--) {
                     LabelledImages shard = ShardLayout.shard(images, progress.size(), s);
-                    rounds[s] = new Trainer(plan, new Execution(2), TrainingListener.NONE)
-                            .localSteps(start, progress.get(s), shard, classWeights, steps);
+                    rounds[s] = new Trainer(plan, new Execution(2), TrainingListener.NONE).shard(shard, classWeights)
+                            .round(start, progress.get(s), steps);
                 }
                 return List.of(rounds);
             }
