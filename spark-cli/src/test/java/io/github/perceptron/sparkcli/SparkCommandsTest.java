@@ -122,6 +122,22 @@ class SparkCommandsTest {
         return all.toArray(String[]::new);
     }
 
+    @Test
+    void under_spark_submit_its_master_runs_compare_without_master_in_the_command() throws IOException {
+        System.setProperty("spark.master", "local[2]");
+        try {
+            Run submitted = perceptronSpark("compare", "--data", data.toString(), "--seeds", "1", "--epochs", "1",
+                    "--out", dir.resolve("compare-submitted").toString());
+            assertThat(submitted.code()).as(submitted.err()).isZero();
+        } finally {
+            System.clearProperty("spark.master");
+        }
+        Run here = perceptronSpark("compare", "--data", data.toString(), "--seeds", "1", "--epochs", "1",
+                "--out", dir.resolve("compare-here-1").toString());
+        assertThat(withoutSeconds(dir.resolve("compare-submitted/results.csv")))
+                .isEqualTo(withoutSeconds(dir.resolve("compare-here-1/results.csv")));
+    }
+
     /** The CSV's rows less their last column, the time each epoch took. */
     private static List<String> withoutSeconds(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();

@@ -76,7 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
         outputs.add("--report", markdown);
         places.check(master);
         DatasetSource source = dataset.open(false);
-        String digest = master == null ? null : source.load(Split.TRAIN).contentDigest();
+        // Wherever the runs go (spark-submit may send them without --master), they check the data by this.
+        String digest = source.load(Split.TRAIN).contentDigest();
         List<ComparePreset.Run> configurations = new ArrayList<>();
         List<CompareRun> runs = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
@@ -103,7 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
     private static List<String> options(ComparePreset.Run run, int seed, int epochs) {
         List<String> args = new ArrayList<>(run.options());
         args.addAll(List.of("--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs)));
-        TrainingOptions.parse(args);
+        TrainingOptions.parse(args); // a bad option fails here, before anything trains
         return args;
     }
 }
