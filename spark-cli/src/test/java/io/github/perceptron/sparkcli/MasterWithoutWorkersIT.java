@@ -1,0 +1,47 @@
+package io.github.perceptron.sparkcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.cli.IdxFixtures;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A master that is up but has no worker: the search fails in one line once the wait is over, writing nothing. */
+class MasterWithoutWorkersIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_cluster_without_free_cores_fails_in_one_line_after_the_wait() throws Exception {
+        Path data = IdxFixtures.dataset(dir, "digits", 200, 50);
+        try (StandaloneCluster cluster = StandaloneCluster.start(dir, 0)) {
+            Path err = dir.resolve("err.txt");
+            ProcessBuilder builder = new ProcessBuilder(List.of(StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
+                    "tune", "--data", data.toString(), "--trials", "2", "--epochs", "1", "--master", cluster.url(),
+                    "--out", dir.resolve("out").toString()))
+                    .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(StandaloneCluster.loopback());
+            builder.environment().put("PERCEPTRON_JAVA_OPTS", "-Dperceptron.spark.waitSeconds=3");
+            long start = System.nanoTime();
+            Process run = builder.start();
+            assertThat(run.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            String errors = Files.readString(err, StandardCharsets.UTF_8);
+            assertThat(run.exitValue()).as(errors).isEqualTo(1);
+            assertThat(errors.lines().filter(line -> line.startsWith("perceptron")).toList()).singleElement().asString()
+                    .isEqualTo("perceptron: --master " + cluster.url() + ": no executor joined within 3 s (is the master up "
+                            + "at that address, with a worker that has free cores? -Dperceptron.spark.waitSeconds=N "
+                            + "waits longer)");
+            assertThat(errors).doesNotContain("\tat ");
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(60);
+            assertThat(dir.resolve("out/journal.jsonl")).as("no trial was journaled").doesNotExist();
+        }
+    }
+}
