@@ -3,6 +3,7 @@ package io.github.perceptron.cli;
 import io.github.perceptron.cli.common.CommandFailure;
 
 import io.github.perceptron.core.data.DatasetException;
+import io.github.perceptron.core.kernel.KernelUnavailableException;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.usecase.TuningFailedException;
@@ -29,7 +30,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return CommandLine.ExitCode.USAGE;
         }
         if (e instanceof DatasetException || e instanceof ModelStoreException || e instanceof DivergenceException
-                || e instanceof CommandFailure || e instanceof TuningFailedException) {
+                || e instanceof CommandFailure || e instanceof TuningFailedException
+                || e instanceof KernelUnavailableException) {
             err.println("perceptron: " + e.getMessage());
         } else {
             err.println("perceptron: internal error: " + e + " (rerun with --debug for details)");

@@ -16,6 +16,8 @@ import picocli.CommandLine;
 /** Entry point: the one injector, the command line, and the exit code. */
 public final class Main {
 
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     private Main() {
     }
 
@@ -29,6 +31,11 @@ public final class Main {
      */
     public static void launch(String[] args, Module overrides) {
         System.setErr(LauncherStreams.stderr());
+        // Core's few notices (which kernel runs, when it falls back) go through System.Logger:
+        // one line each, like the command line's own messages, unless the user set a format.
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "perceptron: %5$s%n");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = isInteractiveTerminal(System.console() != null, System.getenv());

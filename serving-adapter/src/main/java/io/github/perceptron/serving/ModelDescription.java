@@ -31,6 +31,7 @@ public final class ModelDescription {
                 : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
         info.put("loss", model.spec().loss().id());
         info.put("parameters", model.spec().parameterCount());
+        info.put("weights", model.weightsDigest());
         info.put("classes", model.classNames());
         info.put("dataset", metadata.dataset());
         info.put("epochs", metadata.epochs());

@@ -58,6 +58,7 @@ public final class InfoCommand implements Callable<Integer> {
                 + " (" + loaded.spec().loss().id() + " loss)");
         out.println("parameters   " + String.format(Locale.ROOT, "%,d", loaded.spec().parameterCount()));
         out.println("classes      " + String.join(", ", loaded.classNames()));
+        out.println("weights      " + loaded.weightsDigest());
         ModelMetadata metadata = loaded.metadata();
         out.println("dataset      " + metadata.dataset());
         out.println("trained      " + metadata.epochs() + " epochs, seed " + metadata.seed() + ", perceptron "

@@ -101,6 +101,7 @@ public final class JsonTrainingReporter implements TrainCommand.TrainingReporter
         event.put("kept_epoch", trained.keptEpoch());
         event.put("seconds_per_epoch_median", Median.secondsPerEpoch(trained.history()));
         event.put("model", savedTo.toString());
+        event.put("weights", trained.model().weightsDigest());
         print(event);
     }
 

@@ -299,11 +299,6 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private TrainingPlan resumedPlan(TrainingCheckpoint resumed) {
         TrainingPlan plan = resumed.plan();
-        String kernel = Execution.kernel();
-        if (!resumed.kernel().equals("unknown") && !resumed.kernel().equals(kernel)) {
-            console.err().println("perceptron: warning: " + resume + " was trained with the " + resumed.kernel()
-                    + " kernel and resumes with the " + kernel + " one, which rounds differently: the result will differ from an uninterrupted run in its last bits");
-        }
         if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             return plan;
         }

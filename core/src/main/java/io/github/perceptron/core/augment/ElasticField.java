@@ -29,10 +29,10 @@ final class ElasticField {
         this.kernel = new float[2 * radius + 1];
         double sum = 0;
         for (int i = -radius; i <= radius; i++) {
-            sum += Math.exp(-i * i / (2 * sigma * sigma));
+            sum += StrictMath.exp(-i * i / (2 * sigma * sigma));
         }
         for (int i = -radius; i <= radius; i++) {
-            kernel[i + radius] = (float) (Math.exp(-i * i / (2 * sigma * sigma)) / sum);
+            kernel[i + radius] = (float) (StrictMath.exp(-i * i / (2 * sigma * sigma)) / sum);
         }
         this.dx = new float[width * height];
         this.dy = new float[width * height];

@@ -36,8 +36,8 @@ final class ImageDistorter {
             elastic.draw(random);
         }
         System.arraycopy(pixels, offset, source, 0, source.length);
-        double cos = Math.cos(draw.angle()) / draw.scale();
-        double sin = Math.sin(draw.angle()) / draw.scale();
+        double cos = StrictMath.cos(draw.angle()) / draw.scale();
+        double sin = StrictMath.sin(draw.angle()) / draw.scale();
         double centreX = (width - 1) / 2.0;
         double centreY = (height - 1) / 2.0;
         for (int y = 0; y < height; y++) {

@@ -11,6 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * one vector go through a padded copy of {@code b}. Depth steps where all four rows of the left
  * operand are zero are skipped (MNIST's blank margins), as are a lone row's zeros.
  *
+ * <p>{@link PortableRowProduct} gives the same bits in plain Java: any change to the order of
+ * operations or to the steps skipped must be made to both.
+ *
  * <p>Only one species is used throughout: mixing vector sizes in one process pollutes the type
  * profile of the Vector API's shared methods, and C2 then falls back to allocating scalar code
  * (an epoch ran about ten times slower with two).
@@ -144,27 +147,12 @@ final class VectorRowProduct implements RowProduct {
                         .intoArray(lanes, 0);
                 for (int lane = 0; lane < W; lane++) {
                     depths[count] = d + lane;
-                    count += nonZero(Float.floatToRawIntBits(lanes[lane]));
+                    count += PortableRowProduct.nonZero(Float.floatToRawIntBits(lanes[lane]));
                 }
             }
         }
-        for (; d < depth; d++) {
-            int ad = a0 + d * ds;
-            depths[count] = d;
-            count += nonZero(Float.floatToRawIntBits(a[ad]) | Float.floatToRawIntBits(a[ad + rs])
-                    | Float.floatToRawIntBits(a[ad + 2 * rs]) | Float.floatToRawIntBits(a[ad + 3 * rs]));
-        }
-        return count;
-    }
-
-    /**
-     * 1 when the OR of float bit patterns holds a value other than ±0 (NaN included), else 0,
-     * without a branch: which pixels are zero is data, and a branch on it mispredicts often enough
-     * to have cost more than the tiles it feeds.
-     */
-    private static int nonZero(int orOfBits) {
-        int magnitude = orOfBits << 1;
-        return (magnitude | -magnitude) >>> 31;
+        // The same list as the portable kernel's, which it must match step for step.
+        return PortableRowProduct.nonZeroDepths(a, rs, ds, r, d, depth, depths, count);
     }
 
     /** Rows {@code r..r+3} at the two column vectors starting at {@code j0} and {@code j1}. */

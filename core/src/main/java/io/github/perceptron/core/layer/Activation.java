@@ -20,11 +20,13 @@ public enum Activation {
         public void multiplyByDerivative(float[] a, float[] gradient, int from, int to) {
         }
     },
+    // StrictMath, not Math, wherever a value reaches the weights: Math's exp, log and tanh may
+    // differ in the last bit between CPUs and JIT intrinsics; StrictMath's are the same everywhere.
     SIGMOID {
         @Override
         public void applyRows(float[] z, int fromRow, int toRow, int cols) {
             for (int i = fromRow * cols, end = toRow * cols; i < end; i++) {
-                z[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+                z[i] = (float) (1.0 / (1.0 + StrictMath.exp(-z[i])));
             }
         }
 
@@ -39,7 +41,7 @@ public enum Activation {
         @Override
         public void applyRows(float[] z, int fromRow, int toRow, int cols) {
             for (int i = fromRow * cols, end = toRow * cols; i < end; i++) {
-                z[i] = (float) Math.tanh(z[i]);
+                z[i] = (float) StrictMath.tanh(z[i]);
             }
         }
 
@@ -103,7 +105,7 @@ public enum Activation {
         }
         double sum = 0;
         for (int j = from; j < from + cols; j++) {
-            double e = Math.exp(z[j] - max);
+            double e = StrictMath.exp(z[j] - max);
             z[j] = (float) e;
             sum += e;
         }
@@ -111,7 +113,7 @@ public enum Activation {
         for (int j = from; j < from + cols; j++) {
             z[j] = (float) (z[j] * scale);
         }
-        return max + Math.log(sum);
+        return max + StrictMath.log(sum);
     }
 
     /** Replaces each {@code z} in the first {@code rows×cols} entries by {@code f(z)}. */

@@ -7,8 +7,13 @@ import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -25,6 +30,8 @@ public final class Model {
     private final int height;
     private final List<String> classNames;
     private final ModelMetadata metadata;
+    /** Computed on first use: a model's weights never change. */
+    private String weightsDigest;
 
     public Model(Network network, int width, int height, List<String> classNames, ModelMetadata metadata) {
         NetworkSpec spec = network.spec();
@@ -78,6 +85,40 @@ public final class Model {
         return network.parameters().stream()
                 .map(p -> new Parameter(p.name(), p.values().clone(), p.decays()))
                 .toList();
+    }
+
+    /**
+     * {@code sha256:} and the hex SHA-256 of the parameters' exact bits: each value's IEEE 754 bit
+     * pattern, little-endian, tensor after tensor in {@link #parameters()} order. Two models with the
+     * same digest and spec compute the same; the same seed and plan give the same digest on any
+     * machine, kernel and thread count.
+     */
+    public synchronized String weightsDigest() {
+        if (weightsDigest == null) {
+            weightsDigest = digestOfWeights();
+        }
+        return weightsDigest;
+    }
+
+    private String digestOfWeights() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+        for (Parameter parameter : network.parameters()) {
+            for (float value : parameter.values()) {
+                if (!bytes.hasRemaining()) {
+                    digest.update(bytes.array(), 0, bytes.position());
+                    bytes.clear();
+                }
+                bytes.putInt(Float.floatToRawIntBits(value));
+            }
+        }
+        digest.update(bytes.array(), 0, bytes.position());
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     public int width() {

@@ -33,7 +33,7 @@ public sealed interface LearningRateSchedule
 
         @Override
         public double rate(double base, double epoch, double totalEpochs) {
-            return base * Math.pow(factor, Math.floor(epoch / everyEpochs));
+            return base * StrictMath.pow(factor, Math.floor(epoch / everyEpochs));
         }
     }
 
@@ -49,7 +49,7 @@ public sealed interface LearningRateSchedule
         public double rate(double base, double epoch, double totalEpochs) {
             double progress = totalEpochs <= 0 ? 1 : Math.min(1, epoch / totalEpochs);
             double low = base * finalFraction;
-            return low + (base - low) * 0.5 * (1 + Math.cos(Math.PI * progress));
+            return low + (base - low) * 0.5 * (1 + StrictMath.cos(Math.PI * progress));
         }
     }
 

@@ -201,8 +201,8 @@ public sealed interface OptimizerSpec
             float[] v = state[1];
             float b1 = (float) beta1;
             float b2 = (float) beta2;
-            float correctedLr = (float) (lr * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
-            float eps = (float) (epsilon * Math.sqrt(1 - Math.pow(beta2, step)));
+            float correctedLr = (float) (lr * Math.sqrt(1 - StrictMath.pow(beta2, step)) / (1 - StrictMath.pow(beta1, step)));
+            float eps = (float) (epsilon * Math.sqrt(1 - StrictMath.pow(beta2, step)));
             for (int i = from; i < to; i++) {
                 m[i] = b1 * m[i] + (1 - b1) * g[i];
                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];

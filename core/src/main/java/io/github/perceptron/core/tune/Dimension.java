@@ -47,7 +47,7 @@ public sealed interface Dimension {
 
         @Override
         public String draw(SeededRandom random) {
-            return fourDigits(Math.exp(Math.log(low) + random.nextDouble() * (Math.log(high) - Math.log(low))));
+            return fourDigits(StrictMath.exp(StrictMath.log(low) + random.nextDouble() * (StrictMath.log(high) - StrictMath.log(low))));
         }
 
         @Override
