@@ -149,6 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         done.put("inference_ms_10000", inferenceMs);
         done.put("threads", threadCount);
         done.put("kernel", Execution.kernel());
+        done.put("kernel_description", Execution.kernelDescription());
         done.put("vector_bits", Execution.vectorBits());
         done.put("cpu", Execution.cpu());
         done.put("cpu_flags", cpuFlags());
@@ -158,7 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.out().println(JsonLine.of(done));
         } else {
             console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
-                    Execution.kernel(), Execution.cpu());
+                    Execution.kernelDescription(), Execution.cpu());
             console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
                             + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
                     sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);

@@ -8,6 +8,7 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Provenance;
+import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -66,6 +67,7 @@ public final class InfoCommand implements Callable<Integer> {
         metadata.testAccuracy().ifPresent(a -> out.printf(Locale.ROOT, "test accuracy %.2f%%%n", 100 * a));
         metadata.provenance().ifPresentOrElse(p -> provenance(out, p),
                 () -> out.println("provenance   not recorded (a model file from before format version 2)"));
+        out.println("this JVM     " + Execution.kernelDescription() + " kernel, " + Execution.cpu());
         return 0;
     }
 

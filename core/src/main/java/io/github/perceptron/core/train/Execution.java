@@ -33,16 +33,23 @@ public record Execution(int threads) {
         return Kernels.name();
     }
 
-    /** The processor's model name ({@code /proc/cpuinfo}), or the JVM's architecture where that is not readable. */
+    /**
+     * The processor's name and the JVM's architecture, e.g. {@code "AMD EPYC, amd64"},
+     * {@code "ARM Neoverse-N1, aarch64"} or {@code "Apple M2, aarch64"}; the architecture alone
+     * where no name can be read.
+     */
     public static String cpu() {
-        try {
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst()
-                    .orElse(System.getProperty("os.arch"));
-        } catch (java.io.IOException | RuntimeException e) {
-            return System.getProperty("os.arch");
-        }
+        return CpuHolder.NAME;
+    }
+
+    /** Read once: it does not change while the JVM runs. */
+    private static final class CpuHolder {
+        static final String NAME = CpuName.here();
+    }
+
+    /** One line saying which kernel this JVM computes with and why (see {@link Kernels#describe()}). */
+    public static String kernelDescription() {
+        return Kernels.describe();
     }
 
     /** The kernel's SIMD width in bits: 512 on AVX-512, 256 on AVX2, 128 on NEON; 0 when portable. */
