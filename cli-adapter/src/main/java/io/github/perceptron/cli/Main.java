@@ -17,6 +17,7 @@ import picocli.CommandLine;
 public final class Main {
 
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+    private static final String GUICE_BYTECODE = "guice_bytecode_gen_option";
 
     private Main() {
     }
@@ -35,6 +36,11 @@ public final class Main {
         // one line each, like the command line's own messages, unless the user set a format.
         if (System.getProperty(LOG_FORMAT) == null) {
             System.setProperty(LOG_FORMAT, "perceptron: %5$s%n");
+        }
+        // Guice generates classes only for method interception, which perceptron does not use;
+        // its class definer calls sun.misc.Unsafe, which JDK 24 and later warn about on stderr.
+        if (System.getProperty(GUICE_BYTECODE) == null) {
+            System.setProperty(GUICE_BYTECODE, "DISABLED");
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
