@@ -131,7 +131,7 @@ public final class Kernels {
                     + " to compute with the Vector API";
         }
         if (!forced && !FusedMultiplyAdd.IN_HARDWARE) {
-            return "the JVM uses no fused multiply-add instruction on this CPU (UseFMA is off)";
+            return "the JVM has no fused multiply-add instruction on this CPU, UseFMA is off";
         }
         try {
             vectorProduct();

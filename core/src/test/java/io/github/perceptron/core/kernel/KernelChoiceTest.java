@@ -51,7 +51,7 @@ class KernelChoiceTest {
                 assertThat(description).startsWith("portable (jdk.incubator.vector is not in the boot layer");
                 assertThat(child.err).containsOnlyOnce("computing with the portable kernel: jdk.incubator.vector");
             } else if (option.contains("-XX:UseAVX=0")) {
-                assertThat(description).startsWith("portable (the JVM uses no fused multiply-add instruction")
+                assertThat(description).startsWith("portable (the JVM has no fused multiply-add instruction on this CPU, UseFMA is off;")
                         .endsWith("FMA emulated in software)");
                 assertThat(child.err).containsOnlyOnce("computing with the portable kernel");
             } else if (option.contains("-Dperceptron.kernel=portable")) {
