@@ -24,15 +24,30 @@ final class FusedMultiplyAdd {
     }
 
     /**
-     * {@code a·b + c} rounded once to float, in double arithmetic: the product of two floats is
-     * exact in double; the sum is rounded to odd (the double nearest below in magnitude, with its
-     * last bit set whenever the sum was inexact), from which one rounding to float gives the
-     * correctly rounded result, since double carries more than 24 + 2 bits (Boldo and Melquiond,
-     * "Emulation of FMA and correctly rounded sums: proved algorithms using rounding to odd", 2008).
+     * {@code a·b + c} rounded once to float, in double arithmetic. The product of two floats is
+     * exact in double, and the sum is rounded once to double: rounding that to float is then right
+     * unless the double landed exactly on a point halfway between two floats (a double rounding),
+     * or below float's normal range, where float has fewer bits. Those rare sums go to
+     * {@link #roundedToOdd}.
      */
     static float emulated(float a, float b, float c) {
         double product = (double) a * (double) b;
         double sum = product + c;
+        long bits = Double.doubleToRawLongBits(sum);
+        // A float halfway point has a 1 just below float's last bit and zeros under it: 29 bits.
+        if ((bits & 0x1fff_ffffL) != 0x1000_0000L && Math.abs(sum) >= Float.MIN_NORMAL) {
+            return (float) sum;
+        }
+        return roundedToOdd(product, c, sum);
+    }
+
+    /**
+     * The sum rounded to odd (the double nearest below in magnitude, with its last bit set whenever
+     * the sum was inexact), from which one rounding to float gives the correctly rounded result,
+     * since double carries more than 24 + 2 bits (Boldo and Melquiond, "Emulation of FMA and
+     * correctly rounded sums: proved algorithms using rounding to odd", 2008).
+     */
+    private static float roundedToOdd(double product, float c, double sum) {
         if (!Double.isFinite(sum)) {
             // An infinity or NaN among the inputs: double gives fma's own special values.
             return (float) sum;
