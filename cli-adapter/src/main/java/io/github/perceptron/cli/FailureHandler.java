@@ -3,7 +3,6 @@ package io.github.perceptron.cli;
 import io.github.perceptron.cli.common.CommandFailure;
 
 import io.github.perceptron.core.data.DatasetException;
-import io.github.perceptron.core.kernel.KernelUnavailableException;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.usecase.TuningFailedException;
@@ -30,8 +29,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return CommandLine.ExitCode.USAGE;
         }
         if (e instanceof DatasetException || e instanceof ModelStoreException || e instanceof DivergenceException
-                || e instanceof CommandFailure || e instanceof TuningFailedException
-                || e instanceof KernelUnavailableException) {
+                || e instanceof CommandFailure || e instanceof TuningFailedException) {
             err.println("perceptron: " + e.getMessage());
         } else {
             err.println("perceptron: internal error: " + e + " (rerun with --debug for details)");

@@ -2,6 +2,7 @@ package io.github.perceptron.cli;
 
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.core.train.Execution;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -86,6 +87,11 @@ public final class Main {
     /** As above, with {@code overrides} replacing some of the composition root's bindings. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
                           Interrupts.Source signals, Module overrides) {
+        java.util.Optional<String> kernelProblem = Execution.forcedKernelProblem();
+        if (kernelProblem.isPresent()) {
+            err.println("perceptron: " + kernelProblem.get());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
         Injector injector = Guice.createInjector(Modules.override(
                 new PerceptronModule(new Console(out, err, terminal), environment, signals)).with(overrides));
         CommandLine commandLine = new CommandLine(PerceptronCommand.class, new GuiceFactory(injector));

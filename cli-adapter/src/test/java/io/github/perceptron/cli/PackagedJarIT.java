@@ -75,6 +75,29 @@ class PackagedJarIT {
         assertThat(missing.err().strip()).isEqualTo("perceptron: " + dir.resolve("absent.json") + ": file not found");
     }
 
+    /**
+     * {@code java -jar}, as on Windows, without the incubator module: it trains on the portable
+     * kernel and says so in one line; a vector kernel forced without the module is one line, exit 1.
+     */
+    @Test
+    void the_jar_without_the_incubator_module_trains_on_the_portable_kernel_and_says_so_once() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path data = IdxFixtures.dataset(dir, "digits", 200, 50);
+        ChildJvm.Result trained = ChildJvm.run(List.of(java, "-jar", ChildJvm.JAR.toString(), "train", "--data",
+                data.toString(), "--layers", "784,8,10", "--epochs", "1", "-q", "-o", dir.resolve("m.json").toString()), dir);
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(trained.err()).isEqualTo("perceptron: computing with the portable kernel: jdk.incubator.vector is "
+                + "not in the boot layer: start the JVM with --add-modules jdk.incubator.vector to compute with the "
+                + "Vector API; same results\n");
+
+        ChildJvm.Result forced = ChildJvm.run(List.of(java, "-Dperceptron.kernel=vector", "-jar",
+                ChildJvm.JAR.toString(), "--version"), dir);
+        assertThat(forced.code()).isEqualTo(1);
+        assertThat(forced.err()).isEqualTo("perceptron: the Vector API kernel was asked for (-Dperceptron.kernel=vector)"
+                + " but jdk.incubator.vector is not in the boot layer: start the JVM with --add-modules "
+                + "jdk.incubator.vector to compute with the Vector API\n");
+    }
+
     private ChildJvm.Result run(String... args) throws IOException, InterruptedException {
         return ChildJvm.run(ChildJvm.command(List.of(), List.of(), ChildJvm.JAR, args), dir);
     }

@@ -80,6 +80,23 @@ public final class Kernels {
                 + (FusedMultiplyAdd.IN_HARDWARE ? "hardware FMA)" : "FMA emulated in software)");
     }
 
+    /**
+     * Why the kernel that {@code -Dperceptron.kernel=vector} forces cannot run here, in one line;
+     * empty when nothing is forced or the forced kernel runs (deciding only then, so a command
+     * line may ask at start for free).
+     */
+    public static java.util.Optional<String> forcedKernelProblem() {
+        if (!System.getProperty(PROPERTY, "").strip().equalsIgnoreCase("vector")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Choice.MADE.failIfForcedAndUnavailable();
+            return java.util.Optional.empty();
+        } catch (KernelUnavailableException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** The kernel this JVM runs, decided once; a fallback is logged once, when it is decided. */
     private static final class Choice {
 

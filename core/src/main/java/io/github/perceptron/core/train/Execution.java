@@ -47,6 +47,15 @@ public record Execution(int threads) {
         static final String NAME = CpuName.here();
     }
 
+    /**
+     * Why the kernel forced with {@code -Dperceptron.kernel=vector} cannot run in this JVM, in one
+     * line; empty when none is forced or it runs. Networks created regardless throw
+     * {@code IllegalStateException} with this message.
+     */
+    public static java.util.Optional<String> forcedKernelProblem() {
+        return Kernels.forcedKernelProblem();
+    }
+
     /** One line saying which kernel this JVM computes with and why (see {@link Kernels#describe()}). */
     public static String kernelDescription() {
         return Kernels.describe();
