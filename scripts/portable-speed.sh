@@ -52,25 +52,30 @@ if $no_fma; then
   bench "portable, no FMA" "-XX:UseAVX=0" 1
 fi
 
-# Median and range per configuration, then each path's ratio.
-sort -t "$(printf '\t')" -k1,1 -k2,2n "$results" | awk -F '\t' '
-  { values[$1] = values[$1] " " $2; count[$1]++ }
+# Median and range per configuration, in the order run, then each path's ratio.
+echo "| configuration | s/epoch, median of runs | range of runs | runs |"
+echo "|---|---|---|---|"
+awk -F '\t' '
+  !($1 in count) { order[++names] = $1 }
+  { count[$1]++; v[$1, count[$1]] = $2 }
   END {
-    for (name in values) {
-      n = split(substr(values[name], 2), v, " ")
-      median = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-      medians[name] = median
-      printf "| %s | %.3f s | %.3f–%.3f s | %d |\n", name, median, v[1], v[n], n
+    for (i = 1; i <= names; i++) {
+      name = order[i]; n = count[name]
+      for (a = 2; a <= n; a++) {            # insertion sort of this configuration'"'"'s values
+        x = v[name, a]
+        for (b = a - 1; b >= 1 && v[name, b] > x; b--) v[name, b + 1] = v[name, b]
+        v[name, b + 1] = x
+      }
+      median[name] = (n % 2) ? v[name, (n + 1) / 2] : (v[name, n / 2] + v[name, n / 2 + 1]) / 2
+      printf "| %s | %.3f | %.3f–%.3f | %d |\n", name, median[name], v[name, 1], v[name, n], n
     }
-    for (name in medians) {
-      if (name ~ /^portable, / && name != "portable, no FMA") {
+    for (i = 1; i <= names; i++) {
+      name = order[i]
+      if (name == "portable, no FMA") {
+        printf "| no FMA / vector, widest | %.1f× | | |\n", median[name] / median["vector, widest"]
+      } else if (name ~ /^portable, /) {
         path = substr(name, 11)
-        if (("vector, " path) in medians) {
-          printf "| portable / vector, %s | %.2f× | | |\n", path, medians[name] / medians["vector, " path]
-        }
-      }
-      if (name == "portable, no FMA" && ("vector, widest" in medians)) {
-        printf "| no FMA / vector, widest | %.1f× | | |\n", medians[name] / medians["vector, widest"]
+        printf "| portable / vector, %s | %.2f× | | |\n", path, median[name] / median["vector, " path]
       }
     }
-  }' | sort
+  }' "$results"

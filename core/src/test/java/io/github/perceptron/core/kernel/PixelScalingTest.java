@@ -27,6 +27,22 @@ class PixelScalingTest {
         }
     }
 
+    /**
+     * The byte vector that feeds float vectors of each lane count: a quarter of their width where
+     * that shape exists, else 64 bits taken a part at a time (128-bit NEON and SSE: 4 lanes), and
+     * none on an SVE length that is not a power of two (12 lanes), where the scalar loop runs.
+     */
+    @Test
+    void every_float_width_has_a_byte_vector_that_fits_or_none() {
+        assertThat(VectorPixelScaling.byteSpecies(16).vectorBitSize()).isEqualTo(128);
+        assertThat(VectorPixelScaling.byteSpecies(8).vectorBitSize()).isEqualTo(64);
+        assertThat(VectorPixelScaling.byteSpecies(4).vectorBitSize()).isEqualTo(64);
+        assertThat(VectorPixelScaling.byteSpecies(2).vectorBitSize()).isEqualTo(64);
+        assertThat(VectorPixelScaling.byteSpecies(32).vectorBitSize()).isEqualTo(256);
+        assertThat(VectorPixelScaling.byteSpecies(64).vectorBitSize()).isEqualTo(512);
+        assertThat(VectorPixelScaling.byteSpecies(12)).isNull();
+    }
+
     @Test
     void the_extremes_are_exactly_zero_and_one() {
         float[] target = new float[32];
