@@ -11,6 +11,8 @@ final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String TYPE = "application/json; charset=utf-8";
+    /** The media type alone, as {@link Exchanges#mediaType} gives a request's. */
+    static final String TYPE_NAME = "application/json";
 
     private Json() {
     }

@@ -57,7 +57,9 @@ public final class PredictionServer implements AutoCloseable {
         configureJdkServer(settings);
         ModelSlot slot = new ModelSlot(loader);
         Metrics metrics = new Metrics();
-        Router router = new Router(metrics);
+        Set<String> names = new java.util.HashSet<>(settings.allowedHosts());
+        names.add(settings.host());
+        Router router = new Router(metrics, new RequestGuard(names));
         routes(router, slot, decoder, settings, metrics);
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
         ThreadPoolExecutor threads = connectionThreads(settings.maxConnections());

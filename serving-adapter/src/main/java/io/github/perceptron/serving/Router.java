@@ -27,10 +27,12 @@ final class Router implements HttpHandler {
 
     private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
     private final Metrics metrics;
+    private final RequestGuard guard;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    Router(Metrics metrics) {
+    Router(Metrics metrics, RequestGuard guard) {
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     Router route(String method, String path, Endpoint endpoint) {
@@ -75,6 +77,7 @@ final class Router implements HttpHandler {
     }
 
     private void dispatch(HttpExchange exchange, String path, String method, Map<String, Endpoint> methods) throws IOException {
+        guard.check(exchange, method, path);
         if (methods == null) {
             throw new ApiException(404, "no such route: " + method + " " + abbreviate(path)
                     + " (the API is described at /openapi.json)");

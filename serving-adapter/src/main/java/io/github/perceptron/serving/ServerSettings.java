@@ -1,6 +1,7 @@
 package io.github.perceptron.serving;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How the service listens and what it accepts.
@@ -15,10 +16,12 @@ import java.time.Duration;
  * @param busyWait         how long a request waits for a compute slot
  * @param requestTimeout   a client must send its whole request within this (slow or stalled clients are cut off)
  * @param gracePeriod      how long shutdown waits for requests in flight
+ * @param allowedHosts     host names served besides IP addresses, {@code localhost} and {@code host}
+ *                         (a request naming another gets 421: DNS rebinding)
  */
 public record ServerSettings(String host, int port, long maxBodyBytes, int maxImagesPerRequest, long maxImagePixels,
                              int maxConnections, int computeSlots, Duration busyWait, Duration requestTimeout,
-                             Duration gracePeriod) {
+                             Duration gracePeriod, Set<String> allowedHosts) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
 
@@ -29,6 +32,7 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
         if (maxBodyBytes < 1 || maxImagesPerRequest < 1 || maxImagePixels < 1 || maxConnections < 1 || computeSlots < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
+        allowedHosts = Set.copyOf(allowedHosts);
         if (requestTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the request timeout is counted in whole seconds, at least 1, was " + requestTimeout);
         }
@@ -42,7 +46,7 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
         int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new ServerSettings(host, port, DEFAULT_MAX_BODY_BYTES, 1000,
                 imagePixelsFor(Runtime.getRuntime().maxMemory(), slots), 256,
-                slots, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+                slots, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), Set.of());
     }
 
     /**
@@ -59,16 +63,22 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
 
     public ServerSettings withMaxBodyBytes(long bytes) {
         return new ServerSettings(host, port, bytes, maxImagesPerRequest, maxImagePixels, maxConnections, computeSlots,
-                busyWait, requestTimeout, gracePeriod);
+                busyWait, requestTimeout, gracePeriod, allowedHosts);
     }
 
     public ServerSettings withComputeSlots(int slots, Duration wait) {
         return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections, slots,
-                wait, requestTimeout, gracePeriod);
+                wait, requestTimeout, gracePeriod, allowedHosts);
     }
 
     public ServerSettings withRequestTimeout(Duration timeout) {
         return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
-                computeSlots, busyWait, timeout, gracePeriod);
+                computeSlots, busyWait, timeout, gracePeriod, allowedHosts);
+    }
+
+    /** These host names are served too (besides IP addresses, {@code localhost} and the bound host). */
+    public ServerSettings withAllowedHosts(Set<String> names) {
+        return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
+                computeSlots, busyWait, requestTimeout, gracePeriod, names);
     }
 }

@@ -42,7 +42,7 @@ class ServiceUnderStressTest {
                     socket.setSoTimeout(15_000);
                     // Half a request line, or headers with a body that never comes.
                     socket.getOutputStream().write((i % 2 == 0 ? "POST /v1/pre"
-                            : "POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"pix")
+                            : "POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"pix")
                             .getBytes(UTF_8));
                     stalled.add(socket);
                 }
@@ -93,7 +93,7 @@ class ServiceUnderStressTest {
             try {
                 for (int i = 0; i < 20; i++) {
                     Socket socket = new Socket("127.0.0.1", server.server.port());
-                    socket.getOutputStream().write(("POST /v1/predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\n"
+                    socket.getOutputStream().write(("POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\n"
                             + "Content-Length: 65536\r\n\r\n\u0089PNG").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
                     stalled.add(socket);
                 }

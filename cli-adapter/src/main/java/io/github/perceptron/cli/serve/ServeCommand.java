@@ -54,6 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A client must send its whole request within this, or is cut off (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "A host name clients may reach the service by, besides IP addresses, localhost and --host"
+                    + " (repeatable); requests naming any other get 421, which stops DNS rebinding.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Inject
     ServeCommand(ModelStore store, Console console) {
         this.store = store;
@@ -96,7 +101,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (new InetSocketAddress(host, port).isUnresolved()) {
             throw new CommandFailure("--host " + host + ": no such address on this machine's network");
         }
+        for (String name : allowedHosts) {
+            if (!name.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})")) {
+                throw new IllegalArgumentException("--allow-host " + name + ": not a host name (letters, digits, dots and"
+                        + " hyphens, without a port)");
+            }
+        }
         return ServerSettings.defaults(host, port)
+                .withAllowedHosts(java.util.Set.copyOf(allowedHosts))
                 .withMaxBodyBytes((long) maxBodyMegabytes << 20)
                 .withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     }

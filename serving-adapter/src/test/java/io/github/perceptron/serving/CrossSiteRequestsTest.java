@@ -1,0 +1,120 @@
+package io.github.perceptron.serving;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.core.testing.TinyModels;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a web page must not do to a service on the user's machine, against a real server: reload
+ * the model from a form or a script on another origin (CSRF), or read it through a host name that
+ * resolves to this machine (DNS rebinding). Each of these succeeded before the guard.
+ */
+class CrossSiteRequestsTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new TestServer(TinyModels.trained(), TestServer.REAL_IMAGES,
+                ServerSettings.defaults("127.0.0.1", 0).withAllowedHosts(Set.of("perceptron.lan")));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The three types an HTML form can send, and one a script might. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
+        "image/png"})
+    void a_reload_with_a_body_a_form_can_send_is_refused_and_changes_nothing(String type) throws Exception {
+        long generation = server.server.modelGeneration();
+        String answer = raw("POST /v1/model/reload HTTP/1.1\r\nHost: 127.0.0.1:" + server.server.port()
+                + "\r\nContent-Type: " + type + "\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b");
+        assertThat(answer).startsWith("HTTP/1.1 415").contains("\"error\":\"POST /v1/model/reload takes no body, or a JSON one");
+        assertThat(server.server.modelGeneration()).isEqualTo(generation);
+    }
+
+    @Test
+    void a_reload_from_a_page_of_another_origin_is_refused_and_changes_nothing() throws Exception {
+        long generation = server.server.modelGeneration();
+        String answer = raw("POST /v1/model/reload HTTP/1.1\r\nHost: 127.0.0.1:" + server.server.port()
+                + "\r\nOrigin: http://attacker.example\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 403")
+                .contains("from the page at http://attacker.example is refused: only pages this server serves may call it");
+        assertThat(server.server.modelGeneration()).isEqualTo(generation);
+
+        String predict = raw("POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1:" + server.server.port()
+                + "\r\nOrigin: null\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(predict).startsWith("HTTP/1.1 403");
+    }
+
+    @Test
+    void a_reload_from_the_servers_own_page_or_from_curl_goes_through() throws Exception {
+        long generation = server.server.modelGeneration();
+        String own = raw("POST /v1/model/reload HTTP/1.1\r\nHost: 127.0.0.1:" + server.server.port()
+                + "\r\nOrigin: http://127.0.0.1:" + server.server.port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(own).startsWith("HTTP/1.1 200");
+        String curl = raw("POST /v1/model/reload HTTP/1.1\r\nHost: localhost:" + server.server.port()
+                + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(curl).startsWith("HTTP/1.1 200");
+        assertThat(server.server.modelGeneration()).isEqualTo(generation + 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/model", "/", "/healthz", "/no-such-route"})
+    void a_host_name_the_server_was_not_given_is_refused_with_421(String path) throws Exception {
+        String answer = raw("GET " + path + " HTTP/1.1\r\nHost: rebind.attacker.example:" + server.server.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 421").contains("application/json")
+                .contains("does not answer to the host name 'rebind.attacker.example:")
+                .doesNotContain("models/test.json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "localhost", "LOCALHOST.", "[::1]", "10.1.2.3", "perceptron.lan"})
+    void ip_addresses_localhost_and_allowed_names_are_served(String host) throws Exception {
+        String answer = raw("GET /healthz HTTP/1.1\r\nHost: " + host + ":" + server.server.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void refusals_are_counted_in_the_metrics() throws Exception {
+        raw("GET /v1/model HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(server.get("/metrics").body()).contains("status=\"421\"");
+    }
+
+    @Test
+    void host_names_are_read_without_port_case_or_final_dot() {
+        assertThat(RequestGuard.hostName("Example.COM.:8080")).isEqualTo("example.com");
+        assertThat(RequestGuard.hostName("[::1]:8080")).isEqualTo("[::1]");
+        assertThat(RequestGuard.hostName("[::1]")).isEqualTo("[::1]");
+        assertThat(RequestGuard.hostName("localhost")).isEqualTo("localhost");
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(UTF_8));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            return bytes.toString(UTF_8);
+        }
+    }
+}
