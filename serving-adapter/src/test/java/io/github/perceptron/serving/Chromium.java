@@ -27,8 +27,8 @@ final class Chromium {
      * A headless browser with a {@code width×height} window. Where none is installed the test is
      * skipped, saying so loudly; in CI ({@code CI=true}) it fails instead, since CI installs one.
      */
-    static ChromeDriver start(int width, int height) {
-        return start(width, height, false);
+    static ChromeDriver start(int width, int height, String... arguments) {
+        return start(width, height, false, arguments);
     }
 
     /** A phone-sized screen ({@code width×height} CSS pixels) through Chromium's device emulation. */
@@ -36,7 +36,7 @@ final class Chromium {
         return start(width, height, true);
     }
 
-    private static ChromeDriver start(int width, int height, boolean phone) {
+    private static ChromeDriver start(int width, int height, boolean phone, String... arguments) {
         Optional<String> browser = firstExisting(BROWSERS);
         Optional<String> driver = firstExisting(DRIVERS);
         if (browser.isEmpty() || driver.isEmpty()) {
@@ -52,6 +52,7 @@ final class Chromium {
         options.setBinary(browser.get());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height, "--force-device-scale-factor=1");
+        options.addArguments(arguments);
         if (phone) {
             // A headless window is at least 500 px wide; emulation gives the page a true phone width.
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
