@@ -101,8 +101,11 @@ final class PixelBatch {
                 throw ApiException.badRequest("pixels[" + index + "] has more than " + inputs + " values; the model takes "
                         + inputs + " (" + shape + ")");
             }
+            // The range is checked on the number as a double, before it is rounded to float:
+            // -1e-50 and 1.00000001 round into [0, 1] as floats, but are not pixels.
+            double exact = parser.getDoubleValue();
             float value = parser.getFloatValue();
-            if (!(value >= 0f && value <= 1f)) {
+            if (!(exact >= 0 && exact <= 1)) {
                 throw ApiException.badRequest(place(index, count) + " is " + parser.getText() + "; pixels must be in [0, 1]");
             }
             pixels[count++] = value;

@@ -59,6 +59,9 @@ class BadRequestsTest {
                 Arguments.of("NaN as a string", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[0.5,\"NaN\","), 400, "pixels[0][1] is a string \"NaN\""),
                 Arguments.of("above 1", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[0.5,1.5,"), 400, "pixels[0][1] is 1.5; pixels must be in [0, 1]"),
                 Arguments.of("negative", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[-0.25,"), 400, "pixels[0][0] is -0.25"),
+                // Both round into [0, 1] as floats: the range is checked before rounding.
+                Arguments.of("a hair above 1", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[1.00000001,"), 400, "pixels[0][0] is 1.00000001; pixels must be in [0, 1]"),
+                Arguments.of("a hair below 0", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[-1e-50,"), 400, "pixels[0][0] is -1e-50; pixels must be in [0, 1]"),
                 Arguments.of("overflowing number", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[1e999,"), 400, "pixels[0][0] is 1e999"),
                 Arguments.of("null pixel", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[null,"), 400, "pixels[0][0] is null"),
                 Arguments.of("unknown field", "POST", "/v1/predict", "application/json", "{\"pixel\":[]}", 400, "unknown field \"pixel\""),
