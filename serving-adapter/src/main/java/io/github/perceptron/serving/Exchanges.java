@@ -38,14 +38,35 @@ final class Exchanges {
      * is declared, or as soon as more than {@code limit} bytes arrive when it is chunked.
      */
     static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
-        declaredLength(exchange, limit);
+        boolean chunked = declaredLength(exchange, limit) < 0;
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 16);
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(cap + 1);
-            if (body.length > cap) {
-                throw tooLarge("more than " + cap + " bytes", limit);
+        InputStream in = exchange.getRequestBody();
+        byte[] body;
+        try {
+            body = in.readNBytes(cap + 1);
+        } catch (IOException unreadable) {
+            if (chunked) {
+                // The JDK's chunk decoder fails on a bad size line, an overlong extension or a cut-off
+                // upload alike: the client's fault, said as such (it was a 500 through try-with-
+                // resources, whose close threw the same exception and suppressed it into itself).
+                throw ApiException.badRequest("the chunked request body is malformed or cut short ("
+                        + unreadable.getMessage() + ")");
             }
-            return body;
+            throw unreadable;
+        } finally {
+            closeQuietly(in);
+        }
+        if (body.length > cap) {
+            throw tooLarge("more than " + cap + " bytes", limit);
+        }
+        return body;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException alreadyFailed) {
+            // The read said what went wrong; closing a broken stream adds nothing.
         }
     }
 

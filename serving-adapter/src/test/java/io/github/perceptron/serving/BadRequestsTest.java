@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every kind of bad request gets a 4xx with a JSON error naming the problem, never a 500 or a
@@ -138,6 +139,22 @@ class BadRequestsTest {
             assertThat(answer).startsWith("HTTP/1.1 413").contains("at most 65536 bytes");
         }
         assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    /** A bad chunk size, an overflowing one, and an upload cut off mid-chunk: 400, never 500 (they were 500s). */
+    @ParameterizedTest
+    @ValueSource(strings = {"zz\r\n{}\r\n0\r\n\r\n", "fffffffffffffffffff\r\n{}\r\n0\r\n\r\n", "100\r\n{\"pix"})
+    void a_malformed_chunked_body_is_a_400(String chunks) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + chunks).getBytes(UTF_8));
+            out.flush();
+            socket.shutdownOutput();
+            String answer = readAll(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("the chunked request body is malformed or cut short");
+        }
     }
 
     @Test
