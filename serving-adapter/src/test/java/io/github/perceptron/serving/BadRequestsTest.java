@@ -157,6 +157,41 @@ class BadRequestsTest {
         }
     }
 
+    /** HEAD on any route is answered (405 with Allow, or 404) without the JDK server logging a warning for it. */
+    @Test
+    void head_requests_are_answered_without_warnings_in_the_log() throws Exception {
+        java.util.logging.Logger jdkServer = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler recorder = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jdkServer.addHandler(recorder);
+        try {
+            for (String path : java.util.List.of("/", "/healthz", "/v1/model", "/nowhere")) {
+                java.net.http.HttpResponse<String> response = server.client.send(java.net.http.HttpRequest
+                        .newBuilder(server.uri(path)).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isIn(404, 405);
+            }
+        } finally {
+            jdkServer.removeHandler(recorder);
+        }
+        assertThat(warnings).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+    }
+
     @Test
     void no_bad_request_was_answered_with_a_500() throws Exception {
         String metrics = server.get("/metrics").body();
