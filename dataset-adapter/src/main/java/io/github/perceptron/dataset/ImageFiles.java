@@ -28,7 +28,7 @@ final class ImageFiles {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             return decode(in, file.toString(), MAX_PIXELS);
         } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read the image: " + e.getMessage(), e);
+            throw new DatasetException(file + ": cannot read the image: " + reason(e), e);
         }
     }
 
@@ -37,8 +37,17 @@ final class ImageFiles {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             return decode(in, source, maxPixels);
         } catch (IOException e) {
-            throw new DatasetException(source + ": cannot read the image: " + e.getMessage(), e);
+            throw new DatasetException(source + ": cannot read the image: " + reason(e), e);
         }
+    }
+
+    /** The decoder's complaint in words: an end of file and a message-less failure said as such, never "null". */
+    static String reason(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "the file ends before its image data does (cut short)";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "corrupt image data (" + e.getClass().getSimpleName() + ")" : message;
     }
 
     private static BufferedImage decode(ImageInputStream in, String source, long maxPixels) throws IOException {

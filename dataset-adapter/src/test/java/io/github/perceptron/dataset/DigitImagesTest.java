@@ -77,4 +77,17 @@ class DigitImagesTest {
         assertThatThrownBy(() -> DigitImages.read(dir.resolve("none.png"), 28, 28))
                 .hasMessage(dir.resolve("none.png") + ": file not found");
     }
+
+    /** A BMP cut off in its pixel rows: ImageIO fails with a message-less EOFException ("... image: null" before). */
+    @Test
+    void a_truncated_bmp_is_refused_in_words_not_null() throws Exception {
+        BufferedImage digit = new BufferedImage(40, 40, BufferedImage.TYPE_3BYTE_BGR);
+        digit.getGraphics().fillRect(10, 10, 20, 20);
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        ImageIO.write(digit, "bmp", whole);
+        Path file = dir.resolve("cut.bmp");
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole.toByteArray(), whole.size() / 2));
+        assertThatThrownBy(() -> DigitImages.read(file, 28, 28)).isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": cannot read the image: the file ends before its image data does (cut short)");
+    }
 }
