@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,17 +111,35 @@ public final class PredictionServer implements AutoCloseable {
         Exchanges.send(exchange, 200, Json.TYPE, Json.bytes(body));
     }
 
-    /** Threads made as connections need them, up to one per allowed connection, ended after 30 s idle. */
+    /**
+     * Threads made as concurrent requests need them, up to one per allowed connection, ended after
+     * 30 s idle: a request is handed to an idle thread when there is one (a synchronous hand-off),
+     * so one client's sequential requests reuse one thread. (With the core size at the maximum and
+     * a queue, every request made a new thread until the maximum: 256 for one client.) In the rare
+     * moment when every thread is busy, the hand-off waits for one to free up.
+     */
     private static ThreadPoolExecutor connectionThreads(int maxConnections) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConnections, maxConnections, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        return new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                runnable -> {
                     Thread thread = new Thread(runnable, "perceptron-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
+                }, (task, pool) -> {
+                    try {
+                        if (!pool.isShutdown() && pool.getQueue().offer(task, 10, TimeUnit.SECONDS)) {
+                            return;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new RejectedExecutionException("every connection thread stayed busy");
                 });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+    }
+
+    /** The most threads the service has had at once, for tests. */
+    int largestThreadCount() {
+        return threads.getLargestPoolSize();
     }
 
     private static void configureJdkServer(ServerSettings settings) {

@@ -173,4 +173,16 @@ class PredictionApiTest {
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
+
+    /** One client's requests one after another reuse a thread (the pool grew to 256 threads for them before). */
+    @Test
+    void sequential_requests_reuse_one_thread() throws Exception {
+        try (TestServer fresh = new TestServer(TinyModels.trained())) {
+            for (int i = 0; i < 300; i++) {
+                assertThat(fresh.get("/healthz").statusCode()).isEqualTo(200);
+            }
+            // A few at most, as a thread may be busy returning to the pool when the next request comes.
+            assertThat(fresh.server.largestThreadCount()).isLessThanOrEqualTo(32);
+        }
+    }
 }
