@@ -16,6 +16,39 @@ public final class ModelDescription {
     private ModelDescription() {
     }
 
+    /** An absolute path ({@code /…}, {@code ~/…}, {@code C:\…}) or an explicit relative one ({@code ./…}); group 1 is its last name. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(?<![\\w./\\\\])(?:[A-Za-z]:[\\\\/]|~?/|\\.{1,2}/)(?:[^\\s()\"\\']*[/\\\\])?([^\\s()\"\\'/\\\\]*)");
+
+    /**
+     * {@link #of} as a service shows it to any client: every path (the model's file, the dataset's
+     * directory, a path among the plan's options) cut to its last name, so that a page cannot learn
+     * the host's directories; the rest of the provenance is kept.
+     */
+    public static Map<String, Object> withoutHostPaths(Map<String, Object> description) {
+        Map<String, Object> cleaned = cleaned(description);
+        if (cleaned.get("model") instanceof String source && !source.isEmpty()) {
+            int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+            cleaned.put("model", source.substring(slash + 1));
+        }
+        return cleaned;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cleaned(T value) {
+        if (value instanceof String text) {
+            return (T) PATH.matcher(text).replaceAll("$1");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, cleaned(item)));
+            return (T) copy;
+        }
+        if (value instanceof java.util.List<?> list) {
+            return (T) list.stream().map(ModelDescription::cleaned).toList();
+        }
+        return value;
+    }
+
     /** @param source what the model was read from, e.g. its file */
     public static Map<String, Object> of(Model model, String source) {
         ModelMetadata metadata = model.metadata();

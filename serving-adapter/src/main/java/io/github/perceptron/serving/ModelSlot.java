@@ -33,6 +33,6 @@ final class ModelSlot {
 
     private ServedModel load(long generation) {
         var model = loader.load();
-        return new ServedModel(model, ModelDescription.of(model, loader.source()), generation, Instant.now());
+        return new ServedModel(model, ModelDescription.withoutHostPaths(ModelDescription.of(model, loader.source())), generation, Instant.now());
     }
 }

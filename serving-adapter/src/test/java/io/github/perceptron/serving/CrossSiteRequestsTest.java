@@ -106,6 +106,27 @@ class CrossSiteRequestsTest {
         assertThat(RequestGuard.hostName("localhost")).isEqualTo("localhost");
     }
 
+    /** A page that reaches /v1/model (or the page at /) learns no directory of the host (it read them all before). */
+    @Test
+    void the_model_description_served_names_files_not_the_hosts_directories() throws Exception {
+        try (TestServer absolute = new TestServer(TinyModels.trained(), "/home/alice/secret/models/test.json",
+                TestServer.REAL_IMAGES, ServerSettings.defaults("127.0.0.1", 0))) {
+            String body = absolute.get("/v1/model").body();
+            assertThat(TestServer.json(absolute.get("/v1/model")).get("model").asText()).isEqualTo("test.json");
+            assertThat(body).doesNotContain("/home/alice");
+        }
+        java.util.Map<String, Object> description = new java.util.LinkedHashMap<>();
+        description.put("model", "C:\\Users\\alice\\mnist.json");
+        description.put("dataset", "mnist (/home/alice/.cache/perceptron/mnist)");
+        description.put("provenance", java.util.Map.of("plan", java.util.Map.of("data", "~/digits/train",
+                "schedule", "step:0.5/10"), "kept_because", "best of 3/10 epochs"));
+        assertThat(ModelDescription.withoutHostPaths(description)).isEqualTo(java.util.Map.of(
+                "model", "mnist.json",
+                "dataset", "mnist (mnist)",
+                "provenance", java.util.Map.of("plan", java.util.Map.of("data", "train", "schedule", "step:0.5/10"),
+                        "kept_because", "best of 3/10 epochs")));
+    }
+
     private static String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
             socket.setSoTimeout(10_000);
