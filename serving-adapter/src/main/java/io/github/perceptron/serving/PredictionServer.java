@@ -60,7 +60,7 @@ public final class PredictionServer implements AutoCloseable {
         Metrics metrics = new Metrics();
         Set<String> names = new java.util.HashSet<>(settings.allowedHosts());
         names.add(settings.host());
-        Router router = new Router(metrics, new RequestGuard(names));
+        Router router = new Router(metrics, new RequestGuard(names, settings.bearerToken()));
         routes(router, slot, decoder, settings, metrics);
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
         ThreadPoolExecutor threads = connectionThreads(settings.maxConnections());

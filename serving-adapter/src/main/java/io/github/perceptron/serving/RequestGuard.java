@@ -1,6 +1,8 @@
 package io.github.perceptron.serving;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +18,10 @@ import java.util.regex.Pattern;
  *   <li><b>Cross-site requests.</b> A request that changes or costs anything (any method but GET
  *   and HEAD) from a page of another origin carries that {@code Origin}: 403 unless it is this
  *   server's own ({@code http://} and the {@code Host} sent).</li>
+ *   <li><b>Other machines.</b> With a bearer token (required when the service listens beyond
+ *   loopback), every API route needs {@code Authorization: Bearer} it, compared in constant time:
+ *   401 otherwise. The page, its files, {@code /healthz} and {@code /openapi.json} stay open; the
+ *   page sends the token it finds in its address's fragment ({@code #token=…}).</li>
  *   <li><b>Forms.</b> A reload accepts no body type but JSON (or none): every type an HTML form can
  *   send is refused with 415, so a form cannot reload even where a browser sends no Origin.</li>
  * </ul>
@@ -26,10 +32,18 @@ final class RequestGuard {
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-fA-F:.]+(%[0-9A-Za-z._~-]+)?]");
     static final String RELOAD = "/v1/model/reload";
 
-    private final Set<String> names;
+    /** Served without the token: the page and its files, health, the API's description. */
+    private static final Set<String> OPEN = Set.of("/", "/app.js", "/style.css", "/openapi.json", "/healthz");
 
-    /** @param names the host names served besides IP literals and {@code localhost}, e.g. the bound host and {@code --allow-host}s */
-    RequestGuard(Set<String> names) {
+    private final Set<String> names;
+    private final byte[] token;
+
+    /**
+     * @param names the host names served besides IP literals and {@code localhost}, e.g. the bound host and {@code --allow-host}s
+     * @param bearerToken empty for none
+     */
+    RequestGuard(Set<String> names, String bearerToken) {
+        this.token = bearerToken.getBytes(StandardCharsets.UTF_8);
         this.names = new TreeSet<>();
         this.names.add("localhost");
         for (String name : names) {
@@ -43,6 +57,9 @@ final class RequestGuard {
             throw new ApiException(421, "this server does not answer to the host name '" + abbreviate(host)
                     + "' (a page on another name may be trying DNS rebinding); it answers to IP addresses and "
                     + String.join(", ", names) + "; serve --allow-host NAME adds a name");
+        }
+        if (token.length > 0 && !OPEN.contains(path)) {
+            checkToken(exchange, method, path);
         }
         if (method.equals("GET") || method.equals("HEAD")) {
             return;
@@ -58,6 +75,21 @@ final class RequestGuard {
                 throw new ApiException(415, "POST " + RELOAD + " takes no body, or a JSON one (Content-Type: "
                         + Json.TYPE_NAME + "), not " + abbreviate(type));
             }
+        }
+    }
+
+    private void checkToken(HttpExchange exchange, String method, String path) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String prefix = "Bearer ";
+        boolean given = authorization != null && authorization.regionMatches(true, 0, prefix, 0, prefix.length());
+        byte[] sent = given ? authorization.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
+        // MessageDigest.isEqual takes the same time wherever the bytes differ.
+        if (!MessageDigest.isEqual(sent, token)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"perceptron\"");
+            throw new ApiException(401, method + " " + path + " needs the service's token: send "
+                    + "'Authorization: Bearer TOKEN' (" + (given ? "the token sent is not it" : "none was sent")
+                    + "); in a browser, open the page as /#token=TOKEN");
         }
     }
 

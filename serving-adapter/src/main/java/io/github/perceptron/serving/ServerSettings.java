@@ -18,10 +18,12 @@ import java.util.Set;
  * @param gracePeriod      how long shutdown waits for requests in flight
  * @param allowedHosts     host names served besides IP addresses, {@code localhost} and {@code host}
  *                         (a request naming another gets 421: DNS rebinding)
+ * @param bearerToken      when not empty, every API route needs {@code Authorization: Bearer} it (401
+ *                         otherwise); the page, its files, {@code /healthz} and {@code /openapi.json} stay open
  */
 public record ServerSettings(String host, int port, long maxBodyBytes, int maxImagesPerRequest, long maxImagePixels,
                              int maxConnections, int computeSlots, Duration busyWait, Duration requestTimeout,
-                             Duration gracePeriod, Set<String> allowedHosts) {
+                             Duration gracePeriod, Set<String> allowedHosts, String bearerToken) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
 
@@ -33,6 +35,9 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
             throw new IllegalArgumentException("limits must be positive");
         }
         allowedHosts = Set.copyOf(allowedHosts);
+        if (bearerToken == null) {
+            throw new IllegalArgumentException("the bearer token is empty when there is none, never null");
+        }
         if (requestTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the request timeout is counted in whole seconds, at least 1, was " + requestTimeout);
         }
@@ -46,7 +51,7 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
         int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new ServerSettings(host, port, DEFAULT_MAX_BODY_BYTES, 1000,
                 imagePixelsFor(Runtime.getRuntime().maxMemory(), slots), 256,
-                slots, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), Set.of());
+                slots, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), Set.of(), "");
     }
 
     /**
@@ -63,22 +68,35 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
 
     public ServerSettings withMaxBodyBytes(long bytes) {
         return new ServerSettings(host, port, bytes, maxImagesPerRequest, maxImagePixels, maxConnections, computeSlots,
-                busyWait, requestTimeout, gracePeriod, allowedHosts);
+                busyWait, requestTimeout, gracePeriod, allowedHosts, bearerToken);
     }
 
     public ServerSettings withComputeSlots(int slots, Duration wait) {
         return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections, slots,
-                wait, requestTimeout, gracePeriod, allowedHosts);
+                wait, requestTimeout, gracePeriod, allowedHosts, bearerToken);
     }
 
     public ServerSettings withRequestTimeout(Duration timeout) {
         return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
-                computeSlots, busyWait, timeout, gracePeriod, allowedHosts);
+                computeSlots, busyWait, timeout, gracePeriod, allowedHosts, bearerToken);
     }
 
     /** These host names are served too (besides IP addresses, {@code localhost} and the bound host). */
     public ServerSettings withAllowedHosts(Set<String> names) {
         return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
-                computeSlots, busyWait, requestTimeout, gracePeriod, names);
+                computeSlots, busyWait, requestTimeout, gracePeriod, names, bearerToken);
+    }
+
+    /** Every API route then needs {@code Authorization: Bearer token}; empty for none. */
+    public ServerSettings withBearerToken(String token) {
+        return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
+                computeSlots, busyWait, requestTimeout, gracePeriod, allowedHosts, token);
+    }
+
+    @Override
+    public String toString() {
+        // Never the token itself: settings end up in logs.
+        return "ServerSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
+                + ", allowedHosts=" + allowedHosts + ", bearerToken=" + (bearerToken.isEmpty() ? "none" : "set") + "]";
     }
 }

@@ -127,6 +127,39 @@ class CrossSiteRequestsTest {
                         "kept_because", "best of 3/10 epochs")));
     }
 
+    /** With a token (required beyond loopback), the API needs it; the page, its files and health do not. */
+    @Test
+    void with_a_token_every_api_call_needs_it_in_constant_time_and_the_page_stays_open() throws Exception {
+        String token = "s3cret-token-0123456789";
+        try (TestServer guarded = new TestServer(TinyModels.trained(), TestServer.REAL_IMAGES,
+                ServerSettings.defaults("127.0.0.1", 0).withBearerToken(token))) {
+            java.net.http.HttpResponse<String> none = guarded.get("/v1/model");
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"perceptron\"");
+            assertThat(TestServer.json(none).get("error").asText()).contains("none was sent");
+            for (String wrong : java.util.List.of("Bearer s3cret-token-012345678", "Bearer " + token + "0", "Basic " + token)) {
+                assertThat(guarded.client.send(java.net.http.HttpRequest.newBuilder(guarded.uri("/v1/model"))
+                        .header("Authorization", wrong).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).as(wrong).isEqualTo(401);
+            }
+            assertThat(guarded.client.send(java.net.http.HttpRequest.newBuilder(guarded.uri("/v1/model"))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+            assertThat(guarded.client.send(java.net.http.HttpRequest.newBuilder(guarded.uri("/v1/predict"))
+                    .header("Authorization", "bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestServer.pixelsJson(TinyModels.images(1))))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            long generation = guarded.server.modelGeneration();
+            assertThat(guarded.post("/v1/model/reload", null, new byte[0]).statusCode()).isEqualTo(401);
+            assertThat(guarded.server.modelGeneration()).isEqualTo(generation);
+            for (String open : java.util.List.of("/", "/app.js", "/healthz", "/openapi.json")) {
+                assertThat(guarded.get(open).statusCode()).as(open).isEqualTo(200);
+            }
+            assertThat(guarded.server.toString() + ServerSettings.defaults("h", 0).withBearerToken(token))
+                    .doesNotContain(token);
+        }
+    }
+
     private static String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
             socket.setSoTimeout(10_000);

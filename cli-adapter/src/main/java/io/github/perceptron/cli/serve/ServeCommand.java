@@ -59,10 +59,23 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (repeatable); requests naming any other get 421, which stops DNS rebinding.")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file whose first line is the bearer token every API call must send"
+                    + " (Authorization: Bearer TOKEN; the page takes it as /#token=TOKEN). Required, or"
+                    + " PERCEPTRON_SERVE_TOKEN, when --host is not a loopback address.")
+    java.nio.file.Path tokenFile;
+
+    @Option(names = "--insecure-no-auth",
+            description = "Listen beyond this machine without a token: anyone who reaches the port can use and reload the model.")
+    boolean insecureNoAuth;
+
+    private final java.util.Map<String, String> environment;
+
     @Inject
-    ServeCommand(ModelStore store, Console console) {
+    ServeCommand(ModelStore store, Console console, io.github.perceptron.cli.common.Environment environment) {
         this.store = store;
         this.console = console;
+        this.environment = environment.variables();
     }
 
     @Override
@@ -74,8 +87,11 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("perceptron serve: " + model.file() + " loaded: " + server.modelSummary());
         out.println("perceptron serve: listening on " + server.url() + " (Ctrl-C to stop)");
         if (!isLoopback(settings.host())) {
-            console.err().println("perceptron serve: warning: " + settings.host()
-                    + " is reachable from other machines; the API has no authentication");
+            console.err().println(settings.bearerToken().isEmpty()
+                    ? "perceptron serve: warning: " + settings.host() + " is reachable from other machines, and"
+                            + " --insecure-no-auth lets anyone who reaches it use and reload the model"
+                    : "perceptron serve: API calls need the bearer token; open the page as " + server.url()
+                            + "#token=TOKEN");
         }
         out.flush();
         console.err().flush();
@@ -107,7 +123,13 @@ public final class ServeCommand implements Callable<Integer> {
                         + " hyphens, without a port)");
             }
         }
+        String token = token();
+        if (token.isEmpty() && !isLoopback(host) && !insecureNoAuth) {
+            throw new IllegalArgumentException("--host " + host + " is reachable from other machines: give a token"
+                    + " (--token-file FILE or PERCEPTRON_SERVE_TOKEN), or --insecure-no-auth to serve anyone");
+        }
         return ServerSettings.defaults(host, port)
+                .withBearerToken(token)
                 .withAllowedHosts(java.util.Set.copyOf(allowedHosts))
                 .withMaxBodyBytes((long) maxBodyMegabytes << 20)
                 .withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
@@ -135,6 +157,29 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
         }
+    }
+
+    /** The token from --token-file, else PERCEPTRON_SERVE_TOKEN, else none (empty); at least 16 characters. */
+    private String token() {
+        String token;
+        String from;
+        if (tokenFile != null) {
+            try {
+                token = java.nio.file.Files.readAllLines(tokenFile, java.nio.charset.StandardCharsets.UTF_8).stream()
+                        .findFirst().orElse("").strip();
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new CommandFailure("--token-file " + tokenFile + ": cannot read it (" + e.getMessage() + ")");
+            }
+            from = "--token-file " + tokenFile;
+        } else {
+            token = environment.getOrDefault("PERCEPTRON_SERVE_TOKEN", "").strip();
+            from = "PERCEPTRON_SERVE_TOKEN";
+        }
+        if (!token.isEmpty() && (token.length() < 16 || !token.matches("[\\x21-\\x7e]+"))) {
+            throw new IllegalArgumentException(from + ": the token must be at least 16 printable characters without"
+                    + " spaces (for example: openssl rand -hex 16)");
+        }
+        return token;
     }
 
     private static boolean isLoopback(String host) {

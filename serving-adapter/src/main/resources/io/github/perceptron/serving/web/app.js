@@ -3,6 +3,10 @@
 // (one request at a time; the newest drawing is sent when the last answer arrives), and the
 // answer's probabilities and the 28×28 input the model saw are drawn beside it.
 (() => {
+  // A service that listens beyond this machine needs its token: the page takes it from its
+  // address's fragment (/#token=…), which the browser never sends to any server.
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  const auth = token ? { Authorization: 'Bearer ' + token } : {};
   const pad = document.getElementById('pad');
   const seen = document.getElementById('seen');
   const bars = document.getElementById('bars');
@@ -81,7 +85,7 @@
 
   async function send(body, type) {
     try {
-      const response = await fetch('/v1/predict?input=true', { method: 'POST', headers: { 'Content-Type': type }, body });
+      const response = await fetch('/v1/predict?input=true', { method: 'POST', headers: { ...auth, 'Content-Type': type }, body });
       const answer = await response.json();
       if (!response.ok) {
         const blank = typeof answer.error === 'string' && answer.error.includes('blank');
@@ -184,7 +188,7 @@
   async function loadModel() {
     const info = document.getElementById('model-info');
     try {
-      const model = await (await fetch('/v1/model')).json();
+      const model = await (await fetch('/v1/model', { headers: auth })).json();
       classes = model.classes;
       const rows = [
         ['layers', model.layers.join(' → ') + ' (' + model.hidden.join(', ') + ')'],
