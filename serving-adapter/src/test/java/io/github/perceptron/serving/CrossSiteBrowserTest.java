@@ -61,4 +61,27 @@ class CrossSiteBrowserTest {
                     .contains("{route=\"/v1/model/reload\",method=\"POST\",status=\"403\"} 2");
         }
     }
+
+    /** With a token, the page opened as /#token=… describes the model; opened without it, it cannot. */
+    @Test
+    void the_page_sends_the_token_from_its_address_fragment() throws Exception {
+        String token = "page-token-0123456789abcdef";
+        try (TestServer guarded = new TestServer(TinyModels.trained(), TestServer.REAL_IMAGES,
+                ServerSettings.defaults("127.0.0.1", 0).withBearerToken(token))) {
+            ChromeDriver browser = Chromium.start(1000, 800);
+            try {
+                browser.get(guarded.server.url() + "#token=" + token);
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(b -> b.findElement(By.id("model-info")).getText().contains("parameters"));
+                assertThat(browser.findElement(By.id("model-info")).getText()).contains("test.json");
+
+                browser.get(guarded.server.url().toString());
+                browser.navigate().refresh();
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(b -> b.findElement(By.tagName("body")).getText().contains("needs the service's token"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
 }

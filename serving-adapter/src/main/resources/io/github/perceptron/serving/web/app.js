@@ -188,7 +188,11 @@
   async function loadModel() {
     const info = document.getElementById('model-info');
     try {
-      const model = await (await fetch('/v1/model', { headers: auth })).json();
+      const response = await fetch('/v1/model', { headers: auth });
+      const model = await response.json();
+      if (!response.ok) {
+        throw new Error(model.error || 'error ' + response.status);  // e.g. a token needed: /#token=…
+      }
       classes = model.classes;
       const rows = [
         ['layers', model.layers.join(' → ') + ' (' + model.hidden.join(', ') + ')'],
