@@ -90,4 +90,71 @@ class DigitImagesTest {
         assertThatThrownBy(() -> DigitImages.read(file, 28, 28)).isInstanceOf(DatasetException.class)
                 .hasMessage(file + ": cannot read the image: the file ends before its image data does (cut short)");
     }
+
+    /** 136 bytes claiming an embedded PNG of 2 GB: refused from the header, at once (ImageIO allocated it before). */
+    @Test
+    void a_bmp_declaring_an_embedded_png_is_refused_before_anything_is_allocated() throws Exception {
+        java.io.ByteArrayOutputStream bmp = new java.io.ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR), "bmp", bmp);
+        byte[] bytes = bmp.toByteArray();
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.putInt(30, 5);               // biCompression: BI_PNG
+        header.putInt(34, Integer.MAX_VALUE); // biSizeImage
+        Path file = dir.resolve("bomb.bmp");
+        java.nio.file.Files.write(file, bytes);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> DigitImages.read(file, 28, 28)).isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": a BMP carrying an embedded PNG; send the JPEG or PNG itself");
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void a_tiff_is_refused_though_imageio_reads_it() throws Exception {
+        BufferedImage digit = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
+        digit.getGraphics().fillRect(5, 5, 10, 10);
+        Path file = dir.resolve("digit.tif");
+        assertThat(ImageIO.write(digit, "tiff", file.toFile())).isTrue();
+        assertThatThrownBy(() -> DigitImages.read(file, 28, 28)).isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": a TIFF image; this tool reads PNG, JPEG, GIF or BMP");
+    }
+
+    /** A JPEG cut short decoded with its missing rows grey, and gave a confident answer, before. */
+    @Test
+    void a_jpeg_cut_short_is_refused_not_filled_grey() throws Exception {
+        BufferedImage digit = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random noise = new java.util.Random(3);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 200; x++) {
+                digit.getRaster().setSample(x, y, 0, noise.nextInt(256));
+            }
+        }
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        ImageIO.write(digit, "jpeg", whole);
+        Path file = dir.resolve("cut.jpg");
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole.toByteArray(), whole.size() * 6 / 10));
+        assertThatThrownBy(() -> DigitImages.read(file, 28, 28)).isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(file + ": the image is cut short or damaged (");
+    }
+
+    /** A decode past its deadline is aborted and refused, whatever made it slow. */
+    @Test
+    void a_decode_past_its_deadline_is_aborted_and_refused() throws Exception {
+        BufferedImage large = new BufferedImage(3000, 3000, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(4);
+        for (int y = 0; y < 3000; y += 7) {
+            for (int x = 0; x < 3000; x += 5) {
+                large.setRGB(x, y, noise.nextInt());
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(large, "png", png);
+        long start = System.nanoTime();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(png.toByteArray()))) {
+            assertThatThrownBy(() -> ImageFiles.decode(in, "slow.png", ImageFiles.MAX_PIXELS, java.time.Duration.ofMillis(5)))
+                    .isInstanceOf(DatasetException.class)
+                    .hasMessageStartingWith("slow.png: decoding took longer than 0.0 s");
+        }
+        assertThat(System.nanoTime() - start).as("aborted, not decoded to the end").isLessThan(5_000_000_000L);
+    }
 }
