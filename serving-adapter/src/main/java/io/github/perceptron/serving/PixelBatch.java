@@ -38,11 +38,17 @@ final class PixelBatch {
             return read(parser);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+            throw ApiException.badRequest("malformed JSON: " + inOurWords(e.getOriginalMessage())
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);  // reading a byte array does not fail
         }
+    }
+
+    /** The parser's complaint, first line only, without the names of Jackson's own classes and methods. */
+    static String inOurWords(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.replaceAll(",? *from `[A-Za-z0-9_.]+(\\(\\))?`", "").replace("Number value length", "a number's length");
     }
 
     private List<float[]> read(JsonParser parser) throws IOException {

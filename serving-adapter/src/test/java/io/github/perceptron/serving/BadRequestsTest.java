@@ -60,6 +60,8 @@ class BadRequestsTest {
                 Arguments.of("NaN as a string", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[0.5,\"NaN\","), 400, "pixels[0][1] is a string \"NaN\""),
                 Arguments.of("above 1", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[0.5,1.5,"), 400, "pixels[0][1] is 1.5; pixels must be in [0, 1]"),
                 Arguments.of("negative", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[-0.25,"), 400, "pixels[0][0] is -0.25"),
+                // Jackson's limits, said without Jackson's class names ("from `StreamReadConstraints...`" before).
+                Arguments.of("a 1,500-digit number", "POST", "/v1/predict", "application/json", "{\"pixels\":[[0." + "1".repeat(1500) + "]]}", 400, "malformed JSON: a number's length (1501) exceeds the maximum allowed (1000)"),
                 // Both round into [0, 1] as floats: the range is checked before rounding.
                 Arguments.of("a hair above 1", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[1.00000001,"), 400, "pixels[0][0] is 1.00000001; pixels must be in [0, 1]"),
                 Arguments.of("a hair below 0", "POST", "/v1/predict", "application/json", good.replaceFirst("\\[\\[[^,]*,", "[[-1e-50,"), 400, "pixels[0][0] is -1e-50; pixels must be in [0, 1]"),
