@@ -100,7 +100,10 @@ public final class PredictionServer implements AutoCloseable {
             next = slot.reload();
         } catch (RuntimeException unreadable) {
             metrics.reloaded(false);
-            throw new ApiException(422, "cannot reload " + slot.source() + ": " + unreadable.getMessage()
+            // The operator's log gets the whole reason; the client, no path and none of the file's content.
+            System.err.println("perceptron serve: reload failed: " + unreadable.getMessage());
+            throw new ApiException(422, "cannot reload " + fileName(slot.source()) + ": "
+                    + reasonForClients(unreadable.getMessage(), slot.source())
                     + "; still serving model generation " + slot.current().generation());
         }
         metrics.reloaded(true);
@@ -109,6 +112,26 @@ public final class PredictionServer implements AutoCloseable {
         body.put("model_generation", next.generation());
         body.put("model", next.description());
         Exchanges.send(exchange, 200, Json.TYPE, Json.bytes(body));
+    }
+
+    private static String fileName(String source) {
+        return source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    }
+
+    /**
+     * Why a reload failed, as any client may read it: without the file's path (said once, as a
+     * name), without what the file holds (a parser quotes the token it choked on), and without the
+     * parser's own vocabulary ({@code [Source: REDACTED ...]}).
+     */
+    static String reasonForClients(String message, String source) {
+        String reason = message == null ? "unreadable" : message.strip();
+        if (reason.startsWith(source + ": ")) {
+            reason = reason.substring(source.length() + 2);
+        }
+        return reason.replace(source, fileName(source))
+                .replaceAll("Unrecognized token '[^']*'", "Unrecognized token")
+                .replaceAll(" *\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll(" *\\[Source:[^\\]]*\\]", "");
     }
 
     /**

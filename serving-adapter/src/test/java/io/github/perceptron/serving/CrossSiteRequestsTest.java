@@ -160,6 +160,20 @@ class CrossSiteRequestsTest {
         }
     }
 
+    /** A failed reload says why in words a page may read: no path, no token of the file (both were echoed before). */
+    @Test
+    void a_failed_reload_names_the_file_once_and_echoes_none_of_its_content() {
+        String source = "/srv/models/m.json";
+        assertThat(PredictionServer.reasonForClients(source + ": not valid JSON: Unrecognized token 'secretpassword123':"
+                + " was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 19)",
+                source)).isEqualTo("not valid JSON: Unrecognized token: was expecting (JSON String, Number, Array, Object"
+                + " or token 'null', 'true' or 'false') (line 1, column 19)");
+        assertThat(PredictionServer.reasonForClients(source + ": not valid JSON: Unexpected end-of-input: expected close"
+                + " marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION`"
+                + " disabled); line: 1, column: 1]) (line 2, column 1)", source))
+                .isEqualTo("not valid JSON: Unexpected end-of-input: expected close marker for Object (line 2, column 1)");
+    }
+
     private static String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
             socket.setSoTimeout(10_000);

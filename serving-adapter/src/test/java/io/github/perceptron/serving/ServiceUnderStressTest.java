@@ -182,7 +182,7 @@ class ServiceUnderStressTest {
 
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(TestServer.json(refused).get("error").asText())
-                    .isEqualTo("cannot reload models/test.json: models/test.json: not JSON (line 1, column 1); still serving model generation 1");
+                    .isEqualTo("cannot reload test.json: not JSON (line 1, column 1); still serving model generation 1");
             assertThat(server.server.modelGeneration()).isEqualTo(1);
             HttpResponse<String> after = server.postPixels(images);
             assertThat(same(TestServer.predictions(after).stream().map(TestServer::probabilities).toList(), probabilities(a, images))).isTrue();
