@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point: the one injector, the command line, and the exit code. */
@@ -87,7 +88,7 @@ public final class Main {
     /** As above, with {@code overrides} replacing some of the composition root's bindings. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
                           Interrupts.Source signals, Module overrides) {
-        java.util.Optional<String> kernelProblem = Execution.forcedKernelProblem();
+        Optional<String> kernelProblem = Execution.forcedKernelProblem();
         if (kernelProblem.isPresent()) {
             err.println("perceptron: " + kernelProblem.get());
             return CommandLine.ExitCode.SOFTWARE;

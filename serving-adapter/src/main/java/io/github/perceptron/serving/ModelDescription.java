@@ -5,7 +5,9 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a model is and where it came from, as one JSON-ready map: the service's {@code GET /v1/model}
@@ -17,7 +19,7 @@ public final class ModelDescription {
     }
 
     /** An absolute path ({@code /…}, {@code ~/…}, {@code C:\…}) or an explicit relative one ({@code ./…}); group 1 is its last name. */
-    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(?<![\\w./\\\\])(?:[A-Za-z]:[\\\\/]|~?/|\\.{1,2}/)(?:[^\\s()\"\\']*[/\\\\])?([^\\s()\"\\'/\\\\]*)");
+    private static final Pattern PATH = Pattern.compile("(?<![\\w./\\\\])(?:[A-Za-z]:[\\\\/]|~?/|\\.{1,2}/)(?:[^\\s()\"\\']*[/\\\\])?([^\\s()\"\\'/\\\\]*)");
 
     /**
      * {@link #of} as a service shows it to any client: every path (the model's file, the dataset's
@@ -43,7 +45,7 @@ public final class ModelDescription {
             map.forEach((key, item) -> copy.put(key, cleaned(item)));
             return (T) copy;
         }
-        if (value instanceof java.util.List<?> list) {
+        if (value instanceof List<?> list) {
             return (T) list.stream().map(ModelDescription::cleaned).toList();
         }
         return value;

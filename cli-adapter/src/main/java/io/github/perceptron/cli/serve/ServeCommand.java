@@ -2,6 +2,7 @@ package io.github.perceptron.cli.serve;
 
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
@@ -10,14 +11,23 @@ import io.github.perceptron.serving.ImageDecoder;
 import io.github.perceptron.serving.ModelLoader;
 import io.github.perceptron.serving.PredictionServer;
 import io.github.perceptron.serving.ServerSettings;
+
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,22 +67,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-host", paramLabel = "NAME",
             description = "A host name clients may reach the service by, besides IP addresses, localhost and --host"
                     + " (repeatable); requests naming any other get 421, which stops DNS rebinding.")
-    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "A file whose first line is the bearer token every API call must send"
                     + " (Authorization: Bearer TOKEN; the page takes it as /#token=TOKEN). Required, or"
                     + " PERCEPTRON_SERVE_TOKEN, when --host is not a loopback address.")
-    java.nio.file.Path tokenFile;
+    Path tokenFile;
 
     @Option(names = "--insecure-no-auth",
             description = "Listen beyond this machine without a token: anyone who reaches the port can use and reload the model.")
     boolean insecureNoAuth;
 
-    private final java.util.Map<String, String> environment;
+    private final Map<String, String> environment;
 
     @Inject
-    ServeCommand(ModelStore store, Console console, io.github.perceptron.cli.common.Environment environment) {
+    ServeCommand(ModelStore store, Console console, Environment environment) {
         this.store = store;
         this.console = console;
         this.environment = environment.variables();
@@ -130,7 +140,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return ServerSettings.defaults(host, port)
                 .withBearerToken(token)
-                .withAllowedHosts(java.util.Set.copyOf(allowedHosts))
+                .withAllowedHosts(Set.copyOf(allowedHosts))
                 .withMaxBodyBytes((long) maxBodyMegabytes << 20)
                 .withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     }
@@ -165,9 +175,9 @@ public final class ServeCommand implements Callable<Integer> {
         String from;
         if (tokenFile != null) {
             try {
-                token = java.nio.file.Files.readAllLines(tokenFile, java.nio.charset.StandardCharsets.UTF_8).stream()
+                token = Files.readAllLines(tokenFile, StandardCharsets.UTF_8).stream()
                         .findFirst().orElse("").strip();
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new CommandFailure("--token-file " + tokenFile + ": cannot read it (" + e.getMessage() + ")");
             }
             from = "--token-file " + tokenFile;

@@ -1,6 +1,7 @@
 package io.github.perceptron.core.kernel;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Chooses the matrix kernel core uses: Vector API products when the JVM was started with
@@ -57,7 +58,7 @@ public final class Kernels {
 
     /** The SIMD width the kernel computes with, in bits (512 on AVX-512, 256 on AVX2, 128 on NEON); 0 when portable. */
     public static int vectorBits() {
-        return Choice.MADE.vector ? vectorProduct().vectorBits() : 0;
+        return Choice.MADE.vectorBits;
     }
 
     /** The kind of kernel {@link #create} returns: {@code vector} or {@code portable}. */
@@ -85,15 +86,15 @@ public final class Kernels {
      * empty when nothing is forced or the forced kernel runs (deciding only then, so a command
      * line may ask at start for free).
      */
-    public static java.util.Optional<String> forcedKernelProblem() {
+    public static Optional<String> forcedKernelProblem() {
         if (!System.getProperty(PROPERTY, "").strip().equalsIgnoreCase("vector")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             Choice.MADE.failIfForcedAndUnavailable();
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (KernelUnavailableException e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -105,11 +106,13 @@ public final class Kernels {
         final boolean vector;
         final String reason;
         final boolean forcedVector;
+        final int vectorBits;
 
         private Choice(boolean vector, String reason, boolean forcedVector) {
             this.vector = vector;
             this.reason = reason;
             this.forcedVector = forcedVector;
+            this.vectorBits = vector ? vectorProduct().vectorBits() : 0;
         }
 
         private static Choice decide() {

@@ -1,6 +1,7 @@
 package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.kernel.Kernels;
+import java.util.Optional;
 
 /**
  * How a run executes, apart from what it computes: the threads that share its matrix products,
@@ -52,7 +53,7 @@ public record Execution(int threads) {
      * line; empty when none is forced or it runs. Networks created regardless throw
      * {@code IllegalStateException} with this message.
      */
-    public static java.util.Optional<String> forcedKernelProblem() {
+    public static Optional<String> forcedKernelProblem() {
         return Kernels.forcedKernelProblem();
     }
 
