@@ -52,10 +52,61 @@ final class PredictEndpoint implements Router.Endpoint {
         int kibibytes = kibibytes(declared >= 0 ? declared : settings.maxBodyBytes());
         acquire(bodyKibibytes, kibibytes, "the server is busy: other large request bodies are being read");
         try {
-            answer(exchange, json, Exchanges.readBody(exchange, settings.maxBodyBytes()));
+            byte[] body = Exchanges.readBody(exchange, settings.maxBodyBytes());
+            if (!json) {
+                refuseAnotherFormat(type, body);
+            }
+            answer(exchange, json, body);
         } finally {
             bodyKibibytes.release(kibibytes);
         }
+    }
+
+    /**
+     * An image whose bytes are of another format than its Content-Type says (a JPEG sent as
+     * image/png) is refused with 415: the format is read from the bytes, so the type must not lie.
+     * {@code application/octet-stream} leaves it to the bytes; bytes of no format we know go on to
+     * the decoder, which names the problem.
+     */
+    static void refuseAnotherFormat(String type, byte[] body) {
+        String actual = formatOf(body);
+        String declared = switch (type) {
+            case "image/png" -> "PNG";
+            case "image/jpeg" -> "JPEG";
+            case "image/gif" -> "GIF";
+            case "image/bmp" -> "BMP";
+            default -> null;
+        };
+        if (declared != null && actual != null && !declared.equals(actual)) {
+            throw new ApiException(415, "Content-Type " + type + ", but the body is a " + actual
+                    + " image; send the type it is, or application/octet-stream");
+        }
+    }
+
+    /** The format the first bytes announce: PNG, JPEG, GIF or BMP, or null for none of them. */
+    static String formatOf(byte[] body) {
+        if (startsWith(body, 0x89, 'P', 'N', 'G')) {
+            return "PNG";
+        }
+        if (startsWith(body, 0xff, 0xd8, 0xff)) {
+            return "JPEG";
+        }
+        if (startsWith(body, 'G', 'I', 'F', '8')) {
+            return "GIF";
+        }
+        return startsWith(body, 'B', 'M') ? "BMP" : null;
+    }
+
+    private static boolean startsWith(byte[] body, int... prefix) {
+        if (body.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((body[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void answer(HttpExchange exchange, boolean json, byte[] body) throws IOException {

@@ -72,6 +72,7 @@ class BadRequestsTest {
                 Arguments.of("empty batch", "POST", "/v1/predict", "application/json", "{\"pixels\":[]}", 400, "holds no image"),
                 Arguments.of("trailing content", "POST", "/v1/predict", "application/json", good + " {}", 400, "after the JSON object"),
                 Arguments.of("empty body", "POST", "/v1/predict", "application/json", "", 400, "the request body is empty"),
+                Arguments.of("a BMP sent as image/png", "POST", "/v1/predict", "image/png", new String(bmp(), java.nio.charset.StandardCharsets.ISO_8859_1), 415, "Content-Type image/png, but the body is a BMP image; send the type it is, or application/octet-stream"),
                 Arguments.of("text posing as a PNG", "POST", "/v1/predict", "image/png", "hello, I am not a picture", 400, "request body: not an image"),
                 Arguments.of("truncated PNG", "POST", "/v1/predict", "image/png", new String(Arrays.copyOf(PredictionApiTest.digitPng(40, 40, java.awt.Color.WHITE, java.awt.Color.BLACK), 60), java.nio.charset.StandardCharsets.ISO_8859_1), 400, "request body"),
                 Arguments.of("blank image", "POST", "/v1/predict", "image/png", new String(PredictionApiTest.digitPng(40, 40, java.awt.Color.WHITE, java.awt.Color.WHITE), java.nio.charset.StandardCharsets.ISO_8859_1), 400, "no digit found"),
@@ -211,6 +212,20 @@ class BadRequestsTest {
     }
 
     /** A well-formed PNG header whose IHDR claims {@code width×height} pixels, with no image data behind it. */
+    /** A small BMP of a digit-like square. */
+    static byte[] bmp() {
+        try {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(20, 20,
+                    java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            image.getGraphics().fillRect(5, 5, 10, 10);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "bmp", bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static byte[] pngDeclaring(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(UTF_8)).putInt(width).putInt(height)
                 .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
