@@ -42,4 +42,13 @@ class ServeOptionsTest {
         assertThat(missing.err()).startsWith("perceptron: --token-file " + dir.resolve("nothing") + ": cannot read it")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void an_allowed_host_that_is_not_a_host_name_is_refused_in_one_line() {
+        CommandLineRun run = CommandLineRun.of(Map.of(), "serve", "--model", dir.resolve("m.json").toString(),
+                "--allow-host", "evil.example:8080", "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("perceptron serve: --allow-host evil.example:8080: not a host name (letters,"
+                + " digits, dots and hyphens, without a port)\n");
+    }
 }

@@ -28,11 +28,15 @@ public final class ModelDescription {
      */
     public static Map<String, Object> withoutHostPaths(Map<String, Object> description) {
         Map<String, Object> cleaned = cleaned(description);
-        if (cleaned.get("model") instanceof String source && !source.isEmpty()) {
-            int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-            cleaned.put("model", source.substring(slash + 1));
+        if (cleaned.get("model") instanceof String source) {
+            cleaned.put("model", fileName(source));
         }
         return cleaned;
+    }
+
+    /** The last name of a path, with {@code /} or a backslash between names: what a client may see of it. */
+    static String fileName(String source) {
+        return source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
     }
 
     @SuppressWarnings("unchecked")

@@ -42,7 +42,7 @@ final class PredictEndpoint implements Router.Endpoint {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String type = Exchanges.mediaType(exchange);
-        boolean json = "application/json".equals(type);
+        boolean json = Json.TYPE_NAME.equals(type);
         if (!json && (type == null || !IMAGE_TYPES.contains(type))) {
             throw new ApiException(415, (type == null ? "no Content-Type" : "Content-Type " + type + " is not accepted")
                     + "; send application/json ({\"pixels\": [[...], ...]}) or an image (image/png, image/jpeg)");

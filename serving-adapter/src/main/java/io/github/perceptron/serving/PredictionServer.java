@@ -102,7 +102,7 @@ public final class PredictionServer implements AutoCloseable {
             metrics.reloaded(false);
             // The operator's log gets the whole reason; the client, no path and none of the file's content.
             System.err.println("perceptron serve: reload failed: " + unreadable.getMessage());
-            throw new ApiException(422, "cannot reload " + fileName(slot.source()) + ": "
+            throw new ApiException(422, "cannot reload " + ModelDescription.fileName(slot.source()) + ": "
                     + reasonForClients(unreadable.getMessage(), slot.source())
                     + "; still serving model generation " + slot.current().generation());
         }
@@ -112,10 +112,6 @@ public final class PredictionServer implements AutoCloseable {
         body.put("model_generation", next.generation());
         body.put("model", next.description());
         Exchanges.send(exchange, 200, Json.TYPE, Json.bytes(body));
-    }
-
-    private static String fileName(String source) {
-        return source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
     }
 
     /**
@@ -128,7 +124,7 @@ public final class PredictionServer implements AutoCloseable {
         if (reason.startsWith(source + ": ")) {
             reason = reason.substring(source.length() + 2);
         }
-        return reason.replace(source, fileName(source))
+        return reason.replace(source, ModelDescription.fileName(source))
                 .replaceAll("Unrecognized token '[^']*'", "Unrecognized token")
                 .replaceAll(" *\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
                 .replaceAll(" *\\[Source:[^\\]]*\\]", "");

@@ -48,12 +48,7 @@ final class PortableRowProduct implements RowProduct {
         }
         for (; r < to; r++) {
             int rowA = r * rowStride;
-            int count = 0;
-            for (int d = 0; d < depth; d++) {
-                depths[count] = d;
-                count += nonZero(Float.floatToRawIntBits(a[rowA + d * depthStride]));
-            }
-            oneRow(a, rowA, depthStride, b, n, count);
+            oneRow(a, rowA, depthStride, b, n, loneRowNonZeros(a, rowA, depthStride, depth, depths));
             System.arraycopy(sum0, 0, c, r * n, n);
         }
     }
@@ -134,6 +129,16 @@ final class PortableRowProduct implements RowProduct {
                 s0[j] = fma(x, row[j], s0[j]);
             }
         }
+    }
+
+    /** Lists into {@code depths}, ascending, the steps where one row (from {@code a[from]}) is not ±0; returns their count. */
+    static int loneRowNonZeros(float[] a, int from, int ds, int depth, int[] depths) {
+        int count = 0;
+        for (int d = 0; d < depth; d++) {
+            depths[count] = d;
+            count += nonZero(Float.floatToRawIntBits(a[from + d * ds]));
+        }
+        return count;
     }
 
     /**

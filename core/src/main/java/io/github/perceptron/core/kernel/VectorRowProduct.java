@@ -70,7 +70,7 @@ final class VectorRowProduct implements RowProduct {
             }
         }
         for (; r < to; r++) {
-            int count = loneRowNonZeros(a, r * rowStride, depthStride, depth);
+            int count = PortableRowProduct.loneRowNonZeros(a, r * rowStride, depthStride, depth, depths);
             int j = 0;
             for (; j + 4 * W <= n; j += 4 * W) {
                 row1x4(a, r * rowStride, depthStride, b, n, j, depths, count, c, r * n + j);
@@ -83,17 +83,6 @@ final class VectorRowProduct implements RowProduct {
                 row1x1(a, r * rowStride, depthStride, b, n, n - W, depths, count, c, r * n + n - W);
             }
         }
-    }
-
-    /** Lists the depth steps where one row is non-zero, into {@link #depths}. */
-    private int loneRowNonZeros(float[] a, int from, int depthStride, int depth) {
-        int count = 0;
-        for (int d = 0; d < depth; d++) {
-            if (a[from + d * depthStride] != 0f) {
-                depths[count++] = d;
-            }
-        }
-        return count;
     }
 
     /**
@@ -118,7 +107,7 @@ final class VectorRowProduct implements RowProduct {
             }
         }
         for (; r < to; r++) {
-            int count = loneRowNonZeros(a, r * rowStride, depthStride, depth);
+            int count = PortableRowProduct.loneRowNonZeros(a, r * rowStride, depthStride, depth, depths);
             row1x1(a, r * rowStride, depthStride, padded, W, 0, depths, count, narrowTile, 0);
             System.arraycopy(narrowTile, 0, c, r * n, n);
         }
