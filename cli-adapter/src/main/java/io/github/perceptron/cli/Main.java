@@ -20,6 +20,7 @@ public final class Main {
 
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
     private static final String GUICE_BYTECODE = "guice_bytecode_gen_option";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Main() {
     }
@@ -43,6 +44,13 @@ public final class Main {
         // its class definer calls sun.misc.Unsafe, which JDK 24 and later warn about on stderr.
         if (System.getProperty(GUICE_BYTECODE) == null) {
             System.setProperty(GUICE_BYTECODE, "DISABLED");
+        }
+        // serve's Jetty logs through slf4j, and the jar carries no slf4j provider: a provider would
+        // fight Spark's in perceptron-spark (slf4j-jdk14 with Spark's jul-to-slf4j loops forever).
+        // Jetty's lines are dropped; serve answers and counts every refusal itself. Without this,
+        // slf4j says so in three lines at serve's start.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

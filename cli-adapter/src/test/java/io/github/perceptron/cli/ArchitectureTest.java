@@ -59,7 +59,7 @@ public class ArchitectureTest {
     public static final ArchRule only_the_serving_adapter_speaks_http = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
                     "io.github.perceptron.persistence..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "com.sun.net.httpserver..")
             .allowEmptyShould(false)
             .because("the HTTP server is one adapter's business; commands start it through PredictionServer");
 

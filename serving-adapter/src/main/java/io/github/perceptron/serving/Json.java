@@ -11,7 +11,7 @@ final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String TYPE = "application/json; charset=utf-8";
-    /** The media type alone, as {@link Exchanges#mediaType} gives a request's. */
+    /** The media type alone, as {@link Exchange#mediaType} gives a request's. */
     static final String TYPE_NAME = "application/json";
 
     private Json() {

@@ -1,7 +1,6 @@
 package io.github.perceptron.serving;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.sun.net.httpserver.HttpExchange;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.Prediction;
 import java.io.ByteArrayOutputStream;
@@ -40,19 +39,19 @@ final class PredictEndpoint implements Router.Endpoint {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String type = Exchanges.mediaType(exchange);
+    public void handle(Exchange exchange) throws IOException {
+        String type = exchange.mediaType();
         boolean json = Json.TYPE_NAME.equals(type);
         if (!json && (type == null || !IMAGE_TYPES.contains(type))) {
             throw new ApiException(415, (type == null ? "no Content-Type" : "Content-Type " + type + " is not accepted")
                     + "; send application/json ({\"pixels\": [[...], ...]}) or an image (image/png, image/jpeg)");
         }
         // Bodies are held whole in memory: a budget keeps many large uploads at once from exhausting it.
-        long declared = Exchanges.declaredLength(exchange, settings.maxBodyBytes());
+        long declared = exchange.declaredLength(settings.maxBodyBytes());
         int kibibytes = kibibytes(declared >= 0 ? declared : settings.maxBodyBytes());
         acquire(bodyKibibytes, kibibytes, "the server is busy: other large request bodies are being read");
         try {
-            byte[] body = Exchanges.readBody(exchange, settings.maxBodyBytes());
+            byte[] body = exchange.readBody(settings.maxBodyBytes());
             if (!json) {
                 refuseAnotherFormat(type, body);
             }
@@ -109,7 +108,7 @@ final class PredictEndpoint implements Router.Endpoint {
         return true;
     }
 
-    private void answer(HttpExchange exchange, boolean json, byte[] body) throws IOException {
+    private void answer(Exchange exchange, boolean json, byte[] body) throws IOException {
         if (body.length == 0) {
             throw ApiException.badRequest("the request body is empty");
         }
@@ -127,9 +126,9 @@ final class PredictEndpoint implements Router.Endpoint {
             computeSlots.release();
         }
         metrics.classified(predictions.size());
-        boolean echoInput = !json && "input=true".equals(exchange.getRequestURI().getRawQuery());
-        exchange.getResponseHeaders().set("X-Model-Generation", Long.toString(served.generation()));
-        Exchanges.send(exchange, 200, Json.TYPE, predictionsJson(predictions, echoInput ? images.get(0) : null));
+        boolean echoInput = !json && "input=true".equals(exchange.rawQuery());
+        exchange.setResponseHeader("X-Model-Generation", Long.toString(served.generation()));
+        exchange.send(200, Json.TYPE, predictionsJson(predictions, echoInput ? images.get(0) : null));
     }
 
     private static int kibibytes(long bytes) {

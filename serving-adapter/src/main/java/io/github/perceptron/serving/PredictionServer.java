@@ -1,46 +1,56 @@
 package io.github.perceptron.serving;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The prediction service: the JSON API, the draw-a-digit page, health and metrics, on the JDK's
- * HTTP server.
+ * The prediction service: the JSON API, the draw-a-digit page, health and metrics, on Jetty.
  *
  * <p>Limits: bodies over {@link ServerSettings#maxBodyBytes()} get 413; decoding and prediction run
  * in at most {@link ServerSettings#computeSlots()} requests at once (others wait, then get 503);
- * connections beyond {@link ServerSettings#maxConnections()} are closed; a client that has not sent
- * its whole request within {@link ServerSettings#requestTimeout()} is cut off. Each connection is
- * served by its own pooled thread, so a stalled client holds one thread, never the service.
- *
- * <p>The JDK server reads its timeout and connection limits once per JVM, when the first server is
- * created; this class sets them (unless already set) before that.
+ * beyond {@link ServerSettings#maxConnections()} open connections, new ones wait to be accepted; a
+ * connection on which nothing arrives for {@link ServerSettings#requestTimeout()} is closed.
+ * Jetty reads requests on its selector, so a connection that is idle, half-sent or gone holds no
+ * thread: threads are taken only by requests being answered. Requests that break HTTP (bad or
+ * duplicate lengths, a missing Host, oversized headers) are refused by Jetty's parser, answered
+ * in JSON and counted by {@link ProtocolRefusals}.
  */
 public final class PredictionServer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor threads;
+    private final Server server;
+    private final ServerConnector connector;
+    private final QueuedThreadPool threads;
     private final Router router;
     private final ServerSettings settings;
     private final ModelSlot slot;
     private boolean stopped;
 
-    private PredictionServer(HttpServer server, ThreadPoolExecutor threads, Router router, ServerSettings settings,
-                             ModelSlot slot) {
+    private PredictionServer(Server server, ServerConnector connector, QueuedThreadPool threads, Router router,
+                             ServerSettings settings, ModelSlot slot) {
         this.server = server;
+        this.connector = connector;
         this.threads = threads;
         this.router = router;
         this.settings = settings;
@@ -55,19 +65,79 @@ public final class PredictionServer implements AutoCloseable {
      */
     public static PredictionServer start(ServerSettings settings, ModelLoader loader, ImageDecoder decoder)
             throws IOException {
-        configureJdkServer(settings);
         ModelSlot slot = new ModelSlot(loader);
         Metrics metrics = new Metrics();
-        Set<String> names = new java.util.HashSet<>(settings.allowedHosts());
+        Set<String> names = new HashSet<>(settings.allowedHosts());
         names.add(settings.host());
         Router router = new Router(metrics, new RequestGuard(names, settings.bearerToken()));
         routes(router, slot, decoder, settings, metrics);
-        HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
-        ThreadPoolExecutor threads = connectionThreads(settings.maxConnections());
-        server.setExecutor(threads);
-        server.createContext("/", router);
-        server.start();
-        return new PredictionServer(server, threads, router, settings, slot);
+
+        QueuedThreadPool threads = requestThreads(settings.maxConnections());
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration()));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.requestTimeout().toMillis());
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        ConnectionLimit limit = new ConnectionLimit(settings.maxConnections(), connector);
+        // At the limit, connections go quiet for at most this before they are closed: a crowd of
+        // half-sent requests is reaped within a second rather than the whole request timeout.
+        limit.setIdleTimeout(CROWDED_IDLE_MILLIS);
+        server.addBean(limit);
+        server.setErrorHandler(new ProtocolRefusals(metrics));
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                router.handle(new Exchange(request, response, callback));
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException cannotBind) {
+            stopQuietly(server);
+            // Jetty wraps the BindException ("Address already in use") that callers tell apart.
+            throw cannotBind.getCause() instanceof BindException inUse ? inUse : cannotBind;
+        } catch (Exception other) {
+            stopQuietly(server);
+            throw new IOException(other.getMessage(), other);
+        }
+        return new PredictionServer(server, connector, threads, router, settings, slot);
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        return http;
+    }
+
+    /** How long a connection may stay silent while the service is at its connection limit. */
+    static final long CROWDED_IDLE_MILLIS = 1000;
+
+    /** The request line and headers together, at most: 431 beyond (414 for the request line alone). */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    /**
+     * Threads for requests being answered (reading a body, decoding, predicting, writing): made as
+     * concurrent requests need them, up to one per allowed connection, ended after 30 s idle. One
+     * client's sequential requests reuse one thread.
+     */
+    private static QueuedThreadPool requestThreads(int maxConnections) {
+        QueuedThreadPool threads = new QueuedThreadPool(maxConnections + 8, 4, 30_000);
+        threads.setName("perceptron-http");
+        threads.setDaemon(true);
+        return threads;
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // Already failing to start: the first error is the one to report.
+        }
     }
 
     private static void routes(Router router, ModelSlot slot, ImageDecoder decoder, ServerSettings settings,
@@ -77,12 +147,12 @@ public final class PredictionServer implements AutoCloseable {
                 .route("GET", "/style.css", StaticResource.of("style.css", "text/css; charset=utf-8"))
                 .route("GET", "/openapi.json", StaticResource.of("openapi.json", Json.TYPE))
                 .route("POST", "/v1/predict", new PredictEndpoint(slot, decoder, settings, metrics))
-                .route("GET", "/v1/model", exchange -> Exchanges.send(exchange, 200, Json.TYPE,
+                .route("GET", "/v1/model", exchange -> exchange.send(200, Json.TYPE,
                         Json.bytes(slot.current().description())))
                 .route("POST", "/v1/model/reload", exchange -> reload(exchange, slot, metrics))
-                .route("GET", "/healthz", exchange -> Exchanges.send(exchange, 200, Json.TYPE,
+                .route("GET", "/healthz", exchange -> exchange.send(200, Json.TYPE,
                         Json.bytes(health(slot))))
-                .route("GET", "/metrics", exchange -> Exchanges.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                .route("GET", "/metrics", exchange -> exchange.send(200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.render(slot.current().generation(), router.inFlight()).getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -94,7 +164,7 @@ public final class PredictionServer implements AutoCloseable {
         return body;
     }
 
-    private static void reload(HttpExchange exchange, ModelSlot slot, Metrics metrics) throws IOException {
+    private static void reload(Exchange exchange, ModelSlot slot, Metrics metrics) {
         ServedModel next;
         try {
             next = slot.reload();
@@ -111,7 +181,7 @@ public final class PredictionServer implements AutoCloseable {
         body.put("reloaded", true);
         body.put("model_generation", next.generation());
         body.put("model", next.description());
-        Exchanges.send(exchange, 200, Json.TYPE, Json.bytes(body));
+        exchange.send(200, Json.TYPE, Json.bytes(body));
     }
 
     /**
@@ -130,63 +200,19 @@ public final class PredictionServer implements AutoCloseable {
                 .replaceAll(" *\\[Source:[^\\]]*\\]", "");
     }
 
-    /**
-     * Threads made as concurrent requests need them, up to one per allowed connection, ended after
-     * 30 s idle: a request is handed to an idle thread when there is one (a synchronous hand-off),
-     * so one client's sequential requests reuse one thread. (With the core size at the maximum and
-     * a queue, every request made a new thread until the maximum: 256 for one client.) In the rare
-     * moment when every thread is busy, the hand-off waits for one to free up.
-     */
-    private static ThreadPoolExecutor connectionThreads(int maxConnections) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "perceptron-http-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, (task, pool) -> {
-                    try {
-                        if (!pool.isShutdown() && pool.getQueue().offer(task, 10, TimeUnit.SECONDS)) {
-                            return;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new RejectedExecutionException("every connection thread stayed busy");
-                });
-    }
-
-    /** The most threads the service has had at once, for tests. */
-    int largestThreadCount() {
-        return threads.getLargestPoolSize();
-    }
-
-    private static void configureJdkServer(ServerSettings settings) {
-        setIfAbsent("sun.net.httpserver.maxReqTime", settings.requestTimeout().toSeconds());
-        // A client that stops reading its answer is cut off too; a large batch takes well under this.
-        setIfAbsent("sun.net.httpserver.maxRspTime", Math.max(30, settings.requestTimeout().toSeconds()));
-        setIfAbsent("jdk.httpserver.maxConnections", settings.maxConnections());
-        // Without TCP_NODELAY a small answer waits for the client's delayed ACK: 40 ms per request
-        // (measured: 700 requests/s on 32 connections, p50 44 ms).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private static void setIfAbsent(String property, long value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, Long.toString(value));
-        }
+    /** The request threads the service has now (idle ones end after 30 s), for tests. */
+    int threadCount() {
+        return threads.getThreads();
     }
 
     /** Where the service answers, e.g. {@code http://127.0.0.1:8080/}. */
     public URI url() {
-        String host = server.getAddress().getHostString();
+        String host = settings.host().isEmpty() ? "0.0.0.0" : settings.host();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The generation of the model being served: 1 at start, one more per successful reload. */
@@ -207,17 +233,43 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening at once, lets requests in flight finish (for at most the grace period), then
+     * Stops listening at once and refuses new requests on open connections with 503; lets requests
+     * in flight finish for at most the grace period; answers those still running then with 503;
      * closes every connection. Idempotent.
+     *
+     * @return how many requests were still running at the end of the grace period (answered 503)
      */
-    public synchronized void stop() {
+    public synchronized int stop() {
         if (stopped) {
-            return;
+            return 0;
         }
         stopped = true;
-        // JDK 17's stop(delay) waits the whole delay when no exchange is in flight to end it.
-        server.stop(router.inFlight() == 0 ? 0 : (int) Math.max(1, settings.gracePeriod().toSeconds()));
-        threads.shutdown();
+        router.refuseNewRequests("the server is stopping; retry when it is back");
+        connector.close();
+        long deadline = System.nanoTime() + settings.gracePeriod().toNanos();
+        while (router.inFlight() > 0 && System.nanoTime() < deadline) {
+            pause(10);
+        }
+        List<CompletableFuture<Void>> cut = router.answerInFlight("the server stopped before this request was answered"
+                + " (its grace period is " + settings.gracePeriod().toSeconds() + " s); retry when it is back");
+        try {
+            // The 503s are a few hundred bytes each: they leave before the connections close.
+            CompletableFuture.allOf(cut.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException slowReader) {
+            // A client that does not read its 503 loses it when its connection closes.
+        }
+        stopQuietly(server);
+        return cut.size();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

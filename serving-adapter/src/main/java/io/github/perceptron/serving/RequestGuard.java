@@ -1,6 +1,5 @@
 package io.github.perceptron.serving;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -51,8 +50,8 @@ final class RequestGuard {
         }
     }
 
-    void check(HttpExchange exchange, String method, String path) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
+    void check(Exchange exchange, String method, String path) {
+        String host = exchange.header("Host");
         if (host != null && !served(hostName(host))) {
             throw new ApiException(421, "this server does not answer to the host name '" + abbreviate(host)
                     + "' (a page on another name may be trying DNS rebinding); it answers to IP addresses and "
@@ -64,13 +63,13 @@ final class RequestGuard {
         if (method.equals("GET") || method.equals("HEAD")) {
             return;
         }
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String origin = exchange.header("Origin");
         if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host))) {
             throw new ApiException(403, method + " " + path + " from the page at " + abbreviate(origin)
                     + " is refused: only pages this server serves may call it");
         }
         if (path.equals(RELOAD)) {
-            String type = Exchanges.mediaType(exchange);
+            String type = exchange.mediaType();
             if (type != null && !type.equals(Json.TYPE_NAME)) {
                 throw new ApiException(415, "POST " + RELOAD + " takes no body, or a JSON one (Content-Type: "
                         + Json.TYPE_NAME + "), not " + abbreviate(type));
@@ -78,15 +77,15 @@ final class RequestGuard {
         }
     }
 
-    private void checkToken(HttpExchange exchange, String method, String path) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    private void checkToken(Exchange exchange, String method, String path) {
+        String authorization = exchange.header("Authorization");
         String prefix = "Bearer ";
         boolean given = authorization != null && authorization.regionMatches(true, 0, prefix, 0, prefix.length());
         byte[] sent = given ? authorization.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8)
                 : new byte[0];
         // MessageDigest.isEqual takes the same time wherever the bytes differ.
         if (!MessageDigest.isEqual(sent, token)) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"perceptron\"");
+            exchange.setResponseHeader("WWW-Authenticate", "Bearer realm=\"perceptron\"");
             throw new ApiException(401, method + " " + path + " needs the service's token: send "
                     + "'Authorization: Bearer TOKEN' (" + (given ? "the token sent is not it" : "none was sent")
                     + "); in a browser, open the page as /#token=TOKEN");

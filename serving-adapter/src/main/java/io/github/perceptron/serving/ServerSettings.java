@@ -14,8 +14,8 @@ import java.util.Set;
  * @param maxConnections   open connections beyond this are closed as they arrive
  * @param computeSlots     requests decoding or predicting at once; more wait for {@code busyWait}, then get 503
  * @param busyWait         how long a request waits for a compute slot
- * @param requestTimeout   a client must send its whole request within this (slow or stalled clients are cut off)
- * @param gracePeriod      how long shutdown waits for requests in flight
+ * @param requestTimeout   a connection on which nothing arrives for this long is closed (stalled clients are cut off)
+ * @param gracePeriod      how long shutdown waits for requests in flight; those still running then get 503
  * @param allowedHosts     host names served besides IP addresses, {@code localhost} and {@code host}
  *                         (a request naming another gets 421: DNS rebinding)
  * @param bearerToken      when not empty, every API route needs {@code Authorization: Bearer} it (401
@@ -38,6 +38,9 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
         if (bearerToken == null) {
             throw new IllegalArgumentException("the bearer token is empty when there is none, never null");
         }
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("the grace period cannot be negative, was " + gracePeriod);
+        }
         if (requestTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("the request timeout is counted in whole seconds, at least 1, was " + requestTimeout);
         }
@@ -45,7 +48,8 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
 
     /**
      * The defaults: 10 MB bodies, 1,000 images per batch, 16-megapixel images (fewer on a small
-     * heap, see {@link #imagePixelsFor}), 256 connections, 10 s to send a request.
+     * heap, see {@link #imagePixelsFor}), 256 connections, 10 s of silence before a connection is
+     * closed, 10 s of grace at shutdown.
      */
     public static ServerSettings defaults(String host, int port) {
         int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -79,6 +83,12 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxIm
     public ServerSettings withRequestTimeout(Duration timeout) {
         return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
                 computeSlots, busyWait, timeout, gracePeriod, allowedHosts, bearerToken);
+    }
+
+    /** How long shutdown lets requests in flight run; those still running then get 503. */
+    public ServerSettings withGracePeriod(Duration grace) {
+        return new ServerSettings(host, port, maxBodyBytes, maxImagesPerRequest, maxImagePixels, maxConnections,
+                computeSlots, busyWait, requestTimeout, grace, allowedHosts, bearerToken);
     }
 
     /** These host names are served too (besides IP addresses, {@code localhost} and the bound host). */

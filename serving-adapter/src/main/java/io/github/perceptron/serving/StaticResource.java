@@ -1,6 +1,5 @@
 package io.github.perceptron.serving;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,9 +32,9 @@ final class StaticResource implements Router.Endpoint {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Security-Policy", POLICY);
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        Exchanges.send(exchange, 200, type, content);
+    public void handle(Exchange exchange) {
+        exchange.setResponseHeader("Content-Security-Policy", POLICY);
+        exchange.setResponseHeader("Cache-Control", "no-cache");
+        exchange.send(200, type, content);
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.perceptron.core.testing.TinyModels;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -138,7 +136,7 @@ class BadRequestsTest {
             } catch (IOException closedEarly) {
                 // The server may answer and close before all of it is sent.
             }
-            String answer = readAll(socket.getInputStream());
+            String answer = RawHttp.readAll(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 413").contains("at most 65536 bytes");
         }
         assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
@@ -155,15 +153,15 @@ class BadRequestsTest {
                     + "Transfer-Encoding: chunked\r\n\r\n" + chunks).getBytes(UTF_8));
             out.flush();
             socket.shutdownOutput();
-            String answer = readAll(socket.getInputStream());
+            String answer = RawHttp.readAll(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 400").contains("the chunked request body is malformed or cut short");
         }
     }
 
-    /** HEAD on any route is answered (405 with Allow, or 404) without the JDK server logging a warning for it. */
+    /** HEAD on any route is answered (405 with Allow, or 404) without the server logging a warning for it. */
     @Test
     void head_requests_are_answered_without_warnings_in_the_log() throws Exception {
-        java.util.logging.Logger jdkServer = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+        java.util.logging.Logger jdkServer = java.util.logging.Logger.getLogger("org.eclipse.jetty");
         java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler recorder = new java.util.logging.Handler() {
             @Override
@@ -199,16 +197,6 @@ class BadRequestsTest {
     void no_bad_request_was_answered_with_a_500() throws Exception {
         String metrics = server.get("/metrics").body();
         assertThat(metrics).doesNotContainPattern("status=\"5\\d\\d\"");
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            in.transferTo(bytes);
-        } catch (IOException reset) {
-            // A reset after the answer was read is fine.
-        }
-        return bytes.toString(UTF_8);
     }
 
     /** A well-formed PNG header whose IHDR claims {@code width×height} pixels, with no image data behind it. */

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a saved model over HTTP: a JSON API (POST /v1/predict, GET /v1/model, "
                 + "POST /v1/model/reload, /healthz, /metrics, /openapi.json) and a page at / to draw digits on.",
-                "Stops cleanly on Ctrl-C or SIGTERM: requests in flight finish, and the exit code is 0."})
+                "Stops cleanly on Ctrl-C or SIGTERM: requests in flight finish within --grace-period (those"
+                        + " still running then get 503), and the exit code is 0."})
 public final class ServeCommand implements Callable<Integer> {
 
     private static final String IMAGE_SOURCE = "request body";
@@ -61,8 +62,13 @@ public final class ServeCommand implements Callable<Integer> {
     int maxBodyMegabytes;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "A client must send its whole request within this, or is cut off (default: ${DEFAULT-VALUE}).")
+            description = "A connection on which nothing arrives for this long is closed (default: ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
+
+    @Option(names = "--grace-period", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On Ctrl-C or SIGTERM, how long requests in flight may still take; those still running"
+                    + " then are answered 503 (default: ${DEFAULT-VALUE}).")
+    int gracePeriodSeconds;
 
     @Option(names = "--allow-host", paramLabel = "NAME",
             description = "A host name clients may reach the service by, besides IP addresses, localhost and --host"
@@ -108,7 +114,11 @@ public final class ServeCommand implements Callable<Integer> {
         signals.await();
         out.println("perceptron serve: stopping: new connections refused, requests in flight finishing");
         out.flush();
-        server.stop();
+        int cut = server.stop();
+        if (cut > 0) {
+            out.println("perceptron serve: " + cut + (cut == 1 ? " request was" : " requests were") + " still running after the "
+                    + gracePeriodSeconds + " s grace period and got 503");
+        }
         out.println("perceptron serve: stopped");
         out.flush();
         return 0;
@@ -120,6 +130,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
             throw new IllegalArgumentException("--request-timeout must be in 1..3600 seconds, was " + requestTimeoutSeconds);
+        }
+        if (gracePeriodSeconds < 0 || gracePeriodSeconds > 3600) {
+            throw new IllegalArgumentException("--grace-period must be in 0..3600 seconds, was " + gracePeriodSeconds);
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be in 0..65535, was " + port);
@@ -142,7 +155,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withBearerToken(token)
                 .withAllowedHosts(Set.copyOf(allowedHosts))
                 .withMaxBodyBytes((long) maxBodyMegabytes << 20)
-                .withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
+                .withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
+                .withGracePeriod(Duration.ofSeconds(gracePeriodSeconds));
     }
 
     private PredictionServer start(ServerSettings settings) {

@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.planted;
 
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.server.Server;
 
 /** A planted violation (test sources only): a command reaching for the HTTP server itself. */
 public class CliUsingHttpServer {
-    public Class<?> server = HttpServer.class;
+    public Class<?> server = Server.class;
 }
