@@ -19,31 +19,8 @@ while [ $# -gt 0 ]; do
 done
 command -v python3 >/dev/null || { echo "serve-half-sent: python3 is needed" >&2; exit 1; }
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ ! -f "$model" ]; then
-  echo "serve-half-sent: no $model; training the default model first" >&2
-  ./perceptron train --out "$model" >&2
-fi
-./perceptron serve --model "$model" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-port=""
-for _ in $(seq 1 600); do
-  port="$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "serve-half-sent: the server did not start on loopback within 60 s" >&2; exit 1; }
+. scripts/serve/server.sh
+serve_start "$model" serve-half-sent
 echo "# serve half-sent requests: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), port $port"
 ulimit -n 4096 2>/dev/null || true
 timeout $((seconds + 200)) python3 scripts/serve/half_sent.py "$port" "$connections" "$seconds"

@@ -26,21 +26,7 @@ done
 command -v wrk >/dev/null || { echo "serve-load: wrk is needed (Debian: apt-get install wrk)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "serve-load: python3 is needed to write the request body" >&2; exit 1; }
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ ! -f "$model" ]; then
-  echo "serve-load: no $model; training the default model first" >&2
-  ./perceptron train --out "$model" >&2
-fi
+. scripts/serve/server.sh
 ./perceptron fetch --dataset mnist >&2
 data="${PERCEPTRON_DATA:-$HOME/.cache/perceptron}/mnist/t10k-images-idx3-ubyte"
 
@@ -52,17 +38,7 @@ pixels = [b / 255 for b in raw[16:16 + 784]]
 json.dump({"pixels": [pixels]}, open(sys.argv[2], 'w'))
 PY
 
-./perceptron serve --model "$model" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-url=""
-for _ in $(seq 1 600); do
-  url="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/serve.out")"
-  [ -n "$url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "serve-load: the server did not start within 60 s" >&2; exit 1; }
-case "$url" in http://127.0.0.1:*|http://localhost:*) ;; *) echo "serve-load: not loopback: $url" >&2; exit 1 ;; esac
+serve_start "$model" serve-load
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status"; }
 value() { sed -n "s/^$1 //p" "$2"; }

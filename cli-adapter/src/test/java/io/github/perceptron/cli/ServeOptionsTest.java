@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** serve's refusals before it listens: beyond loopback it needs a token, and a token must be one. */
+/** serve's refusals before it listens: beyond loopback it needs a token, a token must be one, and limits must be in range. */
 class ServeOptionsTest {
 
     @TempDir
@@ -50,5 +50,13 @@ class ServeOptionsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("perceptron serve: --allow-host evil.example:8080: not a host name (letters,"
                 + " digits, dots and hyphens, without a port)\n");
+    }
+
+    @Test
+    void a_grace_period_out_of_range_is_refused_in_one_line() {
+        CommandLineRun run = CommandLineRun.of(Map.of(), "serve", "--model", dir.resolve("m.json").toString(),
+                "--grace-period", "-1", "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("perceptron serve: --grace-period must be in 0..3600 seconds, was -1\n");
     }
 }
