@@ -12,6 +12,10 @@ import java.util.Map;
  * Decodes the ONNX messages perceptron reads (ModelProto, GraphProto, NodeProto, TensorProto,
  * ValueInfoProto and their parts) by the schema's field numbers, skipping fields it has no use for.
  * A tensor may declare at most {@value #MAX_ELEMENTS} elements, and must hold as many as it declares.
+ *
+ * <p>Every repeated field is counted as it is read and refused past what an MLP perceptron can
+ * read would ever need ({@link Caps}), before any object is made for it: a 100 MB file of 52
+ * million empty nodes (valid protobuf) took 6.4 GB and four minutes before it was refused.
  */
 final class OnnxDecoder {
 
@@ -20,14 +24,35 @@ final class OnnxDecoder {
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
 
-    private final String file;
+    /** The most of each repeated field read; far more than any MLP perceptron reads needs. */
+    static final class Caps {
+        static final int NODES = 1024;
+        static final int INITIALIZERS = 1024;
+        /** Graph inputs: the pixels, and (before IR 4) every initializer again. */
+        static final int INPUTS = INITIALIZERS + 16;
+        static final int OUTPUTS = 16;
+        static final int NODE_INPUTS = 16;
+        static final int NODE_OUTPUTS = 16;
+        static final int ATTRIBUTES = 32;
+        static final int OPSETS = 64;
+        static final int METADATA = 1024;
+        static final int DIMS = 8;
 
-    private OnnxDecoder(String file) {
-        this.file = file;
+        private Caps() {
+        }
     }
 
-    static OnnxGraph decode(byte[] bytes, String file) {
-        return new OnnxDecoder(file).model(new ProtoReader(bytes, file));
+    private final String file;
+    private final ExternalData external;
+
+    private OnnxDecoder(String file, ExternalData external) {
+        this.file = file;
+        this.external = external;
+    }
+
+    /** @param directory where external tensor data may be read (the model's own directory), or null */
+    static OnnxGraph decode(byte[] bytes, String file, java.nio.file.Path directory) {
+        return new OnnxDecoder(file, new ExternalData(directory, file)).model(new ProtoReader(bytes, file));
     }
 
     private OnnxGraph model(ProtoReader in) {
@@ -41,8 +66,14 @@ final class OnnxDecoder {
                     graph(in.message("graph"), graph);
                     sawGraph = true;
                 }
-                case 8 -> opset(in.message("opset_import"), graph);
-                case 14 -> metadata(in.message("metadata_props"), graph);
+                case 8 -> {
+                    count(graph.opsets.size(), Caps.OPSETS, "operator set imports");
+                    opset(in.message("opset_import"), graph);
+                }
+                case 14 -> {
+                    count(graph.metadata.size(), Caps.METADATA, "metadata entries");
+                    metadata(in.message("metadata_props"), graph);
+                }
                 case 25 -> throw new OnnxFormatException(file + ": the model defines its own functions, which perceptron does not read");
                 default -> in.skip();
             }
@@ -82,13 +113,27 @@ final class OnnxDecoder {
     private void graph(ProtoReader in, OnnxGraph graph) {
         while (in.next()) {
             switch (in.field()) {
-                case 1 -> graph.nodes.add(node(in.message("node " + graph.nodes.size()), graph.nodes.size()));
-                case 5 -> {
-                    OnnxGraph.Tensor tensor = tensor(in.message("initializer " + graph.initializers.size()));
-                    graph.initializers.put(tensor.name(), tensor);
+                case 1 -> {
+                    count(graph.nodes.size(), Caps.NODES, "nodes");
+                    graph.nodes.add(node(in.message("node " + graph.nodes.size()), graph.nodes.size()));
                 }
-                case 11 -> graph.inputs.add(value(in.message("input")));
-                case 12 -> graph.outputs.add(value(in.message("output")));
+                case 5 -> {
+                    count(graph.initializers.size(), Caps.INITIALIZERS, "initializers");
+                    OnnxGraph.Tensor tensor = tensor(in.message("initializer " + graph.initializers.size()));
+                    if (graph.initializers.putIfAbsent(tensor.name(), tensor) != null) {
+                        // ONNX Runtime takes the first copy, and a last-wins reader answered otherwise (11% against 97%).
+                        throw new OnnxFormatException(file + ": two initializers are named '" + OnnxGraph.shortName(tensor.name())
+                                + "'; a graph's names must be unique");
+                    }
+                }
+                case 11 -> {
+                    count(graph.inputs.size(), Caps.INPUTS, "inputs");
+                    graph.inputs.add(value(in.message("input")));
+                }
+                case 12 -> {
+                    count(graph.outputs.size(), Caps.OUTPUTS, "outputs");
+                    graph.outputs.add(value(in.message("output")));
+                }
                 case 15 -> throw new OnnxFormatException(file + ": the graph holds sparse initializers, which perceptron does not read");
                 default -> in.skip();
             }
@@ -105,11 +150,20 @@ final class OnnxDecoder {
         List<String> others = new ArrayList<>();
         while (in.next()) {
             switch (in.field()) {
-                case 1 -> inputs.add(in.string());
-                case 2 -> outputs.add(in.string());
+                case 1 -> {
+                    count(inputs.size(), Caps.NODE_INPUTS, "inputs to node " + index);
+                    inputs.add(in.string());
+                }
+                case 2 -> {
+                    count(outputs.size(), Caps.NODE_OUTPUTS, "outputs of node " + index);
+                    outputs.add(in.string());
+                }
                 case 3 -> name = in.string();
                 case 4 -> opType = in.string();
-                case 5 -> attribute(in.message("attribute"), attributes, others);
+                case 5 -> {
+                    count(attributes.size() + others.size(), Caps.ATTRIBUTES, "attributes of node " + index);
+                    attribute(in.message("attribute"), attributes, others);
+                }
                 case 7 -> domain = in.string();
                 default -> in.skip();
             }
@@ -146,39 +200,50 @@ final class OnnxDecoder {
         int dataType = 0;
         String name = "";
         byte[] raw = null;
-        List<Float> floats = new ArrayList<>();
-        boolean external = false;
+        FloatList floats = new FloatList();
+        List<Long> int64Data = new ArrayList<>();
+        boolean externallyStored = false;
+        java.util.Map<String, String> externalData = new LinkedHashMap<>();
         while (in.next()) {
             switch (in.field()) {
-                case 1 -> in.int64s(dims::add);
+                case 1 -> in.int64s(dim -> {
+                    count(dims.size(), Caps.DIMS, "dimensions of a tensor");
+                    dims.add(dim);
+                });
                 case 2 -> dataType = (int) in.int64();
-                case 4 -> in.floats(floats::add);
+                case 4 -> in.floats(value -> floats.add(value, file));
+                case 7 -> in.int64s(value -> {
+                    count(int64Data.size(), MAX_LISTED_INTEGERS, "integers listed in a tensor");
+                    int64Data.add(value);
+                });
                 case 8 -> name = in.string();
                 case 9 -> raw = in.bytes();
                 case 13 -> {
-                    in.skip();
-                    external = true;
+                    count(externalData.size(), Caps.ATTRIBUTES, "external data entries of a tensor");
+                    entry(in.message("external_data"), externalData);
+                    externallyStored = true;
                 }
-                case 14 -> external |= in.int64() == 1;
+                case 14 -> externallyStored |= in.int64() == 1;
                 default -> in.skip();
             }
         }
-        String what = file + ": tensor '" + name + "'";
-        if (external) {
-            throw new OnnxFormatException(what + " keeps its data in an external file; perceptron reads self-contained models only");
-        }
+        String what = file + ": tensor '" + OnnxGraph.shortName(name) + "'";
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         long count = elements(shape, what);
-        if (dataType == INT64) {
-            // Only a Reshape's target shape is an integer tensor here, and a chain reads it as [N, features]:
-            // its values are checked for size, never used.
-            if (raw != null && raw.length != count * 8) {
-                throw new OnnxFormatException(what + " declares " + count + " int64 values but holds " + raw.length + " bytes");
-            }
-            return new OnnxGraph.Tensor(name, shape, null);
+        if (externallyStored) {
+            raw = external.read(externalData.getOrDefault("location", ""), number(externalData, "offset", 0, what),
+                    number(externalData, "length", -1, what), what);
         }
         if (dataType != FLOAT) {
-            throw new OnnxFormatException(what + " has element type " + typeName(dataType) + "; perceptron reads float (FLOAT) weights only");
+            // Refused when a layer takes it as weights; a classifier's label branch holds its class labels this way.
+            int size = ELEMENT_BYTES.getOrDefault(dataType, 0);
+            if (raw != null && size > 0 && raw.length != count * size) {
+                throw new OnnxFormatException(what + " declares " + count + " " + typeName(dataType) + " values but holds "
+                        + raw.length + " bytes");
+            }
+            long[] integers = dataType != INT64 || count > Caps.DIMS ? null
+                    : raw != null ? int64s(raw) : int64Data.size() == count ? int64Data.stream().mapToLong(Long::longValue).toArray() : null;
+            return new OnnxGraph.Tensor(name, shape, null, dataType, integers);
         }
         float[] values;
         if (raw != null) {
@@ -191,12 +256,54 @@ final class OnnxDecoder {
             if (floats.size() != count) {
                 throw new OnnxFormatException(what + " declares " + count + " floats but holds " + floats.size());
             }
-            values = new float[(int) count];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = floats.get(i);
+            values = floats.toArray();
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                // ONNX Runtime answers NaN for every image; a reader that skips zero inputs would not.
+                throw new OnnxFormatException(what + " holds " + values[i] + " at index " + i
+                        + "; weights must be finite numbers");
             }
         }
-        return new OnnxGraph.Tensor(name, shape, values);
+        return new OnnxGraph.Tensor(name, shape, values, FLOAT, null);
+    }
+
+    /** Integers a tensor may list one by one (class labels, a shape). */
+    private static final int MAX_LISTED_INTEGERS = 1 << 16;
+
+    private static final Map<Integer, Integer> ELEMENT_BYTES = Map.of(2, 1, 3, 1, 4, 2, 5, 2, 6, 4, INT64, 8, 9, 1,
+            10, 2, 11, 8, 12, 4);
+
+    private static long[] int64s(byte[] raw) {
+        long[] values = new long[raw.length / 8];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
+        return values;
+    }
+
+    private void entry(ProtoReader in, Map<String, String> entries) {
+        String key = "";
+        String value = "";
+        while (in.next()) {
+            switch (in.field()) {
+                case 1 -> key = in.string();
+                case 2 -> value = in.string();
+                default -> in.skip();
+            }
+        }
+        entries.put(key, value);
+    }
+
+    private static long number(Map<String, String> entries, String key, long absent, String what) {
+        String text = entries.get(key);
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new OnnxFormatException(what + ": its external data's " + key + " is not a number: '"
+                    + OnnxGraph.shortName(text) + "'");
+        }
     }
 
     /** The product of {@code shape}, refused before it can overflow or exceed {@link #MAX_ELEMENTS}. */
@@ -259,10 +366,40 @@ final class OnnxDecoder {
                     dim.skip();
                 }
             }
+            count(dims.size(), Caps.DIMS, "dimensions of a value");
             dims.add(value);
-            if (dims.size() > 8) {
-                throw new OnnxFormatException(file + ": a value with more than 8 dimensions");
+        }
+    }
+
+    /** Refuses the next element of a repeated field when {@code have} already reach {@code cap}. */
+    private void count(int have, int cap, String what) {
+        if (have >= cap) {
+            throw new OnnxFormatException(file + ": more than " + cap + " " + what + "; no multi-layer perceptron"
+                    + " perceptron reads has that many");
+        }
+    }
+
+    /** Floats listed one by one (float_data), without boxing, up to {@link #MAX_ELEMENTS}. */
+    private static final class FloatList {
+        private float[] values = new float[16];
+        private int size;
+
+        void add(float value, String file) {
+            if (size == values.length) {
+                if (size >= MAX_ELEMENTS) {
+                    throw new OnnxFormatException(file + ": a tensor lists more than " + MAX_ELEMENTS + " floats");
+                }
+                values = Arrays.copyOf(values, (int) Math.min(MAX_ELEMENTS, 2L * size));
             }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        float[] toArray() {
+            return Arrays.copyOf(values, size);
         }
     }
 

@@ -19,12 +19,26 @@ final class OnnxGraph {
         }
     }
 
-    /** A constant tensor: its values when it is float, null when it is an integer one (a Reshape's shape). */
-    record Tensor(String name, long[] dims, float[] values) {
+    /**
+     * A constant tensor: its values when it is float; for another element type, null, with the
+     * values of a small int64 one (a Reshape's shape) in {@code integers}.
+     */
+    record Tensor(String name, long[] dims, float[] values, int elementType, long[] integers) {
     }
 
     /** A graph input or output: name, element type and dimensions (-1 for a named one). */
     record Value(String name, int elementType, long[] dims) {
+    }
+
+    /** A name as messages quote it: at most 60 characters. */
+    static String shortName(String name) {
+        return name.length() <= 60 ? name : name.substring(0, 60) + "…";
+    }
+
+    /** At most five names, and how many more: messages never quote a whole list. */
+    static String someNames(List<String> names) {
+        List<String> first = names.stream().limit(5).map(OnnxGraph::shortName).toList();
+        return first + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
     }
 
     long irVersion;

@@ -16,14 +16,25 @@ import java.util.Set;
  * followed by {@code Relu}, {@code Sigmoid} or {@code Tanh}, ending in {@code Softmax} (a
  * cross-entropy model), {@code Sigmoid} (an MSE model) or a bare dense layer (logits, read as a
  * cross-entropy model whose probabilities perceptron computes with softmax). {@code Identity},
- * {@code Flatten} and {@code Reshape} pass through. Anything else is refused naming the first node
- * perceptron cannot read.
+ * a {@code Cast} to float, {@code Flatten} over axis 1 and a {@code Reshape} to [N, features]
+ * pass through. A classifier's label branch after the probabilities (skl2onnx's {@code ArgMax},
+ * {@code ArrayFeatureExtractor}, {@code Cast}, {@code Reshape}, and its {@code ZipMap}) is
+ * recognised and ignored. Anything else is refused naming the first node perceptron cannot read.
+ *
+ * <p>Before that, the graph must be one ONNX Runtime would run: every name assigned once, every
+ * node input defined, a supported standard opset.
  */
 final class OnnxImporter {
 
     static final Set<String> SUPPORTED = Set.of("Gemm", "MatMul", "Add", "Relu", "Sigmoid", "Tanh", "Softmax",
-            "Identity", "Flatten", "Reshape");
-    private static final String SUPPORTED_LIST = "Gemm, MatMul + Add, Relu, Sigmoid, Tanh, Softmax, Identity, Flatten, Reshape";
+            "Identity", "Flatten", "Reshape", "Cast");
+    private static final String SUPPORTED_LIST = "Gemm, MatMul + Add, Relu, Sigmoid, Tanh, Softmax, Identity, Cast to"
+            + " float, Flatten, Reshape";
+    /** What a classifier's label branch may hold: it turns probabilities into a label, which perceptron computes itself. */
+    private static final Set<String> LABEL_BRANCH = Set.of("ArgMax", "ArrayFeatureExtractor", "Cast", "Reshape",
+            "Identity", "Flatten", "ZipMap");
+    /** The newest standard opset perceptron knows (ONNX 1.19). */
+    static final long NEWEST_OPSET = 24;
     private static final int FLOAT = 1;
 
     private final OnnxGraph graph;
@@ -31,7 +42,10 @@ final class OnnxImporter {
     private final List<float[]> parameters = new ArrayList<>();
     private final List<Integer> widths = new ArrayList<>();
     private final List<Activation> activations = new ArrayList<>();
+    private final Set<String> labels = new java.util.HashSet<>();
     private String current;
+    private String inputName;
+    private long inputFeatures;
     private boolean ended;
     private Loss loss;
 
@@ -45,28 +59,31 @@ final class OnnxImporter {
     }
 
     private Model model() {
-        Long opset = graph.opsets.get("");
-        if (opset == null || opset < 7) {
-            throw new OnnxFormatException(file + ": needs the standard ONNX operator set, version 7 or later; it imports "
-                    + graph.opsets);
-        }
+        standardOpset();
+        GraphChecks.check(graph, file);
         OnnxGraph.Value input = input();
         current = input.name();
+        inputName = input.name();
+        inputFeatures = features(input);
         for (OnnxGraph.Node node : graph.nodes) {
             step(node);
         }
         if (widths.isEmpty()) {
             throw new OnnxFormatException(file + ": the graph has no dense layer (Gemm or MatMul)");
         }
-        if (graph.outputs.size() != 1 || !graph.outputs.get(0).name().equals(current)) {
-            throw new OnnxFormatException(file + ": the graph's output must be the end of its chain of nodes ('" + current
-                    + "'); it declares " + graph.outputs.stream().map(OnnxGraph.Value::name).toList());
+        List<String> others = graph.outputs.stream().map(OnnxGraph.Value::name)
+                .filter(name -> !name.equals(current) && !labels.contains(name)).toList();
+        if (!graph.outputs.stream().map(OnnxGraph.Value::name).toList().contains(current) || !others.isEmpty()) {
+            throw new OnnxFormatException(file + ": the graph's output must be the end of its chain of nodes ('"
+                    + OnnxGraph.shortName(current) + "'), and a label computed from it; it declares "
+                    + OnnxGraph.someNames(graph.outputs.stream().map(OnnxGraph.Value::name).toList()));
         }
         if (loss == null) {
             Activation last = activations.get(activations.size() - 1);
             if (last != Activation.IDENTITY) {
-                throw new OnnxFormatException(file + ": the graph ends in " + last.id() + "; perceptron's models end in "
-                        + "Softmax (classes), Sigmoid (MSE) or a dense layer (logits)");
+                throw new OnnxFormatException(file + ": the graph's last step is a " + opName(last) + " that nothing"
+                        + " follows as an output; perceptron's models end in Softmax (classes), Sigmoid (MSE) or a dense"
+                        + " layer (logits)");
             }
             loss = Loss.crossEntropy();
         }
@@ -87,12 +104,51 @@ final class OnnxImporter {
                 OnnxMetadata.metadata(graph.metadata, graph.producer, file));
     }
 
+    /** The standard opset ("" or "ai.onnx"), 7 to {@link #NEWEST_OPSET}. */
+    private void standardOpset() {
+        Long opset = graph.opsets.containsKey("") ? graph.opsets.get("") : graph.opsets.get("ai.onnx");
+        if (opset == null || opset < 7) {
+            throw new OnnxFormatException(file + ": needs the standard ONNX operator set, version 7 or later; it imports "
+                    + (graph.opsets.isEmpty() ? "none" : graph.opsets));
+        }
+        if (opset > NEWEST_OPSET) {
+            throw new OnnxFormatException(file + ": uses operator set " + opset + "; perceptron knows versions 7 to "
+                    + NEWEST_OPSET + " (ONNX Runtime refuses a version it does not know too)");
+        }
+    }
+
+    /** The features per example the input declares ([N, 784], or [N, 1, 28, 28] flattened), or -1 when unnamed. */
+    private static long features(OnnxGraph.Value input) {
+        long[] dims = input.dims();
+        if (dims.length < 2) {
+            return -1;
+        }
+        long product = 1;
+        for (int i = 1; i < dims.length; i++) {
+            if (dims[i] <= 0) {
+                return -1;
+            }
+            product *= dims[i];
+        }
+        return product;
+    }
+
+    private static String opName(Activation activation) {
+        return switch (activation.id()) {
+            case "relu" -> "Relu";
+            case "sigmoid" -> "Sigmoid";
+            case "tanh" -> "Tanh";
+            default -> activation.id();
+        };
+    }
+
     /** The one graph input that is not an initializer, a float tensor. */
     private OnnxGraph.Value input() {
         List<OnnxGraph.Value> inputs = graph.inputs.stream().filter(v -> !graph.initializers.containsKey(v.name())).toList();
         if (inputs.size() != 1) {
             throw new OnnxFormatException(file + ": the graph has " + inputs.size() + " inputs "
-                    + inputs.stream().map(OnnxGraph.Value::name).toList() + "; perceptron reads graphs with one (the pixels)");
+                    + OnnxGraph.someNames(inputs.stream().map(OnnxGraph.Value::name).toList())
+                    + "; perceptron reads graphs with one (the pixels)");
         }
         OnnxGraph.Value input = inputs.get(0);
         if (input.elementType() != FLOAT) {
@@ -103,18 +159,34 @@ final class OnnxImporter {
     }
 
     private void step(OnnxGraph.Node node) {
-        if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
+        boolean standard = node.domain().isEmpty() || node.domain().equals("ai.onnx");
+        if (labelBranch(node, standard)) {
+            labels.addAll(node.outputs());
+            return;
+        }
+        if (ended && standard && node.inputs().size() == 1 && node.inputs().get(0).equals(current)
+                && node.outputs().size() == 1 && (node.opType().equals("Identity") || floatCast(node))) {
+            current = node.outputs().get(0);  // a trailing Identity, or a Cast of float to float
+            return;
+        }
+        if (ended && node.opType().equals("ZipMap") && node.domain().equals("ai.onnx.ml")
+                && node.inputs().equals(List.of(current)) && node.outputs().size() == 1) {
+            current = node.outputs().get(0);  // skl2onnx's probabilities as one map per image: the same numbers
+            return;
+        }
+        if (!standard) {
             throw unsupported(node, "is in domain '" + node.domain() + "'");
         }
         if (!SUPPORTED.contains(node.opType())) {
             throw unsupported(node, "is not one perceptron reads");
         }
         if (node.inputs().isEmpty() || !node.inputs().contains(current) || node.outputs().size() != 1) {
-            throw new OnnxFormatException(file + ": " + node.describe() + " does not continue the chain from '" + current
-                    + "': perceptron reads a single chain of nodes");
+            throw new OnnxFormatException(file + ": " + node.describe() + " does not continue the chain from '"
+                    + OnnxGraph.shortName(current) + "': perceptron reads a single chain of nodes");
         }
         if (ended) {
-            throw new OnnxFormatException(file + ": " + node.describe() + " follows the final " + loss.outputActivation().id());
+            throw new OnnxFormatException(file + ": " + node.describe() + " follows the final "
+                    + opName(loss.outputActivation()));
         }
         if (!node.otherAttributes().isEmpty()) {
             throw unsupported(node, "has attributes perceptron does not read: " + node.otherAttributes());
@@ -126,16 +198,73 @@ final class OnnxImporter {
             case "Relu" -> activate(node, Activation.RELU);
             case "Tanh" -> activate(node, Activation.TANH);
             case "Sigmoid" -> {
-                if (node.outputs().get(0).equals(graphOutput())) {
+                if (endsTheGraph(node.outputs().get(0))) {
                     end(node, Loss.meanSquaredError(Activation.SIGMOID));
                 } else {
                     activate(node, Activation.SIGMOID);
                 }
             }
             case "Softmax" -> softmax(node);
-            default -> { }  // Identity, Flatten, Reshape: the values pass through unchanged
+            case "Flatten" -> flatten(node);
+            case "Reshape" -> reshape(node);
+            case "Cast" -> {
+                if (!floatCast(node)) {
+                    throw unsupported(node, "casts to " + OnnxDecoder.typeName(node.attributes().getOrDefault("to", 0L).intValue())
+                            + "; perceptron's values are float");
+                }
+            }
+            default -> { }  // Identity: the values pass through unchanged
         }
         current = node.outputs().get(0);
+    }
+
+    /**
+     * A node after the probabilities that only computes a label from them, or passes labels on:
+     * its inputs are the probabilities, labels, or constants, and it is never on the chain.
+     */
+    private boolean labelBranch(OnnxGraph.Node node, boolean standard) {
+        if (!ended || !LABEL_BRANCH.contains(node.opType()) || node.opType().equals("ZipMap")
+                || !(standard || node.domain().equals("ai.onnx.ml"))) {
+            return false;
+        }
+        boolean fromLabels = false;
+        for (String input : node.inputs()) {
+            if (labels.contains(input)) {
+                fromLabels = true;
+            } else if (!input.equals(current) && !input.isEmpty() && !graph.initializers.containsKey(input)) {
+                return false;
+            }
+        }
+        // ArgMax turns the probabilities into a label; the rest must work on labels.
+        return fromLabels || node.opType().equals("ArgMax");
+    }
+
+    private static boolean floatCast(OnnxGraph.Node node) {
+        return node.opType().equals("Cast") && node.attributes().getOrDefault("to", 0L).longValue() == FLOAT;
+    }
+
+    /** Flatten over axis 1 leaves [N, features] as it is; another axis would mix examples or features. */
+    private void flatten(OnnxGraph.Node node) {
+        long axis = node.attributes().getOrDefault("axis", 1L).longValue();
+        if (axis != 1) {
+            throw unsupported(node, "flattens from axis " + axis + "; perceptron reads Flatten over axis 1 only"
+                    + " (one row of features per example)");
+        }
+    }
+
+    /** A Reshape to [N, features] ([-1, F] or [0, F]) leaves the values as they are; any other is refused. */
+    private void reshape(OnnxGraph.Node node) {
+        OnnxGraph.Tensor target = node.inputs().size() == 2 ? graph.initializers.get(node.inputs().get(1)) : null;
+        long[] shape = target == null ? null : target.integers();
+        long width = widths.isEmpty() ? inputFeatures : widths.get(widths.size() - 1);
+        boolean rows = shape != null && shape.length == 2 && (shape[0] == -1 || shape[0] == 0);
+        if (!rows || !(shape[1] == -1 || shape[1] == width || (width < 0 && shape[1] > 0))) {
+            throw unsupported(node, "reshapes to " + (shape == null ? "a shape that is not a constant" : java.util.Arrays.toString(shape))
+                    + "; perceptron reads a Reshape to [-1, features] only");
+        }
+        if (width < 0 && shape[1] > 0) {
+            inputFeatures = shape[1];
+        }
     }
 
     private void gemm(OnnxGraph.Node node) {
@@ -190,7 +319,7 @@ final class OnnxImporter {
         if (axis != -1 && axis != 1) {
             throw unsupported(node, "is over axis " + axis + "; perceptron's is over the classes (axis 1 or -1)");
         }
-        if (!node.outputs().get(0).equals(graphOutput())) {
+        if (!endsTheGraph(node.outputs().get(0))) {
             throw unsupported(node, "is not the graph's last step");
         }
         end(node, Loss.crossEntropy());
@@ -205,8 +334,27 @@ final class OnnxImporter {
         ended = true;
     }
 
-    private String graphOutput() {
-        return graph.outputs.isEmpty() ? "" : graph.outputs.get(0).name();
+    /**
+     * Whether {@code value} is a graph output, or becomes one through pass-through steps only
+     * (Identity, a Cast to float, ZipMap): then it is what the model answers.
+     */
+    private boolean endsTheGraph(String value) {
+        String at = value;
+        for (int hops = 0; hops <= graph.nodes.size(); hops++) {
+            String here = at;
+            if (graph.outputs.stream().anyMatch(output -> output.name().equals(here))) {
+                return true;
+            }
+            OnnxGraph.Node next = graph.nodes.stream()
+                    .filter(n -> n.inputs().equals(List.of(here)) && n.outputs().size() == 1
+                            && (n.opType().equals("Identity") || floatCast(n) || n.opType().equals("ZipMap")))
+                    .findFirst().orElse(null);
+            if (next == null) {
+                return false;
+            }
+            at = next.outputs().get(0);
+        }
+        return false;
     }
 
     /** Adds a weight initializer as [inputs, outputs] row-major, and records the layer's widths. */
@@ -219,6 +367,10 @@ final class OnnxImporter {
         int rows = (int) tensor.dims()[transposed ? 1 : 0];
         int columns = (int) tensor.dims()[transposed ? 0 : 1];
         if (widths.isEmpty()) {
+            if (inputFeatures > 0 && inputFeatures != rows) {
+                throw unsupported(node, "takes " + rows + " values per example, but the graph's input '"
+                        + OnnxGraph.shortName(inputName) + "' gives " + inputFeatures);
+            }
             widths.add(rows);
         } else if (widths.get(widths.size() - 1) != rows) {
             throw unsupported(node, "takes " + rows + " values but the layer before gives " + widths.get(widths.size() - 1));
@@ -254,7 +406,8 @@ final class OnnxImporter {
             throw unsupported(node, "takes '" + name + "', which is not a constant (an initializer) of the graph");
         }
         if (tensor.values() == null) {
-            throw unsupported(node, "takes '" + name + "', which is not a float tensor");
+            throw unsupported(node, "takes '" + OnnxGraph.shortName(name) + "', which is "
+                    + OnnxDecoder.typeName(tensor.elementType()) + ", not float (FLOAT) weights");
         }
         return tensor;
     }
@@ -262,7 +415,9 @@ final class OnnxImporter {
     private void requireAttribute(OnnxGraph.Node node, String name, double expected) {
         Number value = node.attributes().get(name);
         if (value != null && value.doubleValue() != expected) {
-            throw unsupported(node, "has " + name + " = " + value + "; perceptron reads " + name + " = " + expected);
+            // An int attribute (transA) is printed as one, a float one (alpha) as a float.
+            String wanted = value instanceof Long ? Long.toString((long) expected) : Double.toString(expected);
+            throw unsupported(node, "has " + name + " = " + value + "; perceptron reads " + name + " = " + wanted);
         }
     }
 

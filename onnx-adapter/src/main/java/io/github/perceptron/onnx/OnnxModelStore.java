@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Models as ONNX files: {@link #save} exports (see {@link OnnxExporter}), {@link #load} imports a
@@ -27,6 +31,7 @@ public final class OnnxModelStore implements ModelStore {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(parent, "." + location.getFileName() + ".", ".tmp");
+            shareable(temporary, location);
             Files.write(temporary, bytes);
             try {
                 Files.move(temporary, location, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -46,6 +51,20 @@ public final class OnnxModelStore implements ModelStore {
         }
     }
 
+    /**
+     * A temporary file is private (0600); the export keeps the old file's permissions, or gets
+     * 0644 like a JSON model (persistence's AtomicFiles does the same), so that a service under
+     * another account can read it.
+     */
+    private static void shareable(Path temporary, Path target) throws IOException {
+        if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temporary, permissions);
+    }
+
     @Override
     public Model load(Path location) {
         return read(location);
@@ -63,7 +82,9 @@ public final class OnnxModelStore implements ModelStore {
             if (size > MAX_BYTES) {
                 throw new OnnxFormatException(file + ": " + size + " bytes; ONNX models over " + MAX_BYTES + " bytes are not read");
             }
-            return parse(Files.readAllBytes(location), file);
+            byte[] bytes = Files.readAllBytes(location);
+            refuseOtherKinds(bytes, file);
+            return OnnxImporter.toModel(OnnxDecoder.decode(bytes, file, location.toAbsolutePath().getParent()), file);
         } catch (NoSuchFileException e) {
             throw new OnnxFormatException(file + ": file not found");
         } catch (IOException e) {
@@ -73,7 +94,23 @@ public final class OnnxModelStore implements ModelStore {
 
     /** Imports the ONNX model in {@code bytes}; {@code file} names it in errors. */
     public static Model parse(byte[] bytes, String file) {
-        return OnnxImporter.toModel(OnnxDecoder.decode(bytes, file), file);
+        refuseOtherKinds(bytes, file);
+        return OnnxImporter.toModel(OnnxDecoder.decode(bytes, file, null), file);
+    }
+
+    /** A perceptron JSON model (or other text) named .onnx is said to be one, not parsed as protobuf. */
+    private static void refuseOtherKinds(byte[] bytes, String file) {
+        int first = 0;
+        while (first < bytes.length && first < 64 && Character.isWhitespace(bytes[first])) {
+            first++;
+        }
+        if (first < bytes.length && bytes[first] == '{') {
+            throw new OnnxFormatException(file + ": this is JSON, not ONNX: a perceptron model file is read when its"
+                    + " name ends in .json");
+        }
+        if (bytes.length == 0) {
+            throw new OnnxFormatException(file + ": the file is empty");
+        }
     }
 
     /** The ONNX encoding of {@code model}. */

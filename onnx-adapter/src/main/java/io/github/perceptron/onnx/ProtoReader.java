@@ -97,8 +97,13 @@ final class ProtoReader {
         return nested;
     }
 
+    /** Receives floats one at a time, unboxed. */
+    interface FloatSink {
+        void accept(float value);
+    }
+
     /** A float field, as one value (fixed32) or packed. */
-    void floats(java.util.function.Consumer<Float> each) {
+    void floats(FloatSink each) {
         if (wireType == FIXED32) {
             each.accept(Float.intBitsToFloat(fixed32()));
             return;
