@@ -90,6 +90,69 @@ class ServeIT {
         }
     }
 
+    /**
+     * Issue 28: a reload onto a file built to exhaust the reader (64 MB of valid protobuf) is
+     * refused in one line, and the service answers throughout. A reload onto 52 million empty
+     * nodes dropped its connection, stopped /healthz after 3 minutes, and ignored SIGTERM.
+     */
+    @Test
+    void a_reload_onto_each_onnx_bomb_is_refused_while_the_service_answers_throughout() throws Exception {
+        Path model = dir.resolve("model.onnx");
+        io.github.perceptron.onnx.OnnxModelStore store = new io.github.perceptron.onnx.OnnxModelStore();
+        store.save(TinyModels.trained(), model);
+        Process server = new ProcessBuilder(ChildJvm.command(List.of(), List.of("-Xmx512m"), ChildJvm.JAR,
+                "serve", "--model", model.toString(), "--port", "0"))
+                .redirectError(dir.resolve("serve-err.txt").toFile()).start();
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> unhealthy = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger healthy = new java.util.concurrent.atomic.AtomicInteger();
+        Thread poller = null;
+        try {
+            URI url = awaitUrl(server);
+            poller = new Thread(() -> {
+                while (polling.get()) {
+                    try {
+                        HttpResponse<String> health = client.send(HttpRequest.newBuilder(url.resolve("/healthz"))
+                                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (health.statusCode() == 200) {
+                            healthy.incrementAndGet();
+                        } else {
+                            unhealthy.add(health.statusCode() + " " + health.body());
+                        }
+                        Thread.sleep(20);
+                    } catch (IOException e) {
+                        unhealthy.add(e.toString());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            poller.start();
+            for (var bomb : OnnxBombs.ALL.entrySet()) {
+                Files.write(model, bomb.getValue().get());
+                HttpResponse<String> reload = client.send(HttpRequest.newBuilder(url.resolve("/v1/model/reload"))
+                        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(reload.statusCode()).as(bomb.getKey()).isEqualTo(422);
+                assertThat(reload.body()).as(bomb.getKey()).contains("cannot reload model.onnx: ")
+                        .contains("still serving model generation 1").hasSizeLessThan(600);
+            }
+            HttpResponse<String> after = client.send(HttpRequest.newBuilder(url.resolve("/v1/predict"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pixels\": [" + java.util.Arrays.toString(TinyModels.images(1)[0])
+                            + "]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(after.headers().firstValue("X-Model-Generation")).hasValue("1");
+            polling.set(false);
+            poller.join(10_000);
+            assertThat(unhealthy).as("health checks that failed").isEmpty();
+            assertThat(healthy.get()).as("health checks answered during the reloads").isPositive();
+        } finally {
+            polling.set(false);
+            server.destroyForcibly();
+        }
+    }
+
     @Test
     void a_port_in_use_is_one_line_naming_it() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

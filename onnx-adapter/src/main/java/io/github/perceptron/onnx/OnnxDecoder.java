@@ -58,6 +58,8 @@ final class OnnxDecoder {
     private OnnxGraph model(ProtoReader in) {
         OnnxGraph graph = new OnnxGraph();
         boolean sawGraph = false;
+        int opsetsRead = 0;
+        int metadataRead = 0;
         while (in.next()) {
             switch (in.field()) {
                 case 1 -> graph.irVersion = in.int64();
@@ -67,11 +69,12 @@ final class OnnxDecoder {
                     sawGraph = true;
                 }
                 case 8 -> {
-                    count(graph.opsets.size(), Caps.OPSETS, "operator set imports");
+                    count(opsetsRead++, Caps.OPSETS, "operator set imports");
                     opset(in.message("opset_import"), graph);
                 }
                 case 14 -> {
-                    count(graph.metadata.size(), Caps.METADATA, "metadata entries");
+                    // Counted as read: entries of one key replace each other in the map, which never grows.
+                    count(metadataRead++, Caps.METADATA, "metadata entries");
                     metadata(in.message("metadata_props"), graph);
                 }
                 case 25 -> throw new OnnxFormatException(file + ": the model defines its own functions, which perceptron does not read");
@@ -199,7 +202,7 @@ final class OnnxDecoder {
         List<Long> dims = new ArrayList<>();
         int dataType = 0;
         String name = "";
-        byte[] raw = null;
+        ByteBuffer raw = null;
         FloatList floats = new FloatList();
         List<Long> int64Data = new ArrayList<>();
         boolean externallyStored = false;
@@ -211,13 +214,16 @@ final class OnnxDecoder {
                     dims.add(dim);
                 });
                 case 2 -> dataType = (int) in.int64();
-                case 4 -> in.floats(value -> floats.add(value, file));
+                case 4 -> {
+                    floats.expect(dims, in.remaining() / 4);
+                    in.floats(value -> floats.add(value, file));
+                }
                 case 7 -> in.int64s(value -> {
                     count(int64Data.size(), MAX_LISTED_INTEGERS, "integers listed in a tensor");
                     int64Data.add(value);
                 });
                 case 8 -> name = in.string();
-                case 9 -> raw = in.bytes();
+                case 9 -> raw = in.view();  // no copy: a 256 MB tensor would be held twice
                 case 13 -> {
                     count(externalData.size(), Caps.ATTRIBUTES, "external data entries of a tensor");
                     entry(in.message("external_data"), externalData);
@@ -231,15 +237,15 @@ final class OnnxDecoder {
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         long count = elements(shape, what);
         if (externallyStored) {
-            raw = external.read(externalData.getOrDefault("location", ""), number(externalData, "offset", 0, what),
-                    number(externalData, "length", -1, what), what);
+            raw = ByteBuffer.wrap(external.read(externalData.getOrDefault("location", ""),
+                    number(externalData, "offset", 0, what), number(externalData, "length", -1, what), what));
         }
         if (dataType != FLOAT) {
             // Refused when a layer takes it as weights; a classifier's label branch holds its class labels this way.
             int size = ELEMENT_BYTES.getOrDefault(dataType, 0);
-            if (raw != null && size > 0 && raw.length != count * size) {
+            if (raw != null && size > 0 && raw.remaining() != count * size) {
                 throw new OnnxFormatException(what + " declares " + count + " " + typeName(dataType) + " values but holds "
-                        + raw.length + " bytes");
+                        + raw.remaining() + " bytes");
             }
             long[] integers = dataType != INT64 || count > Caps.DIMS ? null
                     : raw != null ? int64s(raw) : int64Data.size() == count ? int64Data.stream().mapToLong(Long::longValue).toArray() : null;
@@ -247,11 +253,11 @@ final class OnnxDecoder {
         }
         float[] values;
         if (raw != null) {
-            if (raw.length != count * 4) {
-                throw new OnnxFormatException(what + " declares " + count + " floats but holds " + raw.length + " bytes");
+            if (raw.remaining() != count * 4) {
+                throw new OnnxFormatException(what + " declares " + count + " floats but holds " + raw.remaining() + " bytes");
             }
             values = new float[(int) count];
-            ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+            raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         } else {
             if (floats.size() != count) {
                 throw new OnnxFormatException(what + " declares " + count + " floats but holds " + floats.size());
@@ -274,9 +280,9 @@ final class OnnxDecoder {
     private static final Map<Integer, Integer> ELEMENT_BYTES = Map.of(2, 1, 3, 1, 4, 2, 5, 2, 6, 4, INT64, 8, 9, 1,
             10, 2, 11, 8, 12, 4);
 
-    private static long[] int64s(byte[] raw) {
-        long[] values = new long[raw.length / 8];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
+    private static long[] int64s(ByteBuffer raw) {
+        long[] values = new long[raw.remaining() / 8];
+        raw.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
         return values;
     }
 
@@ -374,8 +380,8 @@ final class OnnxDecoder {
     /** Refuses the next element of a repeated field when {@code have} already reach {@code cap}. */
     private void count(int have, int cap, String what) {
         if (have >= cap) {
-            throw new OnnxFormatException(file + ": more than " + cap + " " + what + "; no multi-layer perceptron"
-                    + " perceptron reads has that many");
+            throw new OnnxFormatException(file + ": more than " + cap + " " + what + ", far more than any network"
+                    + " perceptron reads needs");
         }
     }
 
@@ -383,6 +389,24 @@ final class OnnxDecoder {
     private static final class FloatList {
         private float[] values = new float[16];
         private int size;
+
+        /**
+         * Sized once for the dimensions declared so far (they come first in every exporter's
+         * files), and never beyond the {@code fit} floats the rest of the message can hold.
+         */
+        void expect(List<Long> dims, int fit) {
+            if (size > 0 || dims.isEmpty()) {
+                return;
+            }
+            long count = 1;
+            for (long dim : dims) {
+                if (dim <= 0 || dim > MAX_ELEMENTS || count > MAX_ELEMENTS / dim) {
+                    return;  // refused with the shape later; no allocation on its word
+                }
+                count *= dim;
+            }
+            values = new float[(int) Math.max(16, Math.min(count, fit))];
+        }
 
         void add(float value, String file) {
             if (size == values.length) {
@@ -399,7 +423,7 @@ final class OnnxDecoder {
         }
 
         float[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 

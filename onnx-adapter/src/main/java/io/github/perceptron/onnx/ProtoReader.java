@@ -59,6 +59,11 @@ final class ProtoReader {
         return true;
     }
 
+    /** Bytes left in this message. */
+    int remaining() {
+        return end - position;
+    }
+
     int field() {
         return field;
     }
@@ -87,6 +92,14 @@ final class ProtoReader {
         byte[] bytes = java.util.Arrays.copyOfRange(data, position, position + length);
         position += length;
         return bytes;
+    }
+
+    /** The bytes of this field, as a read-only view of the file's, without copying them. */
+    java.nio.ByteBuffer view() {
+        int length = length();
+        java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(data, position, length).slice().asReadOnlyBuffer();
+        position += length;
+        return view;
     }
 
     /** The nested message in this field, read by its own reader. */

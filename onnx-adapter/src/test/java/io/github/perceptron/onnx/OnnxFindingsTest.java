@@ -41,32 +41,18 @@ class OnnxFindingsTest {
                 .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2));
     }
 
-    /** {@code count} copies of {@code element} as field {@code field} of a graph, in a model: a bomb of valid protobuf. */
-    private static byte[] repeated(int field, byte[] element, int count) {
-        ByteArrayOutputStream graph = new ByteArrayOutputStream();
-        byte[] one = message().blob(field, element).bytes();
-        for (int i = 0; i < count; i++) {
-            graph.writeBytes(one);
-        }
-        return modelAround(graph.toByteArray());
-    }
-
-    private static byte[] modelAround(byte[] graph) {
-        return message().varint(1, 8).sub(8, message().text(1, "").varint(2, 13)).blob(7, graph).bytes();
-    }
-
     static Stream<Arguments> bombs() {
         return Stream.of(
-                Arguments.of("2 million empty nodes", repeated(1, new byte[0], 2_000_000), "more than 1024 nodes"),
-                Arguments.of("2 million empty inputs", repeated(11, new byte[0], 2_000_000), "more than 1040 inputs"),
-                Arguments.of("2 million empty outputs", repeated(12, new byte[0], 2_000_000), "more than 16 outputs"),
-                Arguments.of("a node of a million inputs", modelAround(message().sub(1, manyTexts(1, 1_000_000)).bytes()),
+                Arguments.of("2 million empty nodes", ExporterShapes.repeated(1, new byte[0], 2_000_000), "more than 1024 nodes"),
+                Arguments.of("2 million empty inputs", ExporterShapes.repeated(11, new byte[0], 2_000_000), "more than 1040 inputs"),
+                Arguments.of("2 million empty outputs", ExporterShapes.repeated(12, new byte[0], 2_000_000), "more than 16 outputs"),
+                Arguments.of("a node of a million inputs", ExporterShapes.modelAround(message().sub(1, manyTexts(1, 1_000_000)).bytes()),
                         "more than 16 inputs to node 0"),
-                Arguments.of("a tensor of a million dimensions", modelAround(message().sub(5, manyOnes(1, 1_000_000)).bytes()),
+                Arguments.of("a tensor of a million dimensions", ExporterShapes.modelAround(message().sub(5, manyOnes(1, 1_000_000)).bytes()),
                         "more than 8 dimensions of a tensor"));
     }
 
-    private static HandWrittenOnnx manyTexts(int field, int count) {
+    static HandWrittenOnnx manyTexts(int field, int count) {
         HandWrittenOnnx message = message();
         for (int i = 0; i < count; i++) {
             message.text(field, "");
@@ -74,7 +60,7 @@ class OnnxFindingsTest {
         return message;
     }
 
-    private static HandWrittenOnnx manyOnes(int field, int count) {
+    static HandWrittenOnnx manyOnes(int field, int count) {
         HandWrittenOnnx message = message();
         for (int i = 0; i < count; i++) {
             message.varint(field, 1);
@@ -183,21 +169,7 @@ class OnnxFindingsTest {
     void a_classifier_with_skl2onnx_label_branch_and_zipmap_reads_as_its_chain() throws Exception {
         Model plain = OnnxModelStore.parse(model(chain(), 13).bytes(), "plain");
         for (boolean zipMap : new boolean[] {true, false}) {
-            HandWrittenOnnx graph = message().sub(1, node("Cast", "xf", "x").sub(5, intAttribute("to", 1)))
-                    .sub(1, node("MatMul", "m", "xf", "W")).sub(1, node("Add", "o", "m", "B"))
-                    .sub(1, node("Softmax", "probability_tensor", "o"))
-                    .sub(1, node("ArgMax", "argmax", "probability_tensor").sub(5, intAttribute("axis", 1)))
-                    .sub(1, node("ArrayFeatureExtractor", "label_array", "classes", "argmax").text(7, "ai.onnx.ml"))
-                    .sub(1, node("Cast", "output_label", "label_array").sub(5, intAttribute("to", 7)))
-                    .sub(1, zipMap ? node("ZipMap", "output_probability", "probability_tensor").text(7, "ai.onnx.ml")
-                            : node("Identity", "output_probability", "probability_tensor"))
-                    .sub(5, floatTensor("W", W, 4, 2)).sub(5, floatTensor("B", B, 2))
-                    .sub(5, message().varint(1, 2).varint(2, 6).text(8, "classes").blob(9, new byte[8]))
-                    .sub(11, value("x", 1, -1, 4))
-                    .sub(12, value("output_label", 7, -1)).sub(12, value("output_probability", 1, -1, 2));
-            HandWrittenOnnx onnx = message().varint(1, 8).text(2, "skl2onnx")
-                    .sub(8, message().text(1, "").varint(2, 17)).sub(8, message().text(1, "ai.onnx.ml").varint(2, 1))
-                    .sub(7, graph);
+            HandWrittenOnnx onnx = ExporterShapes.skl2onnx(W, B, zipMap);
             Model model = OnnxModelStore.parse(onnx.bytes(), "skl2onnx");
             float[] image = {0.1f, 0.9f, 0.3f, 0.7f};
             assertThat(model.predict(image).probabilities()).as("zipMap " + zipMap)
@@ -218,27 +190,16 @@ class OnnxFindingsTest {
         }
         Files.write(dir.resolve("m.onnx.data"), data.array());
         Model inline = OnnxModelStore.parse(model(chain(), 13).bytes(), "inline");
-        Model beside = new OnnxModelStore().load(Files.write(dir.resolve("m.onnx"), external("m.onnx.data", 16, 32).bytes()));
+        Model beside = new OnnxModelStore().load(Files.write(dir.resolve("m.onnx"), ExporterShapes.external(W, B, "m.onnx.data", 16, 32).bytes()));
         float[] image = {0.1f, 0.9f, 0.3f, 0.7f};
         assertThat(beside.predict(image).probabilities()).containsExactly(inline.predict(image).probabilities());
 
-        Path escaping = Files.write(dir.resolve("escape.onnx"), external("../m.onnx.data", 16, 32).bytes());
+        Path escaping = Files.write(dir.resolve("escape.onnx"), ExporterShapes.external(W, B, "../m.onnx.data", 16, 32).bytes());
         assertThatThrownBy(() -> new OnnxModelStore().load(escaping)).hasMessageContaining("named without a path");
-        Path beyond = Files.write(dir.resolve("beyond.onnx"), external("m.onnx.data", 40, 32).bytes());
+        Path beyond = Files.write(dir.resolve("beyond.onnx"), ExporterShapes.external(W, B, "m.onnx.data", 40, 32).bytes());
         assertThatThrownBy(() -> new OnnxModelStore().load(beyond)).hasMessageContaining("claims bytes 40 to 72 of");
         Files.createSymbolicLink(dir.resolve("link.data"), dir.resolve("m.onnx.data"));
-        Path linked = Files.write(dir.resolve("linked.onnx"), external("link.data", 16, 32).bytes());
+        Path linked = Files.write(dir.resolve("linked.onnx"), ExporterShapes.external(W, B, "link.data", 16, 32).bytes());
         assertThatThrownBy(() -> new OnnxModelStore().load(linked)).hasMessageContaining("(a symbolic link)");
-    }
-
-    /** The chain with W in {@code location} at {@code offset} and B inline. */
-    private static HandWrittenOnnx external(String location, long offset, long length) {
-        HandWrittenOnnx w = message().varint(1, 4).varint(1, 2).varint(2, 1).text(8, "W")
-                .sub(13, message().text(1, "location").text(2, location))
-                .sub(13, message().text(1, "offset").text(2, Long.toString(offset)))
-                .sub(13, message().text(1, "length").text(2, Long.toString(length))).varint(14, 1);
-        return model(message().sub(1, node("Gemm", "o", "x", "W", "B")).sub(1, node("Softmax", "y", "o"))
-                .sub(5, w).sub(5, floatTensor("B", B, 2))
-                .sub(11, value("x", 1, -1, 4)).sub(12, value("y", 1, -1, 2)), 13);
     }
 }

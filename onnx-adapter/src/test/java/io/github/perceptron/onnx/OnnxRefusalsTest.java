@@ -107,9 +107,29 @@ class OnnxRefusalsTest {
         assertThatThrownBy(() -> new OnnxModelStore().load(fifo)).hasMessageEndingWith("pipe.onnx: not a regular file");
     }
 
+    /**
+     * Mutations of perceptron's export, the other exporters' shapes and the bombs: each is read or
+     * refused in one {@link OnnxFormatException}, within 2 s, allocating at most 16 MB more than
+     * four times the input (the inputs are a few KB; a bomb's objects would be far more).
+     */
     @Test
     void mutated_files_are_refused_cleanly() throws IOException {
-        byte[] seed = OnnxModelStore.export(TinyModels.trained());
-        Fuzzing.run(dir.resolve("model.onnx"), List.of(seed), OnnxFormatException.class, file -> new OnnxModelStore().load(file));
+        float[] w = {0.5f, -0.25f, 1, 2, -1, 0.75f, 0.125f, -0.5f};
+        float[] b = {0.1f, -0.2f};
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        data.position(16);
+        for (float v : w) {
+            data.putFloat(v);
+        }
+        Files.write(dir.resolve("m.onnx.data"), data.array());
+        List<byte[]> seeds = List.of(OnnxModelStore.export(TinyModels.trained()),
+                ExporterShapes.skl2onnx(w, b, true).bytes(), ExporterShapes.skl2onnx(w, b, false).bytes(),
+                ExporterShapes.external(w, b, "m.onnx.data", 16, 32).bytes(),
+                ExporterShapes.repeated(1, new byte[0], 1500), ExporterShapes.repeated(11, new byte[0], 1500),
+                ExporterShapes.repeated(12, new byte[0], 40),
+                ExporterShapes.modelAround(message().sub(1, OnnxFindingsTest.manyTexts(1, 40)).bytes()),
+                ExporterShapes.modelAround(message().sub(5, OnnxFindingsTest.manyOnes(1, 20)).bytes()));
+        Fuzzing.run(dir.resolve("model.onnx"), seeds, OnnxFormatException.class, 16L << 20,
+                file -> new OnnxModelStore().load(file));
     }
 }

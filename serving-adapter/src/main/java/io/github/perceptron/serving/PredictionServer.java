@@ -168,12 +168,16 @@ public final class PredictionServer implements AutoCloseable {
         ServedModel next;
         try {
             next = slot.reload();
-        } catch (RuntimeException unreadable) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError unreadable) {
+            // A file built to exhaust the reader (it is bounded, but a reader of another format may
+            // not be) fails this request only: the old model stays, and every other request with it.
             metrics.reloaded(false);
+            String why = unreadable instanceof Error ? "reading it ran out of " + (unreadable instanceof OutOfMemoryError
+                    ? "memory" : "stack") : unreadable.getMessage();
             // The operator's log gets the whole reason; the client, no path and none of the file's content.
-            System.err.println("perceptron serve: reload failed: " + unreadable.getMessage());
+            System.err.println("perceptron serve: reload failed: " + abbreviate(why));
             throw new ApiException(422, "cannot reload " + ModelDescription.fileName(slot.source()) + ": "
-                    + reasonForClients(unreadable.getMessage(), slot.source())
+                    + abbreviate(reasonForClients(why, slot.source()))
                     + "; still serving model generation " + slot.current().generation());
         }
         metrics.reloaded(true);
@@ -182,6 +186,12 @@ public final class PredictionServer implements AutoCloseable {
         body.put("model_generation", next.generation());
         body.put("model", next.description());
         exchange.send(200, Json.TYPE, Json.bytes(body));
+    }
+
+    /** One line of at most 500 characters: a reason never floods a log or a response. */
+    private static String abbreviate(String text) {
+        String line = text == null ? "unreadable" : text.lines().findFirst().orElse("");
+        return line.length() <= 500 ? line : line.substring(0, 500) + "…";
     }
 
     /**
