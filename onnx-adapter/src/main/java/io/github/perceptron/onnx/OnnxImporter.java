@@ -33,8 +33,8 @@ final class OnnxImporter {
     /** What a classifier's label branch may hold: it turns probabilities into a label, which perceptron computes itself. */
     private static final Set<String> LABEL_BRANCH = Set.of("ArgMax", "ArrayFeatureExtractor", "Cast", "Reshape",
             "Identity", "Flatten", "ZipMap");
-    /** The newest standard opset perceptron knows (ONNX 1.19). */
-    static final long NEWEST_OPSET = 24;
+    /** The newest standard opset perceptron reads: the newest ONNX Runtime 1.30 runs (it refuses 27). */
+    static final long NEWEST_OPSET = 26;
     private static final int FLOAT = 1;
 
     private final OnnxGraph graph;
