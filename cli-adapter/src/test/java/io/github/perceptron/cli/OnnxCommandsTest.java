@@ -63,6 +63,17 @@ class OnnxCommandsTest {
         assertThat(fromOnnx.get("hidden").toString()).isEqualTo("[\"dense 16 relu\"]");
     }
 
+    /** Issue 28: info on another tool's model said "trained 0 epochs, seed 0, ... 1970-01-01" and "before format version 2". */
+    @Test
+    void info_on_another_tools_model_says_it_was_trained_elsewhere() throws IOException {
+        Path foreign = Files.write(dir.resolve("from torch.onnx"), OnnxBombs.foreignModel());
+        CommandLineRun run = CommandLineRun.of(environment, "info", "--model", foreign.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("trained      elsewhere, by pytorch 2.13.0 (no training record)\n")
+                .contains("provenance   not recorded (made by another tool)\n")
+                .doesNotContain("1970").doesNotContain("format version 2");
+    }
+
     @Test
     void an_unreadable_onnx_file_is_one_line_and_exit_1() throws IOException {
         Path bad = Files.write(dir.resolve("bad.onnx"), "not a model".getBytes());

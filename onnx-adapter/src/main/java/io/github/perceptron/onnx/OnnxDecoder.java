@@ -64,6 +64,7 @@ final class OnnxDecoder {
             switch (in.field()) {
                 case 1 -> graph.irVersion = in.int64();
                 case 2 -> graph.producer = in.string();
+                case 3 -> graph.producerVersion = in.string();
                 case 7 -> {
                     graph(in.message("graph"), graph);
                     sawGraph = true;

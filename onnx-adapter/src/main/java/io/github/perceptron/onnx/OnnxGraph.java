@@ -43,6 +43,7 @@ final class OnnxGraph {
 
     long irVersion;
     String producer = "";
+    String producerVersion = "";
     final Map<String, Long> opsets = new LinkedHashMap<>();
     final Map<String, String> metadata = new LinkedHashMap<>();
     final List<Node> nodes = new ArrayList<>();

@@ -101,7 +101,8 @@ final class OnnxImporter {
         }
         int[] size = OnnxMetadata.inputSize(graph.metadata, inputs, file);
         return Model.restore(spec, parameters, size[0], size[1], OnnxMetadata.classNames(graph.metadata, classes, file),
-                OnnxMetadata.metadata(graph.metadata, graph.producer, file));
+                OnnxMetadata.metadata(graph.metadata,
+                (graph.producer + " " + graph.producerVersion).strip(), file));
     }
 
     /** The standard opset ("" or "ai.onnx"), 7 to {@link #NEWEST_OPSET}. */

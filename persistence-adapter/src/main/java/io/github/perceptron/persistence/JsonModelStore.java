@@ -120,6 +120,10 @@ public final class JsonModelStore implements ModelStore {
         } catch (NoSuchFileException e) {
             throw new ModelStoreException(location + ": file not found");
         } catch (JsonProcessingException e) {
+            if (looksLikeOnnx(location)) {
+                throw new ModelStoreException(location + ": this looks like an ONNX model, not JSON: name it .onnx to"
+                        + " read it as one");
+            }
             throw new ModelStoreException(location + ": not valid JSON: " + e.getOriginalMessage()
                     + locationOf(e));
         } catch (NumberFormatException e) {
@@ -187,6 +191,19 @@ public final class JsonModelStore implements ModelStore {
                 writeStringField(Checksum.FIELD, checksum);
             }
             super.writeEndObject();
+        }
+    }
+
+    /**
+     * An ONNX file starts with its IR version, field 1: the byte 0x08 then a small number (3 to
+     * 12 in every ONNX release), which no JSON document does.
+     */
+    private static boolean looksLikeOnnx(Path location) {
+        try (InputStream in = Files.newInputStream(location)) {
+            byte[] start = in.readNBytes(2);
+            return start.length == 2 && start[0] == 0x08 && start[1] >= 3 && start[1] <= 12;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -33,6 +33,14 @@ class JsonModelStoreStrictReadingTest {
         store.save(TinyModels.trained(), file);
     }
 
+    /** Issue 28: an ONNX file named .json got a parser's error that did not say so. */
+    @Test
+    void an_onnx_model_named_json_is_said_to_be_onnx() throws IOException {
+        Files.write(file, new byte[] {0x08, 0x08, 0x12, 0x07, 'p', 'y', 't', 'o', 'r', 'c', 'h', 0x3a, 0x00});
+        assertThatThrownBy(() -> store.load(file)).isInstanceOf(ModelStoreException.class)
+                .hasMessage(file + ": this looks like an ONNX model, not JSON: name it .onnx to read it as one");
+    }
+
     @Test
     void another_format_is_refused() throws IOException {
         edit(root -> root.put("format", "keras"));

@@ -12,6 +12,7 @@ import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,11 +63,15 @@ public final class InfoCommand implements Callable<Integer> {
         out.println("weights      " + loaded.weightsDigest());
         ModelMetadata metadata = loaded.metadata();
         out.println("dataset      " + metadata.dataset());
-        out.println("trained      " + metadata.epochs() + " epochs, seed " + metadata.seed() + ", perceptron "
+        // A model another tool made (an ONNX import) has no training record: its creation time is unknown.
+        boolean elsewhere = metadata.created().equals(Instant.EPOCH);
+        out.println(elsewhere ? "trained      elsewhere, by " + metadata.toolVersion() + " (no training record)"
+                : "trained      " + metadata.epochs() + " epochs, seed " + metadata.seed() + ", perceptron "
                 + metadata.toolVersion() + ", " + metadata.created());
         metadata.testAccuracy().ifPresent(a -> out.printf(Locale.ROOT, "test accuracy %.2f%%%n", 100 * a));
         metadata.provenance().ifPresentOrElse(p -> provenance(out, p),
-                () -> out.println("provenance   not recorded (a model file from before format version 2)"));
+                () -> out.println(elsewhere ? "provenance   not recorded (made by another tool)"
+                        : "provenance   not recorded (a model file from before format version 2)"));
         out.println("this JVM     " + Execution.kernelDescription() + " kernel, " + Execution.cpu());
         return 0;
     }
