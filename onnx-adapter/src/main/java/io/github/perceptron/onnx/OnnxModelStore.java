@@ -82,7 +82,7 @@ public final class OnnxModelStore implements ModelStore {
             if (size > MAX_BYTES) {
                 throw new OnnxFormatException(file + ": " + size + " bytes; ONNX models over " + MAX_BYTES + " bytes are not read");
             }
-            byte[] bytes = Files.readAllBytes(location);
+            byte[] bytes = readInChunks(location, size);
             refuseOtherKinds(bytes, file);
             return OnnxImporter.toModel(OnnxDecoder.decode(bytes, file, location.toAbsolutePath().getParent()), file);
         } catch (NoSuchFileException e) {
@@ -90,6 +90,29 @@ public final class OnnxModelStore implements ModelStore {
         } catch (IOException e) {
             throw new OnnxFormatException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The file's bytes, read a megabyte at a time: one read of the whole file (as
+     * {@code Files.readAllBytes} does) goes through a native buffer as large as the file, which
+     * doubled the memory a 500 MB file took.
+     */
+    private static byte[] readInChunks(Path location, long size) throws IOException {
+        byte[] bytes = new byte[(int) size];
+        try (java.io.InputStream in = Files.newInputStream(location)) {
+            int read = 0;
+            while (read < bytes.length) {
+                int n = in.read(bytes, read, Math.min(1 << 20, bytes.length - read));
+                if (n < 0) {
+                    return java.util.Arrays.copyOf(bytes, read);  // the file shrank while it was read
+                }
+                read += n;
+            }
+            if (in.read() >= 0) {
+                throw new OnnxFormatException(location + ": the file grew while it was read; read it again when it is written");
+            }
+        }
+        return bytes;
     }
 
     /** Imports the ONNX model in {@code bytes}; {@code file} names it in errors. */
