@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -28,6 +29,7 @@ final class Exchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile int status = -1;
     private final CompletableFuture<Void> written = new CompletableFuture<>();
+    private volatile IntConsumer beforeAnswer = status -> { };
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -57,6 +59,11 @@ final class Exchange {
 
     void setResponseHeader(String name, String value) {
         response.getHeaders().put(name, value);
+    }
+
+    /** Called with the status once, as the answer is about to be written (to count it). */
+    void beforeAnswer(IntConsumer listener) {
+        beforeAnswer = listener;
     }
 
     /** The answer's status, or -1 while there is none. */
@@ -163,6 +170,7 @@ final class Exchange {
             return false;
         }
         status = code;
+        beforeAnswer.accept(code);
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

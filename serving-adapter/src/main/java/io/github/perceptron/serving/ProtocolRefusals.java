@@ -40,8 +40,8 @@ final class ProtocolRefusals extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.TYPE);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        metrics.request("unparsed", "other", status, System.nanoTime() - start);  // before the answer leaves
         response.write(true, ByteBuffer.wrap(body), callback);
-        metrics.request("unparsed", "other", status, System.nanoTime() - start);
         return true;
     }
 
