@@ -9,7 +9,7 @@ public enum Initialization {
     /** Weights and biases from N(0, 1): the notebooks' choice, kept to reproduce them. */
     NORMAL {
         @Override
-        void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
+        public void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
             gaussian(weights, 1.0, random);
             gaussian(biases, 1.0, random);
         }
@@ -17,7 +17,7 @@ public enum Initialization {
     /** Glorot and Bengio (2010): uniform in ±√(6/(in+out)), biases zero. Suits sigmoid and tanh. */
     XAVIER {
         @Override
-        void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
+        public void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
             double limit = Math.sqrt(6.0 / (inputs + outputs));
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = (float) ((2 * random.nextDouble() - 1) * limit);
@@ -28,14 +28,15 @@ public enum Initialization {
     /** He et al. (2015): N(0, 2/in), biases zero. Suits ReLU. */
     HE {
         @Override
-        void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
+        public void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random) {
             gaussian(weights, Math.sqrt(2.0 / inputs), random);
             Arrays.fill(biases, 0f);
         }
     };
 
     /** Fills a layer's {@code weights[inputs×outputs]} and {@code biases[outputs]}. */
-    abstract void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random);
+    /** Draws a layer's {@code weights[inputs×outputs]} and {@code biases[outputs]} from {@code random}. */
+    public abstract void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random);
 
     /** He for ReLU, Xavier otherwise. */
     public static Initialization suitedTo(Activation activation) {

@@ -3,9 +3,7 @@ package io.github.perceptron.core.network;
 import io.github.perceptron.core.kernel.Kernels;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
-import io.github.perceptron.core.layer.DenseLayer;
 import io.github.perceptron.core.layer.Initialization;
-import io.github.perceptron.core.layer.Layer;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.layer.Parameter;
 import java.util.ArrayList;
@@ -63,13 +61,23 @@ public final class Network {
         for (LayerSpec layerSpec : spec.hidden()) {
             Initialization init = layerSpec instanceof LayerSpec.Dense dense
                     ? spec.initializationFor(dense.activation()) : Initialization.XAVIER;
-            Layer layer = layerSpec.build(width, init, random, kernel);
+            Layer layer = build(layerSpec, width, init, random, kernel);
             hidden.add(layer);
             width = layer.outputs();
         }
         LayerSpec.Dense outputSpec = new LayerSpec.Dense(spec.classes(), spec.loss().outputActivation());
-        Layer output = outputSpec.build(width, spec.initializationFor(outputSpec.activation()), random, kernel);
+        Layer output = build(outputSpec, width, spec.initializationFor(outputSpec.activation()), random, kernel);
         return new Network(spec, List.copyOf(hidden), (DenseLayer) output, kernel);
+    }
+
+    /** A new layer as {@code spec} describes it, taking {@code inputs} values per row, initialised from {@code random}. */
+    private static Layer build(LayerSpec spec, int inputs, Initialization init, RandomGenerator random, MatrixKernel kernel) {
+        if (spec instanceof LayerSpec.Dense dense) {
+            DenseLayer layer = new DenseLayer(inputs, dense.units(), dense.activation(), kernel);
+            init.fill(layer.weights().values(), layer.biases().values(), inputs, dense.units(), random);
+            return layer;
+        }
+        return new DropoutLayer(inputs, ((LayerSpec.Dropout) spec).rate(), kernel.threads());  // LayerSpec is sealed
     }
 
     /** The threads this network's products split over (results do not depend on it). */

@@ -17,7 +17,8 @@ class CoreArchitectureRulesAreNotVacuousTest {
     static Stream<ArchRule> rules() {
         return Stream.of(CoreArchitectureTest.core_depends_only_on_the_jdk,
                 CoreArchitectureTest.core_packages_are_free_of_cycles,
-                CoreArchitectureTest.core_writes_nothing_to_the_console);
+                CoreArchitectureTest.core_writes_nothing_to_the_console,
+                CoreArchitectureTest.the_kernel_stays_out_of_cores_api);
     }
 
     @ParameterizedTest

@@ -1,13 +1,19 @@
 package io.github.perceptron.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * Core's promises to the systems that embed it. Every rule fails when it matches no classes
@@ -41,4 +47,28 @@ public class CoreArchitectureTest {
             .orShould().callMethod(Throwable.class, "printStackTrace")
             .allowEmptyShould(false)
             .because("core speaks through listeners and exceptions; its embedder owns the console");
+
+    /**
+     * The module descriptor does not export {@code kernel}; on the class path, where descriptors
+     * are ignored, this keeps the same boundary: no public method or constructor of core's API
+     * takes or returns a kernel type (LayerSpec.build took a MatrixKernel).
+     */
+    @ArchTest
+    public static final ArchRule the_kernel_stays_out_of_cores_api = codeUnits()
+            .that().arePublic().and().areDeclaredInClassesThat().arePublic()
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.github.perceptron.core.kernel..")
+            .should(new ArchCondition<JavaCodeUnit>("not take or return a type of core's kernel") {
+                @Override
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                    java.util.List<JavaClass> types = new java.util.ArrayList<>(unit.getRawParameterTypes());
+                    types.add(unit.getRawReturnType());
+                    for (JavaClass type : types) {
+                        if (type.getPackageName().startsWith("io.github.perceptron.core.kernel")) {
+                            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + type.getName()));
+                        }
+                    }
+                }
+            })
+            .allowEmptyShould(false)
+            .because("the kernel is core's internal: module-info does not export it");
 }

@@ -79,11 +79,48 @@ class KernelChoiceTest {
     private record Result(int exit, List<String> out, String err) {
     }
 
+    /**
+     * Core as a named module ({@code requires static jdk.incubator.vector}), as an embedder on the
+     * module path has it: the kernel loads with the incubator module and without it, with the
+     * same bits.
+     */
+    @Test
+    void on_the_module_path_the_kernel_loads_with_or_without_the_incubator_module() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.class.getModule().isNamed(),
+                "core's classes are on the class path in this run");
+        String expected = Describe.digest();
+        Path testClasses = Path.of(Describe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> modulePath = List.of("--module-path", System.getProperty("jdk.module.path"),
+                "--patch-module", "io.github.perceptron.core=" + testClasses);
+        String main = "io.github.perceptron.core/" + Describe.class.getName();
+        Result with = runCommand(concat(modulePath, List.of("--add-modules", "jdk.incubator.vector", "-m", main)));
+        Result without = runCommand(concat(modulePath, List.of("-m", main)));
+        assertThat(with.exit).as(with.err).isZero();
+        assertThat(with.out.get(0)).startsWith("vector (Vector API, ");
+        assertThat(with.out.get(1)).isEqualTo(expected);
+        assertThat(without.exit).as(without.err).isZero();
+        assertThat(without.out.get(0)).startsWith("portable (jdk.incubator.vector is not in the boot layer");
+        assertThat(without.out.get(1)).isEqualTo(expected);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     private Result run(List<String> options) throws IOException, InterruptedException {
+        // Surefire puts core's classes on the module path when core is a module: the child takes them on its class path.
+        String modules = System.getProperty("jdk.module.path", "");
+        String classPath = modules.isEmpty() ? System.getProperty("java.class.path")
+                : modules + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        return runCommand(concat(options, List.of("-cp", classPath, Describe.class.getName())));
+    }
+
+    private Result runCommand(List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Describe.class.getName()));
+        command.addAll(arguments);
         Path out = Files.createTempFile(temporary, "out", ".txt");
         Path err = Files.createTempFile(temporary, "err", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

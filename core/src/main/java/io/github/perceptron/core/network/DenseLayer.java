@@ -1,5 +1,7 @@
-package io.github.perceptron.core.layer;
+package io.github.perceptron.core.network;
 
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
  * {@code b[outputs]}. Backward: {@code dz = da ⊙ f'}, {@code dW = xᵀ·dz}, {@code db = Σ_rows dz},
  * {@code dx = dz·Wᵀ}.
  */
-public final class DenseLayer implements Layer {
+final class DenseLayer implements Layer {
 
     private final int inputs;
     private final int outputs;
@@ -20,7 +22,7 @@ public final class DenseLayer implements Layer {
     private final BiasAndActivation finish = new BiasAndActivation();
     private final Derivative derivative = new Derivative();
 
-    public DenseLayer(int inputs, int outputs, Activation activation, MatrixKernel kernel) {
+    DenseLayer(int inputs, int outputs, Activation activation, MatrixKernel kernel) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.activation = activation;

@@ -1,5 +1,6 @@
-package io.github.perceptron.core.layer;
+package io.github.perceptron.core.network;
 
+import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.random.SeededRandom;
 import java.util.List;
@@ -9,19 +10,19 @@ import java.util.random.RandomGenerator;
  * Inverted dropout: in training each unit is kept with probability {@code 1 - rate} and scaled by
  * {@code 1/(1 - rate)}, so evaluation is the identity and needs no rescaling.
  */
-public final class DropoutLayer implements Layer {
+final class DropoutLayer implements Layer {
 
     private final int width;
     private final double rate;
     private final int threads;
     private float[] mask = new float[0];
 
-    public DropoutLayer(int width, double rate) {
+    DropoutLayer(int width, double rate) {
         this(width, rate, 1);
     }
 
     /** A layer that draws its masks on up to {@code threads} threads, with the same masks for any number. */
-    public DropoutLayer(int width, double rate, int threads) {
+    DropoutLayer(int width, double rate, int threads) {
         this.width = width;
         this.rate = rate;
         this.threads = threads;

@@ -1,5 +1,6 @@
-package io.github.perceptron.core.layer;
+package io.github.perceptron.core.network;
 
+import io.github.perceptron.core.layer.Parameter;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -7,7 +8,7 @@ import java.util.random.RandomGenerator;
  * One stage of a network, mapping a batch {@code input[rows×inputs()]} to
  * {@code output[rows×outputs()]}, with forward and backward side by side.
  */
-public interface Layer {
+interface Layer {
 
     int inputs();
 
