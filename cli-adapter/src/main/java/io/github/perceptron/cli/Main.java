@@ -101,13 +101,22 @@ public final class Main {
             err.println("perceptron: " + kernelProblem.get());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        Injector injector = Guice.createInjector(Modules.override(
-                new PerceptronModule(new Console(out, err, terminal), environment, signals)).with(overrides));
-        CommandLine commandLine = new CommandLine(PerceptronCommand.class, new GuiceFactory(injector));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(new FailureHandler());
-        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        return commandLine.execute(args);
+        try {
+            Injector injector = Guice.createInjector(Modules.override(
+                    new PerceptronModule(new Console(out, err, terminal), environment, signals)).with(overrides));
+            CommandLine commandLine = new CommandLine(PerceptronCommand.class, new GuiceFactory(injector));
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler(new FailureHandler());
+            commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+            return commandLine.execute(args);
+        } catch (Error broken) {
+            // picocli hands its handler exceptions only: an Error (ExceptionInInitializerError,
+            // OutOfMemoryError) escaped as a raw stack trace. One line, and the trace under --debug.
+            err.println("perceptron: internal error: " + broken + " (rerun with --debug for details)");
+            FailureHandler.printTrace(broken, err, java.util.Arrays.asList(args).contains("--debug"));
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
     }
 }

@@ -85,10 +85,15 @@ class CommandLineTest {
     }
 
     @Test
-    void layers_that_do_not_fit_the_images_are_a_usage_error_naming_both() {
+    /**
+     * A plan that does not fit the data is found when the two meet, in core: exit 1 with core's
+     * message naming both, not a usage error pointing to --help (issue 29: errors by kind).
+     */
+    void layers_that_do_not_fit_the_images_are_refused_naming_both() {
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--layers", "100,10");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("the images are 28×28 = 784 pixels but the network's first layer takes 100");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("the images are 28×28 = 784 pixels but the network's first layer takes 100")
+                .doesNotContain("--help");
     }
 
     @Test

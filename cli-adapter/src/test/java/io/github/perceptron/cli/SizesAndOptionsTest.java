@@ -48,13 +48,25 @@ class SizesAndOptionsTest {
         "--layers|784,99999999999,10|--layers 784,99999999999,10: '99999999999' is not a layer size",
         "--layers|784,,10|--layers 784,,10: '' is not a layer size",
         "--dropout|-0.1|--dropout must be a rate in [0, 1), was -0.1",
-        "--dropout|NaN|--dropout must be a rate in [0, 1), was NaN",
-        "--batch|2147483647|the batch size 2147483647 is larger than the 200 training images"})
+        "--dropout|NaN|--dropout must be a rate in [0, 1), was NaN"})
     void bad_sizes_and_rates_are_usage_errors_naming_the_option(String option, String value, String message) {
         CommandLineRun run = train(option, value, "--epochs", "1");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(message).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(run.errorLines()).isEqualTo(2);
+        assertThat(dir.resolve("model.json")).doesNotExist();
+    }
+
+    /**
+     * A batch larger than the training set is found when the plan meets the data, in core: one
+     * line naming both, exit 1, no pointer to --help (issue 29: errors by kind).
+     */
+    @org.junit.jupiter.api.Test
+    void a_batch_larger_than_the_data_is_refused_naming_both() {
+        CommandLineRun run = train("--batch", "2147483647", "--epochs", "1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("the batch size 2147483647 is larger than the 200 training images")
+                .doesNotContain("--help").doesNotContain("\tat ");
         assertThat(dir.resolve("model.json")).doesNotExist();
     }
 

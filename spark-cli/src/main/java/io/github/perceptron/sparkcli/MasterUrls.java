@@ -1,5 +1,6 @@
 package io.github.perceptron.sparkcli;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,7 +37,7 @@ final class MasterUrls {
             return;
         }
         if (!MASTER.matcher(master).matches()) {
-            throw new IllegalArgumentException("--master must be local[*], local[N], spark://HOST:PORT, yarn or "
+            throw new OptionException("--master must be local[*], local[N], spark://HOST:PORT, yarn or "
                     + "k8s://URL, was '" + master + "'");
         }
         if (master.startsWith("spark://")) {
@@ -54,7 +55,7 @@ final class MasterUrls {
             try {
                 port = colon < 0 ? 7077 : Integer.parseInt(address.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--master " + url + ": '" + address + "' is not host:port");
+                throw new OptionException("--master " + url + ": '" + address + "' is not host:port");
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, port), timeoutMillis);

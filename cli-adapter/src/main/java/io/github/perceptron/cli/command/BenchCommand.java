@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.command;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.Median;
@@ -86,10 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
         int inputs = sizes.get(0);
         int side = (int) Math.round(Math.sqrt(inputs));
         if (side * side != inputs) {
-            throw new IllegalArgumentException("bench needs a square input layer (784 = 28×28), was " + inputs);
+            throw new OptionException("bench needs a square input layer (784 = 28×28), was " + inputs);
         }
         if (warmupEpochs < 0) {
-            throw new IllegalArgumentException("--warmup-epochs must be 0 or more, was " + warmupEpochs);
+            throw new OptionException("--warmup-epochs must be 0 or more, was " + warmupEpochs);
         }
         int classes = sizes.get(sizes.size() - 1);
         TrainingPlan plan = new TrainingPlan(measured.network(), measured.optimizer(), measured.schedule(),

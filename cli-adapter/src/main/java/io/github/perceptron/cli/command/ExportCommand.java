@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.command;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.ModelOption;
@@ -59,7 +60,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean onnx = ModelFiles.isOnnx(out);
         if (onnx != (format == Format.ONNX)) {
-            throw new IllegalArgumentException("--out " + out + ": " + (format == Format.ONNX ? "an" : "a") + " "
+            throw new OptionException("--out " + out + ": " + (format == Format.ONNX ? "an" : "a") + " "
                     + format.name().toLowerCase(Locale.ROOT) + " model's file name ends in " + format.suffix
                     + ", so that --model reads it as one");
         }

@@ -31,7 +31,7 @@ public record DataLocation(String known, String format, String directory) implem
     public DataLocation {
         format = format.toLowerCase(Locale.ROOT);
         if (!format.equals("idx") && !format.equals("csv") && !format.equals("images")) {
-            throw new IllegalArgumentException("unknown format '" + format + "', expected idx, csv or images");
+            throw new OptionException("unknown format '" + format + "', expected idx, csv or images");
         }
     }
 

@@ -29,7 +29,7 @@ public final class JsonLine {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName(), e);
+            throw new IllegalStateException("no JSON form for " + value.getClass().getName(), e);
         }
     }
 

@@ -16,17 +16,17 @@ public final class LayerSizes {
             try {
                 sizes.add(Integer.parseInt(part.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--layers " + layers + ": '" + part.strip()
+                throw new OptionException("--layers " + layers + ": '" + part.strip()
                         + "' is not a layer size (whole numbers, comma-separated, such as 784,100,10)");
             }
         }
         if (sizes.size() < 2) {
-            throw new IllegalArgumentException("--layers " + layers + ": give at least an input and an output size");
+            throw new OptionException("--layers " + layers + ": give at least an input and an output size");
         }
         try {
             NetworkLimits.check(sizes);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--layers " + layers + ": " + e.getMessage());
+            throw new OptionException("--layers " + layers + ": " + e.getMessage());
         }
         return sizes.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -33,7 +33,7 @@ public interface RunPlaces {
         @Override
         public void check(String master) {
             if (master != null) {
-                throw new IllegalArgumentException("--master needs the Spark build of perceptron: run ./perceptron-spark "
+                throw new OptionException("--master needs the Spark build of perceptron: run ./perceptron-spark "
                         + "with the same options (see docs/scale-out.md)");
             }
         }

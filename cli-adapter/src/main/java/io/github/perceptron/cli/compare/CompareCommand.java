@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.compare;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.OutputLocation;
@@ -66,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparePreset chosen = ComparePreset.fromId(preset);
         int runEpochs = epochs != null ? epochs : chosen.defaultEpochs();
         if (seeds < 1 || runEpochs < 1) {
-            throw new IllegalArgumentException("--seeds and --epochs must be at least 1");
+            throw new OptionException("--seeds and --epochs must be at least 1");
         }
         Path markdown = report != null ? report : out.resolve("report.md");
         OutputLocation outputs = new OutputLocation(dataset.inputs());

@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.compare;
 
+import io.github.perceptron.cli.common.OptionException;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,7 +70,7 @@ public enum ComparePreset {
                 return preset;
             }
         }
-        throw new IllegalArgumentException("unknown preset '" + id + "', expected seed-tasks or best");
+        throw new OptionException("unknown preset '" + id + "', expected seed-tasks or best");
     }
 
     /** One configuration: a name for tables and legends, the lab task it answers, its options. */

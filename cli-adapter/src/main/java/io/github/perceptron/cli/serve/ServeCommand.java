@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.serve;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Environment;
@@ -126,29 +127,29 @@ public final class ServeCommand implements Callable<Integer> {
 
     private ServerSettings settings() {
         if (maxBodyMegabytes < 1 || maxBodyMegabytes > 1024) {
-            throw new IllegalArgumentException("--max-body-mb must be in 1..1024, was " + maxBodyMegabytes);
+            throw new OptionException("--max-body-mb must be in 1..1024, was " + maxBodyMegabytes);
         }
         if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
-            throw new IllegalArgumentException("--request-timeout must be in 1..3600 seconds, was " + requestTimeoutSeconds);
+            throw new OptionException("--request-timeout must be in 1..3600 seconds, was " + requestTimeoutSeconds);
         }
         if (gracePeriodSeconds < 0 || gracePeriodSeconds > 3600) {
-            throw new IllegalArgumentException("--grace-period must be in 0..3600 seconds, was " + gracePeriodSeconds);
+            throw new OptionException("--grace-period must be in 0..3600 seconds, was " + gracePeriodSeconds);
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be in 0..65535, was " + port);
+            throw new OptionException("--port must be in 0..65535, was " + port);
         }
         if (new InetSocketAddress(host, port).isUnresolved()) {
             throw new CommandFailure("--host " + host + ": no such address on this machine's network");
         }
         for (String name : allowedHosts) {
             if (!name.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})")) {
-                throw new IllegalArgumentException("--allow-host " + name + ": not a host name (letters, digits, dots and"
+                throw new OptionException("--allow-host " + name + ": not a host name (letters, digits, dots and"
                         + " hyphens, without a port)");
             }
         }
         String token = token();
         if (token.isEmpty() && !isLoopback(host) && !insecureNoAuth) {
-            throw new IllegalArgumentException("--host " + host + " is reachable from other machines: give a token"
+            throw new OptionException("--host " + host + " is reachable from other machines: give a token"
                     + " (--token-file FILE or PERCEPTRON_SERVE_TOKEN), or --insecure-no-auth to serve anyone");
         }
         return ServerSettings.defaults(host, port)
@@ -200,7 +201,7 @@ public final class ServeCommand implements Callable<Integer> {
             from = "PERCEPTRON_SERVE_TOKEN";
         }
         if (!token.isEmpty() && (token.length() < 16 || !token.matches("[\\x21-\\x7e]+"))) {
-            throw new IllegalArgumentException(from + ": the token must be at least 16 printable characters without"
+            throw new OptionException(from + ": the token must be at least 16 printable characters without"
                     + " spaces (for example: openssl rand -hex 16)");
         }
         return token;

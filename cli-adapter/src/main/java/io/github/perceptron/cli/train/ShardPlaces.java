@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.ShardLayout;
@@ -47,7 +48,7 @@ public interface ShardPlaces {
         @Override
         public void check(String master) {
             if (master != null) {
-                throw new IllegalArgumentException("--master needs the Spark build of perceptron: run ./perceptron-spark "
+                throw new OptionException("--master needs the Spark build of perceptron: run ./perceptron-spark "
                         + "train with the same options (see docs/scale-out.md)");
             }
         }

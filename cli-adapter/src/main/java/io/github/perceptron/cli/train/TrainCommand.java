@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.chart.TrainingChart;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
@@ -183,14 +184,14 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         if (shards == null) {
-            throw new IllegalArgumentException((localSteps != null ? "--local-steps" : "--master") + " goes with --shards P");
+            throw new OptionException((localSteps != null ? "--local-steps" : "--master") + " goes with --shards P");
         }
         if (!refused.isEmpty()) {
-            throw new IllegalArgumentException(String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
+            throw new OptionException(String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
                     + " not available with --shards: data-parallel runs have no validation split or checkpoints yet");
         }
         if (shards < 1 || (localSteps != null && localSteps < 1)) {
-            throw new IllegalArgumentException("--shards and --local-steps must be at least 1");
+            throw new OptionException("--shards and --local-steps must be at least 1");
         }
         shardPlaces.check(master);
         TrainingPlan plan = training.plan();
@@ -287,7 +288,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         if (!ignored.isEmpty()) {
-            throw new IllegalArgumentException(String.join(", ", ignored) + (ignored.size() == 1 ? " does" : " do")
+            throw new OptionException(String.join(", ", ignored) + (ignored.size() == 1 ? " does" : " do")
                     + " not apply with --resume, which continues the checkpoint's own plan (only --epochs, to "
                     + "extend it, and --threads may change); to train another plan, start a new run without --resume");
         }
@@ -305,7 +306,7 @@ public final class TrainCommand implements Callable<Integer> {
         int epochs = training.plan().epochs();
         int done = resumed.progress().epoch();
         if (epochs <= done) {
-            throw new IllegalArgumentException("--epochs " + epochs + " with --resume must be more than the " + done
+            throw new OptionException("--epochs " + epochs + " with --resume must be more than the " + done
                     + " epochs the checkpoint has done");
         }
         if (epochs != plan.epochs()) {
@@ -318,7 +319,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private EarlyStopping earlyStopping() {
         if (patience < 0) {
-            throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
+            throw new OptionException("--patience must be >= 0 epochs, was " + patience);
         }
         if (patience == 0) {
             return EarlyStopping.NONE;
@@ -327,10 +328,10 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             watched = EarlyStopping.Monitor.of(monitor);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--monitor must be accuracy or loss, was '" + monitor + "'");
+            throw new OptionException("--monitor must be accuracy or loss, was '" + monitor + "'");
         }
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-            throw new IllegalArgumentException("--min-delta must be a number >= 0, was " + minDelta);
+            throw new OptionException("--min-delta must be a number >= 0, was " + minDelta);
         }
         return new EarlyStopping(watched, patience, minDelta, restoreBest);
     }

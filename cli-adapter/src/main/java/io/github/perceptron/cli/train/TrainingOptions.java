@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.LayerSizes;
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.layer.Activation;
@@ -140,11 +141,25 @@ public final class TrainingOptions {
         TrainingOptions training;
     }
 
+    /**
+     * The plan these options describe. Core's refusals here (an unknown activation, a negative
+     * learning rate, class weights of the wrong count) are about the options, and said as such.
+     */
     public TrainingPlan plan() {
+        try {
+            return buildPlan();
+        } catch (OptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage(), e);
+        }
+    }
+
+    private TrainingPlan buildPlan() {
         Activation hidden = Activation.fromId(activation);
         Initialization initialization = init == null ? null : Initialization.fromId(init);
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("--dropout must be a rate in [0, 1), was " + dropout);
+            throw new OptionException("--dropout must be a rate in [0, 1), was " + dropout);
         }
         return TrainingPlan.builder()
                 .layers(LayerSizes.parse(layers))
@@ -176,19 +191,22 @@ public final class TrainingOptions {
             try {
                 weights.add(Double.parseDouble(part.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--class-weights must be balanced or numbers separated by commas, was '"
+                throw new OptionException("--class-weights must be balanced or numbers separated by commas, was '"
                         + classWeights + "'");
             }
         }
         try {
             return ClassWeights.of(weights);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--class-weights: " + e.getMessage());
+            throw new OptionException("--class-weights: " + e.getMessage());
         }
     }
 
     /** The threads asked for with {@code --threads}, else every processor. */
     public Execution execution() {
+        if (threads != null && threads < 1) {
+            throw new OptionException("--threads must be at least 1, was " + threads);
+        }
         return threads == null ? Execution.allProcessors() : new Execution(threads);
     }
 
@@ -207,7 +225,7 @@ public final class TrainingOptions {
             case "adam":
                 return new OptimizerSpec.Adam(rate(0.001));
             default:
-                throw new IllegalArgumentException("unknown optimizer '" + optimizer
+                throw new OptionException("unknown optimizer '" + optimizer
                         + "', expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam");
         }
     }
@@ -231,7 +249,7 @@ public final class TrainingOptions {
                     result = result.withElastic(34, 4);
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown augmentation '" + part
+                    throw new OptionException("unknown augmentation '" + part
                             + "', expected none or a comma-separated list of shift, rotate, scale, elastic");
             }
         }
@@ -253,14 +271,14 @@ public final class TrainingOptions {
             } else if (parts[0].equals("cosine") && parts.length <= 2) {
                 base = new LearningRateSchedule.Cosine(parts.length == 2 ? Double.parseDouble(parts[1]) : 0);
             } else {
-                throw new IllegalArgumentException("bad schedule '" + schedule
+                throw new OptionException("bad schedule '" + schedule
                         + "', expected constant, step:EVERY:FACTOR or cosine[:FINAL_FRACTION]");
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in schedule '" + schedule + "'");
+            throw new OptionException("bad number in schedule '" + schedule + "'");
         }
         if (!(warmup >= 0) || Double.isInfinite(warmup)) {
-            throw new IllegalArgumentException("--warmup must be a number of epochs >= 0, was " + warmup);
+            throw new OptionException("--warmup must be a number of epochs >= 0, was " + warmup);
         }
         return warmup > 0 ? new LearningRateSchedule.Warmup(warmup, base) : base;
     }

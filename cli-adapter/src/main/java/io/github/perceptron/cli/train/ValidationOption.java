@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.data.ValidationSplit;
 
 /** {@code --validation}: a count of images ({@code 6000}) or a fraction of them ({@code 0.1}). */
@@ -24,7 +25,7 @@ public final class ValidationOption {
         } catch (NumberFormatException e) {
             // A count beyond int: reported below like any other bad value.
         }
-        throw new IllegalArgumentException("--validation must be a number of images (6000) or a fraction between "
+        throw new OptionException("--validation must be a number of images (6000) or a fraction between "
                 + "0 and 1 (0.1), was '" + text + "'");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.tune;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
@@ -52,7 +53,7 @@ final class SearchFields {
         TreeSet<String> known = names();
         for (String name : space.dimensions().keySet()) {
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("cannot search '" + name + "': searchable fields are " + known);
+                throw new OptionException("cannot search '" + name + "': searchable fields are " + known);
             }
         }
     }
@@ -64,7 +65,7 @@ final class SearchFields {
     static Map.Entry<String, Dimension> parse(String param) {
         int equals = param.indexOf('=');
         if (equals <= 0 || equals == param.length() - 1) {
-            throw new IllegalArgumentException("--param must be NAME=VALUES, e.g. lr=log:0.01:0.3 or dropout=0|0.2, was '"
+            throw new OptionException("--param must be NAME=VALUES, e.g. lr=log:0.01:0.3 or dropout=0|0.2, was '"
                     + param + "'");
         }
         String name = param.substring(0, equals).strip();
@@ -78,12 +79,12 @@ final class SearchFields {
                         : new Dimension.Uniform(low, high));
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--param " + name + ": '" + spec + "' needs two numbers, as in "
+            throw new OptionException("--param " + name + ": '" + spec + "' needs two numbers, as in "
                     + parts[0] + ":0.01:0.3");
         }
         List<String> values = Arrays.stream(spec.split("\\|", -1)).map(String::strip).toList();
         if (values.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("--param " + name + ": '" + spec + "' has an empty value");
+            throw new OptionException("--param " + name + ": '" + spec + "' has an empty value");
         }
         return Map.entry(name, new Dimension.Choice(values));
     }

@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.tune;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.tune.TrialRunner;
 
 /**
@@ -45,7 +46,7 @@ public interface TrialPlaces {
         @Override
         public void check(String master) {
             if (master != null) {
-                throw new IllegalArgumentException("--master needs the Spark build of perceptron: run ./perceptron-spark tune "
+                throw new OptionException("--master needs the Spark build of perceptron: run ./perceptron-spark tune "
                         + "with the same options (see docs/scale-out.md)");
             }
         }

@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.tune;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -30,7 +31,7 @@ public final class TrialPlans implements Function<Map<String, String>, TrainingP
         try {
             return TrainingOptions.parse(trainArguments(params)).plan().withEarlyStopping(earlyStopping);
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("the trial " + params + " is not a valid plan: " + e.getMessage());
+            throw new OptionException("the trial " + params + " is not a valid plan: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.tune;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
@@ -198,27 +199,35 @@ public final class TuneCommand implements Callable<Integer> {
      */
     public Search prepare() {
         if (trials < 1) {
-            throw new IllegalArgumentException("--trials must be at least 1, was " + trials);
+            throw new OptionException("--trials must be at least 1, was " + trials);
         }
         if (folds < 1) {
-            throw new IllegalArgumentException("--folds must be at least 1 (2 or more for cross-validation), was " + folds);
+            throw new OptionException("--folds must be at least 1 (2 or more for cross-validation), was " + folds);
         }
         if (patience < 0) {
-            throw new IllegalArgumentException("--patience must be >= 0 epochs, was " + patience);
+            throw new OptionException("--patience must be >= 0 epochs, was " + patience);
         }
         if (parallelTrials < 1 || parallelTrials > 64) {
-            throw new IllegalArgumentException("--parallel-trials must be in 1..64, was " + parallelTrials);
+            throw new OptionException("--parallel-trials must be in 1..64, was " + parallelTrials);
         }
         places.check(master);
         SearchSpace space = space();
         SearchFields.check(space);
         long seed = training.plan().seed();
-        List<Map<String, String>> chosen = space.trials(strategy(), trials, seed);
+        List<Map<String, String>> chosen;
+        try {
+            chosen = space.trials(strategy(), trials, seed);
+        } catch (OptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // The space and the strategy are the user's options (a grid over a range, say).
+            throw new OptionException(e.getMessage(), e);
+        }
         TrialPlans plans = new TrialPlans(baseArguments(), patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
         chosen.forEach(plans::apply);
         ValidationSplit split = ValidationOption.parse(validation, seed);
         if (folds == 1 && split.isNone()) {
-            throw new IllegalArgumentException("--validation must hold out images to score the trials on (the test set "
+            throw new OptionException("--validation must hold out images to score the trials on (the test set "
                     + "never is), or give --folds");
         }
         Duration budget = timeBudget == null ? null : budget(timeBudget);
@@ -246,7 +255,7 @@ public final class TuneCommand implements Callable<Integer> {
         return switch (search.toLowerCase(Locale.ROOT)) {
             case "random" -> SearchSpace.Strategy.RANDOM;
             case "grid" -> SearchSpace.Strategy.GRID;
-            default -> throw new IllegalArgumentException("--search must be random or grid, was '" + search + "'");
+            default -> throw new OptionException("--search must be random or grid, was '" + search + "'");
         };
     }
 
@@ -278,7 +287,7 @@ public final class TuneCommand implements Callable<Integer> {
     static Duration budget(String text) {
         Matcher matcher = DURATION.matcher(text.strip());
         if (text.isBlank() || !matcher.matches()) {
-            throw new IllegalArgumentException("--time-budget must be like 90s, 30m or 1h30m, was '" + text + "'");
+            throw new OptionException("--time-budget must be like 90s, 30m or 1h30m, was '" + text + "'");
         }
         Duration budget = Duration.ZERO;
         try {
@@ -292,10 +301,10 @@ public final class TuneCommand implements Callable<Integer> {
                 budget = budget.plusSeconds(Long.parseLong(matcher.group(3)));
             }
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("--time-budget is too long: '" + text + "'");
+            throw new OptionException("--time-budget is too long: '" + text + "'");
         }
         if (budget.isZero()) {
-            throw new IllegalArgumentException("--time-budget must be more than zero, was '" + text + "'");
+            throw new OptionException("--time-budget must be more than zero, was '" + text + "'");
         }
         return budget;
     }
