@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Environment;
+import io.github.perceptron.cli.common.HostFacts;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.tune.TrialPlaces;
+import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.dataset.DatasetFetcher;
@@ -53,6 +55,12 @@ final class PerceptronModule extends AbstractModule {
             console.err().println("perceptron: warning: " + warning);
             console.err().flush();
         }), new OnnxModelStore());
+    }
+
+    /** This machine, for provenance: the runtime, the processor and the launcher's commit (core reads none of them). */
+    @Provides
+    Host host() {
+        return HostFacts.here();
     }
 
     @Provides

@@ -312,6 +312,9 @@ class CommandLineTest {
         assertThat(provenance.get("data").fieldNames()).toIterable().containsExactly("train", "test", "validation");
         assertThat(provenance.at("/data/train").asText()).startsWith("sha256:");
         assertThat(provenance.get("kept_epoch").asInt()).isEqualTo(1);
+        // The machine, filled by the command line (core reads no system property or /proc file itself).
+        assertThat(provenance.at("/machine/java").asText()).contains(System.getProperty("java.version"));
+        assertThat(provenance.at("/machine/cpu").asText()).endsWith(System.getProperty("os.arch"));
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
-import io.github.perceptron.cli.train.Interrupts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

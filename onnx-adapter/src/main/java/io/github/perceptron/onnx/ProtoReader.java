@@ -1,9 +1,9 @@
 package io.github.perceptron.onnx;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 
 /**
  * Reads protocol-buffer fields from a byte range, trusting nothing: every length is checked

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
@@ -42,7 +43,8 @@ class ModelFormatVersionsTest {
                 SyntheticImages.blobs(60, 6, 6, 3, 2));
         TrainingPlan plan = TrainingPlan.builder().layers(36, 8, 3).epochs(4).batchSize(20).seed(9)
                 .earlyStopping(EarlyStopping.onAccuracy(2)).build();
-        TrainedModel trained = new TrainModel(data).train(plan, ValidationSplit.stratified(30, 9), CheckpointPolicy.NONE);
+        TrainedModel trained = new TrainModel(data).on(new Host("Temurin 17.0.15", "AMD EPYC, amd64", "abc123"))
+                .train(plan, ValidationSplit.stratified(30, 9), CheckpointPolicy.NONE);
         Path file = dir.resolve("m.json");
         new JsonModelStore().save(trained.model(), file);
         assertThat(Files.readString(file)).contains("\"formatVersion\" : 2", "\"provenance\"");
@@ -57,6 +59,9 @@ class ModelFormatVersionsTest {
         assertThat(provenance.keptEpoch()).isEqualTo(trained.keptEpoch());
         assertThat(provenance.keptBecause()).contains("validation accuracy");
         assertThat(provenance.threads()).isPositive();
-        assertThat(provenance.java()).contains(System.getProperty("java.version"));
+        // The machine as the application said it (core reads none of it itself).
+        assertThat(provenance.java()).isEqualTo("Temurin 17.0.15");
+        assertThat(provenance.cpu()).isEqualTo("AMD EPYC, amd64");
+        assertThat(provenance.gitCommit()).isEqualTo("abc123");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.perceptron.sparkcli;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.OptionException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,9 +1,10 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.HostFacts;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.Median;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluator;
@@ -152,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
         done.put("kernel", Execution.kernel());
         done.put("kernel_description", Execution.kernelDescription());
         done.put("vector_bits", Execution.vectorBits());
-        done.put("cpu", Execution.cpu());
+        done.put("cpu", HostFacts.cpu());
         done.put("cpu_flags", cpuFlags());
         done.put("processors", Runtime.getRuntime().availableProcessors());
         done.put("java", System.getProperty("java.version"));
@@ -160,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.out().println(JsonLine.of(done));
         } else {
             console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
-                    Execution.kernelDescription(), Execution.cpu());
+                    Execution.kernelDescription(), HostFacts.cpu());
             console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
                             + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
                     sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);

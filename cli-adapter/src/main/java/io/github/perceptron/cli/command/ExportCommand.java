@@ -1,9 +1,9 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.ModelOption;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;

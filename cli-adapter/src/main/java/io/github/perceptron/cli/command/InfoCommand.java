@@ -1,6 +1,7 @@
 package io.github.perceptron.cli.command;
 
 import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.common.HostFacts;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.core.layer.LayerSpec;
@@ -72,7 +73,7 @@ public final class InfoCommand implements Callable<Integer> {
         metadata.provenance().ifPresentOrElse(p -> provenance(out, p),
                 () -> out.println(elsewhere ? "provenance   not recorded (made by another tool)"
                         : "provenance   not recorded (a model file from before format version 2)"));
-        out.println("this JVM     " + Execution.kernelDescription() + " kernel, " + Execution.cpu());
+        out.println("this JVM     " + Execution.kernelDescription() + " kernel, " + HostFacts.cpu());
         return 0;
     }
 

@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.compare;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.TrainingOptions;

@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.serve;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.ModelOption;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.dataset.DigitImages;

@@ -1,24 +1,25 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.chart.TrainingChart;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.Environment;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.cli.common.ShellWords;
-import io.github.perceptron.core.train.CheckpointPolicy;
-import io.github.perceptron.core.train.CheckpointStore;
-import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
+import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.train.CheckpointPolicy;
+import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.ShardRunner;
 import io.github.perceptron.core.train.StopReason;
+import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
@@ -129,9 +130,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the final result.")
     boolean quiet;
 
+    /** The machine, for the saved model's provenance: filled by the composition root. */
+    private final Host host;
+
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment,
-                 Console console, Clock clock, Interrupts.Source signals, ShardPlaces shardPlaces) {
+                 Console console, Clock clock, Interrupts.Source signals, ShardPlaces shardPlaces, Host host) {
+        this.host = host;
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
@@ -211,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
                     : (runner.layout().sizes()[0] + plan.batchSize() - 1) / plan.batchSize();
             control.started(plan, source.describe() + " in " + shards + (shards == 1 ? " shard" : " shards") + ", "
                     + steps + " local steps a round" + (master != null ? " on " + master : ""));
-            trained = new TrainModel(source, control, clock, training.execution()).trainSharded(plan, runner, steps);
+            trained = new TrainModel(source, control, clock, training.execution()).on(host).trainSharded(plan, runner, steps);
         } catch (DivergenceException e) {
             throw new CommandFailure(e.getMessage());
         }
@@ -252,7 +257,7 @@ public final class TrainCommand implements Callable<Integer> {
                                TrainingCheckpoint resumed, Path checkpointFile) {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
-        TrainModel trainer = new TrainModel(source, control, clock, training.execution());
+        TrainModel trainer = new TrainModel(source, control, clock, training.execution()).on(host);
         Instant started = clock.instant();
         try {
             return resumed == null ? trainer.train(plan, held, policy) : trainer.resume(resumed, plan, policy);

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.LayerSizes;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
@@ -14,12 +14,12 @@ import io.github.perceptron.core.train.TrainingPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The options that decide a training run. The defaults are the best model we know how to train

@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.tune;
 
-import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.JsonLine;
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.cli.train.RescuingSave;
 import io.github.perceptron.cli.train.TrainingOptions;

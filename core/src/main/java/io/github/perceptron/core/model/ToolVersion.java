@@ -17,14 +17,6 @@ public final class ToolVersion {
         return VERSION;
     }
 
-    /**
-     * The commit perceptron was built from, when the launcher runs it from a clone (it passes
-     * {@code -Dperceptron.commit}, with {@code -dirty} for uncommitted changes); else empty.
-     */
-    public static String commit() {
-        return System.getProperty("perceptron.commit", "");
-    }
-
     private static String read() {
         try (InputStream in = ToolVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {

@@ -1,9 +1,9 @@
 package io.github.perceptron.core.network;
 
-import io.github.perceptron.core.layer.Activation;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.Parameter;
 import java.util.List;
 
 /**

@@ -35,20 +35,6 @@ public record Execution(int threads) {
     }
 
     /**
-     * The processor's name and the JVM's architecture, e.g. {@code "AMD EPYC, amd64"},
-     * {@code "ARM Neoverse-N1, aarch64"} or {@code "Apple M2, aarch64"}; the architecture alone
-     * where no name can be read.
-     */
-    public static String cpu() {
-        return CpuHolder.NAME;
-    }
-
-    /** Read once: it does not change while the JVM runs. */
-    private static final class CpuHolder {
-        static final String NAME = CpuName.here();
-    }
-
-    /**
      * Why the kernel forced with {@code -Dperceptron.kernel=vector} cannot run in this JVM, in one
      * line; empty when none is forced or it runs. Networks created regardless throw
      * {@code IllegalStateException} with this message.

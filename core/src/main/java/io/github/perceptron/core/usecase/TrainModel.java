@@ -7,6 +7,7 @@ import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
@@ -14,9 +15,9 @@ import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.DataParallelTrainer;
+import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.ShardLayout;
 import io.github.perceptron.core.train.ShardRunner;
-import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
@@ -42,18 +43,29 @@ public final class TrainModel {
     private final TrainingListener listener;
     private final Clock clock;
     private final Execution execution;
+    private final Host host;
 
     /** Training on {@code execution}'s threads, reporting to {@code listener}, dating models by {@code clock}. */
     public TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Execution execution) {
+        this(source, listener, clock, execution, Host.UNRECORDED);
+    }
+
+    private TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Execution execution, Host host) {
         this.source = source;
         this.listener = listener;
         this.clock = clock;
         this.execution = execution;
+        this.host = host;
     }
 
     /** Training on every processor, silently. */
     public TrainModel(DatasetSource source) {
         this(source, TrainingListener.NONE, Clock.systemUTC(), Execution.allProcessors());
+    }
+
+    /** This use case, recording {@code host} (the runtime, processor and commit) in the models' provenance. */
+    public TrainModel on(Host host) {
+        return new TrainModel(source, listener, clock, execution, host);
     }
 
     /** Trains with no validation split and no checkpoints. */
@@ -186,9 +198,8 @@ public final class TrainModel {
     private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result, Map<String, String> described) {
         String kernel = Execution.kernel() + (Execution.vectorBits() > 0 ? " (" + Execution.vectorBits() + "-bit)" : "");
         return new Provenance(described, data.seen.trainDigest, data.seen.testDigest, data.seen.validation,
-                result.keptEpoch(), keptBecause(plan, result), kernel, execution.threads(),
-                System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.version", ""), Execution.cpu(),
-                ToolVersion.commit());
+                result.keptEpoch(), keptBecause(plan, result), kernel, execution.threads(), host.java(), host.cpu(),
+                host.commit());
     }
 
     private static String keptBecause(TrainingPlan plan, TrainingResult result) {

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.cli.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +53,6 @@ class CpuNameTest {
 
     @Test
     void this_machine_ends_with_the_jvms_architecture() {
-        assertThat(Execution.cpu()).endsWith(System.getProperty("os.arch"));
+        assertThat(HostFacts.cpu()).endsWith(System.getProperty("os.arch"));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.cli.common;
 
 import java.io.IOException;
 import java.io.InputStream;
