@@ -106,7 +106,7 @@ public final class DataParallelTrainer {
         long examples = Arrays.stream(sizes).asLongStream().sum();
         double seconds = (System.nanoTime() - start) / 1e9;
         Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(network, e));
-        double rate = Trainer.rate(plan, epoch, batches - 1, batches);
+        double rate = plan.learningRate(epoch, batches - 1, batches);
         return new EpochReport(epoch, lossSum / examples, (double) correct / examples, evaluated, seconds, rate);
     }
 

@@ -278,7 +278,7 @@ public final class Trainer {
         }
 
         private double rate(int epoch, int b) {
-            return Trainer.rate(plan, epoch, b, batches);
+            return plan.learningRate(epoch, b, batches);
         }
 
         private int rows(int b) {
@@ -365,13 +365,6 @@ public final class Trainer {
         }
     }
 
-    /**
-     * The rate of mini-batch {@code b} (of {@code batches}) in {@code epoch}, at the step's midpoint:
-     * a step schedule changes exactly at epoch boundaries and a warm-up's first step is not zero.
-     */
-    static double rate(TrainingPlan plan, int epoch, int b, int batches) {
-        return plan.schedule().rate(plan.optimizer().learningRate(), epoch - 1 + (b + 0.5) / batches, plan.epochs());
-    }
 
     private static int[] identity(int n) {
         int[] order = new int[n];

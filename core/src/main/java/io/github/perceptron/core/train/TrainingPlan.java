@@ -80,6 +80,16 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
     }
 
     /** Every field by name, as text: what a model's provenance records of the plan that made it. */
+    /**
+     * The learning rate of mini-batch {@code batch} (counted from 0, of {@code batches}) in
+     * {@code epoch} (counted from 1): the optimiser's rate as the schedule moves it, taken at the
+     * step's midpoint, so that a step schedule changes exactly at epoch boundaries and a
+     * warm-up's first step is not zero.
+     */
+    public double learningRate(int epoch, int batch, int batches) {
+        return schedule.rate(optimizer.learningRate(), epoch - 1 + (batch + 0.5) / batches, epochs);
+    }
+
     public Map<String, String> describe() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("layers", network.sizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
