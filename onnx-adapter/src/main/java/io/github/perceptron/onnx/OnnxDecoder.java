@@ -76,7 +76,7 @@ final class OnnxDecoder {
                 case 14 -> {
                     // Counted as read: entries of one key replace each other in the map, which never grows.
                     count(metadataRead++, Caps.METADATA, "metadata entries");
-                    metadata(in.message("metadata_props"), graph);
+                    entry(in.message("metadata_props"), graph.metadata);
                 }
                 case 25 -> throw new OnnxFormatException(file + ": the model defines its own functions, which perceptron does not read");
                 default -> in.skip();
@@ -99,19 +99,6 @@ final class OnnxDecoder {
             }
         }
         graph.opsets.put(domain, version);
-    }
-
-    private void metadata(ProtoReader in, OnnxGraph graph) {
-        String key = "";
-        String value = "";
-        while (in.next()) {
-            switch (in.field()) {
-                case 1 -> key = in.string();
-                case 2 -> value = in.string();
-                default -> in.skip();
-            }
-        }
-        graph.metadata.put(key, value);
     }
 
     private void graph(ProtoReader in, OnnxGraph graph) {
@@ -287,6 +274,7 @@ final class OnnxDecoder {
         return values;
     }
 
+    /** A StringStringEntryProto (metadata_props, a tensor's external_data) into {@code entries}. */
     private void entry(ProtoReader in, Map<String, String> entries) {
         String key = "";
         String value = "";
