@@ -4,13 +4,10 @@ import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
-import io.github.perceptron.dataset.CsvDatasetSource;
-import io.github.perceptron.dataset.IdxDatasetSource;
-import io.github.perceptron.dataset.ImageFolderDatasetSource;
+import io.github.perceptron.dataset.DataFormat;
 import io.github.perceptron.dataset.KnownDataset;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,26 +26,17 @@ public record DataLocation(String known, String format, String directory) implem
     private static final Map<String, LabelledImages> TRAINING_IMAGES = new ConcurrentHashMap<>();
 
     public DataLocation {
-        format = format.toLowerCase(Locale.ROOT);
-        if (!format.equals("idx") && !format.equals("csv") && !format.equals("images")) {
-            throw new OptionException("unknown format '" + format + "', expected idx, csv or images");
+        try {
+            format = DataFormat.fromId(format).id();
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage(), e);
         }
     }
 
     /** The source of the files there, read as they are. */
     public DatasetSource open() {
         Path path = Path.of(directory);
-        if (known != null) {
-            return KnownDataset.fromId(known).in(path);
-        }
-        switch (format) {
-            case "csv":
-                return new CsvDatasetSource(path);
-            case "images":
-                return new ImageFolderDatasetSource(path);
-            default:
-                return IdxDatasetSource.mnist(path);
-        }
+        return known != null ? KnownDataset.fromId(known).in(path) : DataFormat.fromId(format).open(path);
     }
 
     /**

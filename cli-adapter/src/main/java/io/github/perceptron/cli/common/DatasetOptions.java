@@ -1,12 +1,11 @@
 package io.github.perceptron.cli.common;
 
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.dataset.DataFormat;
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.dataset.KnownDataset;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -111,22 +110,13 @@ public final class DatasetOptions {
     /** The files and folders this data is read from, so that no output lands on them. */
     public OutputLocation.Inputs inputs() {
         Path directory = data != null ? data : directory();
-        String chosen = data != null ? format.toLowerCase(java.util.Locale.ROOT) : "idx";
-        switch (chosen) {
-            case "csv":
-                return new OutputLocation.Inputs(List.of(directory.resolve("train.csv"), directory.resolve("test.csv")),
-                        List.of());
-            case "images":
-                return new OutputLocation.Inputs(List.of(), List.of(directory.resolve("train"), directory.resolve("test")));
-            default:
-                List<Path> files = new ArrayList<>();
-                for (String stem : KnownDataset.MNIST.files()) {
-                    files.add(directory.resolve(stem));
-                    files.add(directory.resolve(stem + ".gz"));
-                }
-                // The training split may come as a directory of part files.
-                return new OutputLocation.Inputs(files, List.of(directory.resolve("train")));
+        DataFormat chosen;
+        try {
+            chosen = data != null ? DataFormat.fromId(format) : DataFormat.IDX;
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage(), e);
         }
+        return new OutputLocation.Inputs(chosen.files(directory), chosen.folders(directory));
     }
 
     /** The source to read, fetching a known dataset first when any of its files is missing. */
