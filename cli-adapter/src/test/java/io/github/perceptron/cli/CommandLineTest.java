@@ -308,7 +308,11 @@ class CommandLineTest {
         assertThat(whole.get("input").fieldNames()).toIterable().containsExactly("width", "height");
         JsonNode provenance = whole.get("provenance");
         assertThat(provenance.at("/plan/classWeights").asText()).isEqualTo("balanced");
-        assertThat(provenance.at("/plan/layers").asText()).isEqualTo("784,8,10");
+        // Plain data (issue 29): numbers are numbers, the schedule an object; no Java toString.
+        assertThat(provenance.at("/plan/layers").toString()).isEqualTo("[784,8,10]");
+        assertThat(provenance.at("/plan/epochs").isIntegralNumber()).isTrue();
+        assertThat(provenance.at("/plan/schedule/type").asText()).isEqualTo("cosine");
+        assertThat(infoJson.out()).doesNotContain("[finalFraction", "Cosine[", "Nesterov[");
         assertThat(provenance.get("data").fieldNames()).toIterable().containsExactly("train", "test", "validation");
         assertThat(provenance.at("/data/train").asText()).startsWith("sha256:");
         assertThat(provenance.get("kept_epoch").asInt()).isEqualTo(1);

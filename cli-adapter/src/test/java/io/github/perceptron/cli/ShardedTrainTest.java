@@ -46,8 +46,8 @@ class ShardedTrainTest {
         assertThat(sharded.exitCode()).as(sharded.err()).isZero();
         JsonNode mine = JSON.readTree(dir.resolve("one-shard.json").toFile());
         assertThat(mine.get("parameters")).isEqualTo(JSON.readTree(dir.resolve("ordinary.json").toFile()).get("parameters"));
-        assertThat(mine.at("/metadata/provenance/plan/dataParallel").asText())
-                .isEqualTo("1 shards, 5 local steps a round, parameter averaging");
+        assertThat(mine.at("/metadata/provenance/plan/dataParallel"))
+                .isEqualTo(JSON.readTree("{\"shards\": 1, \"localSteps\": 5, \"method\": \"parameter averaging\"}"));
         assertThat(last(sharded).get("test_accuracy")).isEqualTo(last(ordinary).get("test_accuracy"));
     }
 

@@ -34,7 +34,7 @@ public final class JsonModelStore implements ModelStore {
     /** The format name of checkpoints: a model document with a {@code training} section. */
     public static final String CHECKPOINT_FORMAT = "perceptron-checkpoint";
     /** The newest format version this code writes and reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /** The most bytes a number takes as written ("-1.2345678E-38, "), with room for the layout. */
     private static final long MAX_BYTES_PER_NUMBER = 20;

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Reads a version-1 or version-2 model document, refusing anything that does not match it exactly. */
+/** Reads a model document of version 1, 2 or 3, refusing anything that does not match it exactly. */
 final class ModelDocumentReader {
 
     /** The limits the trainer plans with: whatever it saves, this reads. */
@@ -204,15 +204,51 @@ final class ModelDocumentReader {
         }
     }
 
-    /** Version 2's record of how the model was made; files of version 1 have none. */
+    /**
+     * A plan's value as plain data: version 3 writes numbers, booleans, lists and objects;
+     * version 2 wrote every value as a string, which reads as one.
+     */
+    private Object plain(JsonNode value, String path) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isIntegralNumber()) {
+            return value.longValue();
+        }
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isArray()) {
+            java.util.List<Object> items = new java.util.ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                items.add(plain(value.get(i), path + "[" + i + "]"));
+            }
+            return items;
+        }
+        if (value.isObject()) {
+            Map<String, Object> fieldsOf = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+            while (entries.hasNext()) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                fieldsOf.put(entry.getKey(), plain(entry.getValue(), path + "." + entry.getKey()));
+            }
+            return fieldsOf;
+        }
+        throw fields.bad(path, "is null; a plan's values are strings, numbers, booleans, lists or objects");
+    }
+
+    /** The record of how the model was made (since version 2); files of version 1 have none. */
     private Provenance provenance(JsonNode node) {
         String path = "metadata.provenance";
         JsonNode planNode = fields.object(node, "plan", path + ".plan");
-        Map<String, String> plan = new LinkedHashMap<>();
+        Map<String, Object> plan = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> entries = planNode.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
-            plan.put(entry.getKey(), fields.text(planNode, entry.getKey(), path + ".plan." + entry.getKey()));
+            plan.put(entry.getKey(), plain(entry.getValue(), path + ".plan." + entry.getKey()));
         }
         JsonNode data = fields.object(node, "data", path + ".data");
         JsonNode machine = fields.object(node, "machine", path + ".machine");

@@ -131,11 +131,40 @@ final class ModelDocumentWriter {
         json.writeEndObject();
     }
 
+    /** A plan's value: a string, number, boolean, or a list or map of them (see {@link Provenance#plan()}). */
+    private void writePlain(Object value) throws IOException {
+        if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Long whole) {
+            json.writeNumber(whole);
+        } else if (value instanceof Double number) {
+            json.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else if (value instanceof java.util.List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                writePlain(item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                writePlain(entry.getValue());
+            }
+            json.writeEndObject();
+        } else {
+            throw new IllegalStateException("a plan value of " + value.getClass());
+        }
+    }
+
     private void writeProvenance(Provenance provenance) throws IOException {
         json.writeObjectFieldStart("provenance");
         json.writeObjectFieldStart("plan");
-        for (Map.Entry<String, String> field : provenance.plan().entrySet()) {
-            json.writeStringField(field.getKey(), field.getValue());
+        for (Map.Entry<String, Object> field : provenance.plan().entrySet()) {
+            json.writeFieldName(field.getKey());
+            writePlain(field.getValue());
         }
         json.writeEndObject();
         json.writeObjectFieldStart("data");

@@ -16,6 +16,8 @@ import io.github.perceptron.core.usecase.TrainedModel;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,29 @@ class ModelFormatVersionsTest {
         assertThat(model.parameters().get(0).values()[0]).isEqualTo(-0.6627603f);
     }
 
+    /** Version 2 wrote the plan's values as text; such a file reads, its plan as it was written. */
+    @Test
+    void a_version_2_file_with_its_plan_as_text_still_reads() throws Exception {
+        InMemoryDatasetSource data = new InMemoryDatasetSource(SyntheticImages.blobs(60, 6, 6, 3, 1),
+                SyntheticImages.blobs(30, 6, 6, 3, 2));
+        TrainedModel trained = new TrainModel(data).train(TrainingPlan.builder().layers(36, 4, 3).epochs(1).batchSize(20)
+                .build(), ValidationSplit.NONE, CheckpointPolicy.NONE);
+        Path file = dir.resolve("v2.json");
+        new JsonModelStore().save(trained.model(), file);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+        root.put("formatVersion", 2);
+        root.remove("checksum");
+        com.fasterxml.jackson.databind.node.ObjectNode plan = mapper.createObjectNode();
+        plan.put("layers", "36,4,3").put("epochs", "1").put("schedule", "Constant[]");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("metadata").get("provenance")).set("plan", plan);
+        mapper.writeValue(file.toFile(), root);
+
+        Provenance provenance = new JsonModelStore().load(file).metadata().provenance().orElseThrow();
+        assertThat(provenance.plan()).containsExactly(Map.entry("layers", "36,4,3"), Map.entry("epochs", "1"),
+                Map.entry("schedule", "Constant[]"));
+    }
+
     @Test
     void a_trained_model_records_and_reads_back_its_whole_provenance() throws Exception {
         InMemoryDatasetSource data = new InMemoryDatasetSource(SyntheticImages.blobs(200, 6, 6, 3, 1),
@@ -47,12 +72,16 @@ class ModelFormatVersionsTest {
                 .train(plan, ValidationSplit.stratified(30, 9), CheckpointPolicy.NONE);
         Path file = dir.resolve("m.json");
         new JsonModelStore().save(trained.model(), file);
-        assertThat(Files.readString(file)).contains("\"formatVersion\" : 2", "\"provenance\"");
+        assertThat(Files.readString(file)).contains("\"formatVersion\" : 3", "\"provenance\"");
 
         Provenance provenance = new JsonModelStore().load(file).metadata().provenance().orElseThrow();
         assertThat(provenance).isEqualTo(trained.model().metadata().provenance().orElseThrow());
-        assertThat(provenance.plan()).containsEntry("layers", "36,8,3").containsEntry("seed", "9")
-                .containsEntry("epochs", "4").containsKeys("optimizer", "schedule", "augmentation", "earlyStopping");
+        // Plain data, version 3: numbers are numbers, the schedule and early stopping are objects.
+        assertThat(provenance.plan()).containsEntry("layers", List.of(36L, 8L, 3L)).containsEntry("seed", 9L)
+                .containsEntry("epochs", 4L).containsKeys("optimizer", "schedule", "augmentation", "earlyStopping");
+        assertThat(provenance.plan().get("schedule")).isEqualTo(Map.of("type", "constant"));
+        assertThat(provenance.plan().get("earlyStopping")).isEqualTo(Map.of("monitor", "accuracy", "patience", 2L,
+                "minDelta", 0.0, "restoreBest", true));
         assertThat(provenance.trainDigest()).isEqualTo(data.train().contentDigest()).startsWith("sha256:");
         assertThat(provenance.testDigest()).isEqualTo(data.test().contentDigest()).isNotEqualTo(provenance.trainDigest());
         assertThat(provenance.validation()).startsWith("stratified, seed 9, 30 of 200 training images; per class ");

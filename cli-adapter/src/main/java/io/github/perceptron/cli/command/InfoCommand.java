@@ -77,10 +77,34 @@ public final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A plan value for people: an object as its type then {@code name=value} pairs
+     * ({@code cosine finalFraction=0.0}), numbers in a list with ", " between them, objects with
+     * "; ", the rest as written.
+     */
+    static String inWords(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            map.forEach((key, item) -> {
+                if (!"type".equals(key)) {
+                    parts.add(key + "=" + inWords(item));
+                }
+            });
+            Object type = map.get("type");
+            return (type == null ? "" : type + (parts.isEmpty() ? "" : " ")) + String.join(", ", parts);
+        }
+        if (value instanceof java.util.List<?> list) {
+            // Numbers (the layer sizes) read as a row; objects (the hidden layers) one after another.
+            String between = list.stream().allMatch(item -> item instanceof Number) ? ", " : "; ";
+            return list.stream().map(InfoCommand::inWords).collect(java.util.stream.Collectors.joining(between));
+        }
+        return String.valueOf(value);
+    }
+
     private static void provenance(PrintWriter out, Provenance provenance) {
         out.println("kept epoch   " + provenance.keptEpoch() + ": " + provenance.keptBecause());
         out.println("plan");
-        provenance.plan().forEach((name, value) -> out.printf(Locale.ROOT, "  %-14s %s%n", name, value));
+        provenance.plan().forEach((name, value) -> out.printf(Locale.ROOT, "  %-14s %s%n", name, inWords(value)));
         out.println("data");
         out.println("  train        " + provenance.trainDigest());
         out.println("  test         " + provenance.testDigest());

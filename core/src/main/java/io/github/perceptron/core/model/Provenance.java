@@ -2,12 +2,15 @@ package io.github.perceptron.core.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * How a model was made: enough to make it again, and to know which data it saw.
  *
- * @param plan        every field of the training plan, by name
+ * @param plan        every field of the training plan, by name, as plain data: strings, numbers
+ *                    (whole ones as {@code Long}, others as {@code Double}), booleans, and lists and
+ *                    maps of them (files before format version 3 hold strings only)
  * @param trainDigest {@code sha256:} of the decoded training images and labels (before any split)
  * @param testDigest  the same of the test images
  * @param validation  the held-out images: {@code none}, or the split's kind, size, seed and images per class
@@ -19,7 +22,7 @@ import java.util.Map;
  * @param cpu         the processor
  * @param gitCommit   the commit perceptron was built from when built from a clone, else empty
  */
-public record Provenance(Map<String, String> plan, String trainDigest, String testDigest, String validation,
+public record Provenance(Map<String, Object> plan, String trainDigest, String testDigest, String validation,
                          int keptEpoch, String keptBecause, String kernel, int threads, String java, String cpu,
                          String gitCommit) {
 
@@ -32,6 +35,37 @@ public record Provenance(Map<String, String> plan, String trainDigest, String te
             throw new IllegalArgumentException("the kept epoch must be >= 0 and threads >= 1, were " + keptEpoch
                     + " and " + threads);
         }
-        plan = Collections.unmodifiableMap(new LinkedHashMap<>(plan));
+        plan = plainMap(plan);
+    }
+
+    /**
+     * A read-only copy in which every number is a {@code Long} or a {@code Double}: the same plan
+     * equals itself whether it was just made or read back from JSON, which gives small whole
+     * numbers as {@code Integer}.
+     */
+    private static Map<String, Object> plainMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), plain(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return plainMap(map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Provenance::plain).toList();
+        }
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        throw new IllegalArgumentException("a plan holds strings, numbers, booleans, lists and maps, not "
+                + value.getClass().getSimpleName());
     }
 }

@@ -11,7 +11,6 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Everything that decides a training run. The same plan on the same data gives bit-identical
@@ -90,34 +89,42 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         return schedule.rate(optimizer.learningRate(), epoch - 1 + (batch + 0.5) / batches, epochs);
     }
 
-    public Map<String, String> describe() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("layers", network.sizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        fields.put("hidden", network.hidden().stream().map(TrainingPlan::layer).collect(Collectors.joining(", ")));
+    /**
+     * Every field of the plan by name, as plain data: numbers are numbers, the optimiser, the
+     * schedule, the augmentation and early stopping are objects ({@code {"type": "cosine",
+     * "finalFraction": 0.0}}), and the hidden layers a list of objects. A model's provenance keeps
+     * it; {@code info --json} prints it.
+     */
+    public Map<String, Object> describe() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("layers", List.copyOf(network.sizes()));
+        fields.put("hidden", network.hidden().stream().map(TrainingPlan::layer).toList());
         fields.put("loss", network.loss().id());
         fields.put("initialization", network.initialization().map(Initialization::id).orElse("per activation"));
-        fields.put("optimizer", optimizer.id() + " " + components((Record) optimizer));
-        fields.put("schedule", schedule.toString());
-        fields.put("l2", Double.toString(l2));
-        fields.put("epochs", Integer.toString(epochs));
-        fields.put("batchSize", Integer.toString(batchSize));
-        fields.put("seed", Long.toString(seed));
-        fields.put("shuffle", Boolean.toString(shuffle));
-        fields.put("augmentation", augmentation.isActive() ? components(augmentation) : "none");
-        fields.put("earlyStopping", earlyStopping.isActive() ? components(earlyStopping) : "none");
+        fields.put("optimizer", PlanValues.typed(optimizer.id(), (Record) optimizer));
+        fields.put("schedule", PlanValues.schedule(schedule));
+        fields.put("l2", l2);
+        fields.put("epochs", epochs);
+        fields.put("batchSize", batchSize);
+        fields.put("seed", seed);
+        fields.put("shuffle", shuffle);
+        fields.put("augmentation", augmentation.isActive() ? PlanValues.components(augmentation) : "none");
+        fields.put("earlyStopping", earlyStopping.isActive() ? PlanValues.components(earlyStopping) : "none");
         fields.put("classWeights", classWeights.describe());
         return fields;
     }
 
-    private static String layer(LayerSpec layer) {
-        return layer instanceof LayerSpec.Dense dense ? "dense " + dense.units() + " " + dense.activation().id()
-                : "dropout " + ((LayerSpec.Dropout) layer).rate();
-    }
-
-    /** {@code name=value} for each record component, for a record of numbers and flags. */
-    private static String components(Record value) {
-        String text = value.toString();
-        return text.substring(text.indexOf('[') + 1, text.length() - 1);
+    private static Map<String, Object> layer(LayerSpec layer) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (layer instanceof LayerSpec.Dense dense) {
+            fields.put("type", "dense");
+            fields.put("units", dense.units());
+            fields.put("activation", dense.activation().id());
+        } else {
+            fields.put("type", "dropout");
+            fields.put("rate", ((LayerSpec.Dropout) layer).rate());
+        }
+        return fields;
     }
 
     /** A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs. */

@@ -102,8 +102,12 @@ public final class TrainModel {
                 layout.height(), layout.classNames());
         Data data = new Data(shape, test, test, ValidationSplit.NONE, false,
                 new Seen(layout.contentDigest(), test.contentDigest(), "none"));
-        Map<String, String> described = new LinkedHashMap<>(plan.describe());
-        described.put("dataParallel", layout.shards() + " shards, " + localSteps + " local steps a round, parameter averaging");
+        Map<String, Object> described = new LinkedHashMap<>(plan.describe());
+        Map<String, Object> dataParallel = new LinkedHashMap<>();
+        dataParallel.put("shards", layout.shards());
+        dataParallel.put("localSteps", localSteps);
+        dataParallel.put("method", "parameter averaging");
+        described.put("dataParallel", dataParallel);
         return finish(plan, data, result, described);
     }
 
@@ -177,7 +181,7 @@ public final class TrainModel {
         return finish(plan, data, result, plan.describe());
     }
 
-    private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result, Map<String, String> described) {
+    private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result, Map<String, Object> described) {
         int epochs = result.keptEpoch();
         Model model = model(result.network(), data, metadata(plan, epochs, OptionalDouble.empty()));
         Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
@@ -195,7 +199,7 @@ public final class TrainModel {
         return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ToolVersion.current(), clock.instant());
     }
 
-    private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result, Map<String, String> described) {
+    private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result, Map<String, Object> described) {
         String kernel = Execution.kernel() + (Execution.vectorBits() > 0 ? " (" + Execution.vectorBits() + "-bit)" : "");
         return new Provenance(described, data.seen.trainDigest, data.seen.testDigest, data.seen.validation,
                 result.keptEpoch(), keptBecause(plan, result), kernel, execution.threads(), host.java(), host.cpu(),
