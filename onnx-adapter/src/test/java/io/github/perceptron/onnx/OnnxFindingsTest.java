@@ -194,6 +194,8 @@ class OnnxFindingsTest {
         float[] image = {0.1f, 0.9f, 0.3f, 0.7f};
         assertThat(beside.predict(image).probabilities()).containsExactly(inline.predict(image).probabilities());
 
+        assertThatThrownBy(() -> OnnxModelStore.parse(ExporterShapes.external(W, B, "m.onnx.data", 16, 32).bytes(), "bytes"))
+                .hasMessage("bytes: tensor 'W' keeps its data in 'm.onnx.data', and this model was not read from a file");
         Path escaping = Files.write(dir.resolve("escape.onnx"), ExporterShapes.external(W, B, "../m.onnx.data", 16, 32).bytes());
         assertThatThrownBy(() -> new OnnxModelStore().load(escaping)).hasMessageContaining("named without a path");
         Path beyond = Files.write(dir.resolve("beyond.onnx"), ExporterShapes.external(W, B, "m.onnx.data", 40, 32).bytes());

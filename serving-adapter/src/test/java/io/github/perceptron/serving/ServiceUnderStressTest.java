@@ -173,6 +173,24 @@ class ServiceUnderStressTest {
         }
     }
 
+    /**
+     * A reader that overflows its stack (a file built to nest deeper than it can follow) fails
+     * that reload only, in one line: the Error escaped the request before.
+     */
+    @Test
+    void a_reload_whose_reader_runs_out_of_stack_fails_that_reload_only() throws Exception {
+        try (TestServer server = new TestServer(TinyModels.trained())) {
+            server.loader.next.set(new StackOverflowError());
+            HttpResponse<String> refused = server.post("/v1/model/reload", null, new byte[0]);
+
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(TestServer.json(refused).get("error").asText())
+                    .isEqualTo("cannot reload test.json: reading it ran out of stack; still serving model generation 1");
+            assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(server.postPixels(TinyModels.images(1)).statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void a_reload_that_fails_leaves_the_old_model_serving() throws Exception {
         Model a = TinyModels.trained();

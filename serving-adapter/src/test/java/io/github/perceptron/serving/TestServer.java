@@ -21,7 +21,7 @@ final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final ImageDecoder REAL_IMAGES = (bytes, w, h) -> DigitImages.decode(bytes, "request body", 16L << 20, w, h);
 
-    /** What the next load returns, or throws when it holds an exception. */
+    /** What the next load returns, or throws when it holds an exception or an error. */
     static final class SwappableLoader implements ModelLoader {
         final AtomicReference<Object> next;
         private final String source;
@@ -35,6 +35,9 @@ final class TestServer implements AutoCloseable {
         public Model load() {
             Object value = next.get();
             if (value instanceof RuntimeException e) {
+                throw e;
+            }
+            if (value instanceof Error e) {
                 throw e;
             }
             return (Model) value;
