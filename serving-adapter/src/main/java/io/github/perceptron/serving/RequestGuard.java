@@ -53,7 +53,7 @@ final class RequestGuard {
     void check(Exchange exchange, String method, String path) {
         String host = exchange.header("Host");
         if (host != null && !served(hostName(host))) {
-            throw new ApiException(421, "this server does not answer to the host name '" + abbreviate(host)
+            throw new ApiException(421, "this server does not answer to the host name '" + Router.abbreviate(host)
                     + "' (a page on another name may be trying DNS rebinding); it answers to IP addresses and "
                     + String.join(", ", names) + "; serve --allow-host NAME adds a name");
         }
@@ -65,14 +65,14 @@ final class RequestGuard {
         }
         String origin = exchange.header("Origin");
         if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host))) {
-            throw new ApiException(403, method + " " + path + " from the page at " + abbreviate(origin)
+            throw new ApiException(403, method + " " + path + " from the page at " + Router.abbreviate(origin)
                     + " is refused: only pages this server serves may call it");
         }
         if (path.equals(RELOAD)) {
             String type = exchange.mediaType();
             if (type != null && !type.equals(Json.TYPE_NAME)) {
                 throw new ApiException(415, "POST " + RELOAD + " takes no body, or a JSON one (Content-Type: "
-                        + Json.TYPE_NAME + "), not " + abbreviate(type));
+                        + Json.TYPE_NAME + "), not " + Router.abbreviate(type));
             }
         }
     }
@@ -114,9 +114,5 @@ final class RequestGuard {
             lower = "[" + lower + "]";  // a bare IPv6 address, as --host takes it
         }
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 }

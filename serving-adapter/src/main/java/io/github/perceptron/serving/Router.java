@@ -139,7 +139,8 @@ final class Router {
     private static final long DRAIN_BYTES = 64L << 20;
     private static final long DRAIN_NANOS = 2_000_000_000L;
 
-    private static String abbreviate(String text) {
+    /** At most 100 characters of what a client sent, for a message quoting it. */
+    static String abbreviate(String text) {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 }
