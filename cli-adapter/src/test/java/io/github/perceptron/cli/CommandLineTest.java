@@ -300,7 +300,8 @@ class CommandLineTest {
         assertThat(console.out()).containsPattern("test recall per class: 0 \\d+\\.\\d%, 1 ");
         CommandLineRun info = CommandLineRun.of(environment, "info", "--model", dir.resolve("weighted.json").toString());
         assertThat(info.out()).contains("classWeights   balanced", "kept epoch   1: the last epoch", "data",
-                "machine      ", " kernel, ");
+                "machine      ", " kernel, ", "layers         784, 8, 10\n", "schedule       cosine finalFraction=0.0\n")
+                .doesNotContain("Cosine[");
         CommandLineRun infoJson = CommandLineRun.of(environment, "info", "--json", "--model",
                 dir.resolve("weighted.json").toString());
         assertThat(infoJson.exitCode()).as(infoJson.err()).isZero();

@@ -14,8 +14,12 @@ import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,8 +87,8 @@ public final class InfoCommand implements Callable<Integer> {
      * "; ", the rest as written.
      */
     static String inWords(Object value) {
-        if (value instanceof java.util.Map<?, ?> map) {
-            java.util.List<String> parts = new java.util.ArrayList<>();
+        if (value instanceof Map<?, ?> map) {
+            List<String> parts = new ArrayList<>();
             map.forEach((key, item) -> {
                 if (!"type".equals(key)) {
                     parts.add(key + "=" + inWords(item));
@@ -93,10 +97,10 @@ public final class InfoCommand implements Callable<Integer> {
             Object type = map.get("type");
             return (type == null ? "" : type + (parts.isEmpty() ? "" : " ")) + String.join(", ", parts);
         }
-        if (value instanceof java.util.List<?> list) {
+        if (value instanceof List<?> list) {
             // Numbers (the layer sizes) read as a row; objects (the hidden layers) one after another.
             String between = list.stream().allMatch(item -> item instanceof Number) ? ", " : "; ";
-            return list.stream().map(InfoCommand::inWords).collect(java.util.stream.Collectors.joining(between));
+            return list.stream().map(InfoCommand::inWords).collect(Collectors.joining(between));
         }
         return String.valueOf(value);
     }
