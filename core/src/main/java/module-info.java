@@ -19,8 +19,11 @@ module io.github.perceptron.core {
     exports io.github.perceptron.core.model;
     exports io.github.perceptron.core.network;
     exports io.github.perceptron.core.optim;
+    exports io.github.perceptron.core.parallel to io.github.perceptron.cli, io.github.perceptron.spark,
+            io.github.perceptron.sparkcli;
     exports io.github.perceptron.core.random;
     exports io.github.perceptron.core.train;
+    exports io.github.perceptron.core.trainer to io.github.perceptron.cli;
     exports io.github.perceptron.core.tune;
     exports io.github.perceptron.core.usecase;
 }

@@ -130,7 +130,7 @@ class CommandLineTest {
         assertThat(run.errorLines()).isEqualTo(1);
         assertThat(run.err()).contains("training diverged at epoch 2").endsWith(
                 "; the last checkpoint before it, from epoch 1, is " + checkpoint + System.lineSeparator());
-        assertThat(new io.github.perceptron.persistence.JsonCheckpointStore().load(checkpoint).progress().epoch()).isEqualTo(1);
+        assertThat(new io.github.perceptron.persistence.JsonCheckpointStore().load(checkpoint).epoch()).isEqualTo(1);
     }
 
     @Test
@@ -184,7 +184,7 @@ class CommandLineTest {
                     return interrupts;
                 });
         assertThat(stopped).as(stopErr.toString()).isEqualTo(130);
-        assertThat(new io.github.perceptron.persistence.JsonCheckpointStore().load(checkpoint).progress().epoch())
+        assertThat(new io.github.perceptron.persistence.JsonCheckpointStore().load(checkpoint).epoch())
                 .as("resumed from the middle of the run, not its end").isEqualTo(1);
         Path resumed = dir.resolve("resumed.json");
         CommandLineRun resume = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",

@@ -41,7 +41,7 @@ class InterruptIT {
         assertThat(training.exitValue()).as(errors).isEqualTo(130);
         assertThat(errors).contains("resume with: perceptron train --resume " + checkpoint + " --data " + data + " -o "
                 + model + "\n").doesNotContain("\tat ");
-        int stoppedAt = new JsonCheckpointStore().load(checkpoint).progress().epoch();
+        int stoppedAt = new JsonCheckpointStore().load(checkpoint).epoch();
         assertThat(stoppedAt).isBetween(1, 499);
         assertThat(model).doesNotExist();
 

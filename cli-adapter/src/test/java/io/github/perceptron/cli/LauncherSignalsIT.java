@@ -59,7 +59,7 @@ class LauncherSignalsIT {
         assertThat(training.exitValue()).as(errors).isEqualTo(143);
         assertThat(errors).contains("resume with: perceptron train --resume '" + checkpoint + "' --data '" + data
                 + "' -o '" + model + "'\n").doesNotContain("\tat ").doesNotContain("WARNING");
-        assertThat(new JsonCheckpointStore().load(checkpoint).progress().epoch()).isBetween(1, 499);
+        assertThat(new JsonCheckpointStore().load(checkpoint).epoch()).isBetween(1, 499);
         assertThat(model).as("an interrupted run saves no model").doesNotExist();
 
         // The printed command, run by a shell exactly as printed, goes on from the checkpoint.
@@ -97,7 +97,7 @@ class LauncherSignalsIT {
         String shown = ChildJvm.read(dir.resolve("screen.txt"));
         assertThat(terminal.exitValue()).as(shown).isEqualTo(130);
         assertThat(shown).contains("resume with: perceptron train --resume '" + checkpoint + "'");
-        assertThat(new JsonCheckpointStore().load(checkpoint).progress().epoch()).isBetween(1, 499);
+        assertThat(new JsonCheckpointStore().load(checkpoint).epoch()).isBetween(1, 499);
     }
 
     @Test

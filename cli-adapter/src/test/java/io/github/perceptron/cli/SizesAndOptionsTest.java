@@ -138,7 +138,7 @@ class SizesAndOptionsTest {
         JsonCheckpointStore store = new JsonCheckpointStore();
         TrainingCheckpoint saved = store.load(checkpoint);
         String other = Execution.kernel().equals("vector") ? "portable" : "vector";
-        store.save(new TrainingCheckpoint(saved.model(), saved.plan(), saved.progress(), saved.validation(), other),
+        store.save(new TrainingCheckpoint(saved.model(), saved.plan(), saved.epoch(), saved.state(), saved.best(), saved.validation(), other),
                 checkpoint);
         CommandLineRun otherKernel = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
                 checkpoint.toString(), "--epochs", "3", "-q", "-o", model.toString());

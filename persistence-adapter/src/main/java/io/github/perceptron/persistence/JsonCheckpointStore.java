@@ -9,7 +9,7 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.train.TrainingProgress;
+import io.github.perceptron.core.train.TrainerState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * Checkpoints as JSON: the model document (so {@code info}, {@code evaluate} and {@code predict}
  * read a checkpoint like a model) under the format name {@code perceptron-checkpoint}, plus a
- * {@code training} section: the plan, the epoch, the generator's state, the optimiser's step count
- * and state arrays, and the example order. Saved atomically, read strictly.
+ * {@code training} section: the plan, the epoch, and the trainer's state but its weights (which are
+ * the model's): the generator's state, the optimiser's step count and state arrays, and the example
+ * order. Saved atomically, read strictly.
  */
 public final class JsonCheckpointStore implements CheckpointStore {
 
@@ -37,7 +38,7 @@ public final class JsonCheckpointStore implements CheckpointStore {
     }
 
     private static void writeTraining(JsonGenerator json, TrainingCheckpoint checkpoint) throws IOException {
-        TrainingProgress progress = checkpoint.progress();
+        TrainerState state = checkpoint.state();
         json.writeObjectFieldStart("training");
         PlanJson.write(json, checkpoint.plan());
         ValidationSplit validation = checkpoint.validation();
@@ -47,11 +48,11 @@ public final class JsonCheckpointStore implements CheckpointStore {
         json.writeNumberField("seed", validation.seed());
         json.writeEndObject();
         json.writeStringField("kernel", checkpoint.kernel());
-        json.writeNumberField("epoch", progress.epoch());
-        json.writeNumberField("randomState", progress.randomState());
-        json.writeNumberField("optimizerSteps", progress.optimizerSteps());
+        json.writeNumberField("epoch", checkpoint.epoch());
+        json.writeNumberField("randomState", state.randomState());
+        json.writeNumberField("optimizerSteps", state.optimizerSteps());
         json.writeArrayFieldStart("optimizerState");
-        for (float[][] slots : progress.optimizerState()) {
+        for (float[][] slots : state.optimizerState()) {
             json.writeStartArray();
             for (float[] slot : slots) {
                 json.writeStartArray();
@@ -64,11 +65,11 @@ public final class JsonCheckpointStore implements CheckpointStore {
         }
         json.writeEndArray();
         json.writeArrayFieldStart("order");
-        for (int index : progress.order()) {
+        for (int index : state.order()) {
             json.writeNumber(index);
         }
         json.writeEndArray();
-        writeBest(json, progress.best());
+        writeBest(json, checkpoint.best());
         json.writeEndObject();
     }
 
@@ -113,8 +114,10 @@ public final class JsonCheckpointStore implements CheckpointStore {
         String kernel = training.has("kernel") ? fields.text(training, "kernel", "training.kernel") : "unknown";
         TrainingCheckpoint checkpoint;
         try {
-            checkpoint = new TrainingCheckpoint(model, plan,
-                    new TrainingProgress(epoch, random, steps, state, order, best), validation, kernel);
+            // The weights are the model's: the file holds them once.
+            List<float[]> weights = model.parameters().stream().map(p -> p.values()).toList();
+            checkpoint = new TrainingCheckpoint(model, plan, epoch, new TrainerState(weights, state, steps, random, order),
+                    best, validation, kernel);
         } catch (IllegalArgumentException e) {
             throw fields.bad("training", "is inconsistent: " + e.getMessage());
         }

@@ -45,7 +45,7 @@ class JsonCheckpointStoreTest {
         Path file = dir.resolve("run.checkpoint.json");
         new TrainModel(data).train(plan, ValidationSplit.stratified(20, 7), new CheckpointPolicy(store, file, 3));
         TrainingCheckpoint reloaded = store.load(file);
-        assertThat(reloaded.progress().epoch()).isEqualTo(5);
+        assertThat(reloaded.epoch()).isEqualTo(5);
         assertThat(reloaded.plan()).isEqualTo(plan);
         assertThat(reloaded.validation()).isEqualTo(ValidationSplit.stratified(20, 7));
         for (int p = 0; p < whole.model().parameters().size(); p++) {
@@ -101,7 +101,7 @@ class JsonCheckpointStoreTest {
         TrainingCheckpoint saved = store.load(copy);
         assertThat(saved.plan()).isEqualTo(stopping);
         assertThat(saved.validation()).isEqualTo(split);
-        assertThat(saved.progress().best().epoch()).isBetween(1, 3);
+        assertThat(saved.best().epoch()).isBetween(1, 3);
         TrainedModel resumed = new TrainModel(data).resume(saved, CheckpointPolicy.NONE);
         assertThat(resumed.keptEpoch()).isEqualTo(whole.keptEpoch());
         assertThat(resumed.stopReason()).isEqualTo(whole.stopReason());
@@ -136,7 +136,7 @@ class JsonCheckpointStoreTest {
         @Override
         public void save(TrainingCheckpoint checkpoint, Path location) {
             store.save(checkpoint, location);
-            if (checkpoint.progress().epoch() == epoch) {
+            if (checkpoint.epoch() == epoch) {
                 store.save(checkpoint, copy);
             }
         }

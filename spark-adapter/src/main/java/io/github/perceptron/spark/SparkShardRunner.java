@@ -1,17 +1,17 @@
 package io.github.perceptron.spark;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.parallel.EpochTally;
+import io.github.perceptron.core.parallel.ShardLayout;
+import io.github.perceptron.core.parallel.ShardRound;
+import io.github.perceptron.core.parallel.ShardRunner;
+import io.github.perceptron.core.parallel.ShardTrainer;
 import io.github.perceptron.core.train.Execution;
-import io.github.perceptron.core.train.LocalRound;
-import io.github.perceptron.core.train.Replica;
-import io.github.perceptron.core.train.ShardLayout;
-import io.github.perceptron.core.train.ShardProgress;
-import io.github.perceptron.core.train.ShardRunner;
-import io.github.perceptron.core.train.Trainer;
-import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +20,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The shards of data-parallel training as Spark tasks: each round broadcasts the replica, runs one
- * task per shard (the shard's progress travels with it) and collects the rounds in shard order.
+ * The shards of data-parallel training as Spark tasks: each round broadcasts the weights and
+ * optimiser state every shard starts from, runs one task per shard (the shard's generator, order
+ * and tally travel with it) and collects the rounds in shard order.
  * Executors read the training images themselves, from a path they share, and keep them between
  * rounds; the driver never holds them.
  */
@@ -45,7 +46,7 @@ public final class SparkShardRunner implements ShardRunner {
      * made once): a round's result still depends only on what its task carries, so a shard moved
      * to another executor, or retried, gives the same bits.
      */
-    private static final Map<String, Trainer.Shard> EXECUTOR_SHARDS = new ConcurrentHashMap<>();
+    private static final Map<String, ShardTrainer> EXECUTOR_SHARDS = new ConcurrentHashMap<>();
 
     private final String runId = UUID.randomUUID().toString();
     private final JavaSparkContext spark;
@@ -81,12 +82,17 @@ public final class SparkShardRunner implements ShardRunner {
     }
 
     @Override
-    public List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights) {
+    public List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps, float[] classWeights) {
+        TrainerState shared = starts.get(0);
         List<ShardTask> tasks = new ArrayList<>();
-        for (int s = 0; s < progress.size(); s++) {
-            tasks.add(new ShardTask(s, progress.get(s)));
+        for (int s = 0; s < starts.size(); s++) {
+            TrainerState start = starts.get(s);
+            if (!sameTrainable(start, shared)) {
+                throw new IllegalArgumentException("a round starts every shard from the same weights and optimiser state");
+            }
+            tasks.add(new ShardTask(s, start.randomState(), start.order(), tallies.get(s)));
         }
-        Broadcast<Replica> replica = spark.broadcast(start);
+        Broadcast<TrainerState> common = spark.broadcast(shared);
         ShardData read = images;
         PlanRecipe rebuild = plan;
         ShardLayout laid = layout();
@@ -96,12 +102,26 @@ public final class SparkShardRunner implements ShardRunner {
         try {
             String run = runId;
             return run(() -> spark.parallelize(tasks, tasks.size()).map(task -> EXECUTOR_SHARDS.computeIfAbsent(
-                    run + "/" + task.shard(), key -> new Trainer(rebuild.plan(), new Execution(threads), TrainingListener.NONE)
-                            .shard(read.shard(task.shard(), count, laid), classWeights))
-                    .round(replica.value(), task.progress(), steps)).collect());
+                    run + "/" + task.shard(), key -> new ShardTrainer(rebuild.plan(), new Execution(threads),
+                            read.shard(task.shard(), count, laid), classWeights))
+                    .round(common.value().withGenerator(task.randomState(), task.order()), task.tally(), steps)).collect());
         } finally {
-            replica.destroy();
+            common.destroy();
         }
+    }
+
+    /** Whether two starts hold the same weights and optimiser state (the same arrays, as the driver hands them, or equal ones). */
+    private static boolean sameTrainable(TrainerState a, TrainerState b) {
+        if (a.optimizerSteps() != b.optimizerSteps() || a.weights().size() != b.weights().size()) {
+            return false;
+        }
+        for (int p = 0; p < a.weights().size(); p++) {
+            if (!Arrays.equals(a.weights().get(p), b.weights().get(p))
+                    || !Arrays.deepEquals(a.optimizerState().get(p), b.optimizerState().get(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> T run(java.util.concurrent.Callable<T> job) {
@@ -112,8 +132,8 @@ public final class SparkShardRunner implements ShardRunner {
         }
     }
 
-    /** One shard's part of a round. */
-    private record ShardTask(int shard, ShardProgress progress) implements Serializable {
+    /** One shard's own part of a round: its generator, its order and its tally. */
+    private record ShardTask(int shard, long randomState, int[] order, EpochTally tally) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 }

@@ -4,12 +4,12 @@ import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.train.ShardRecipe;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.parallel.ShardLayout;
+import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.Execution;
-import io.github.perceptron.core.train.LocalRound;
-import io.github.perceptron.core.train.Replica;
-import io.github.perceptron.core.train.ShardLayout;
-import io.github.perceptron.core.train.ShardProgress;
-import io.github.perceptron.core.train.ShardRunner;
+import io.github.perceptron.core.parallel.EpochTally;
+import io.github.perceptron.core.parallel.ShardRound;
+import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.spark.ClusterFailureException;
 import io.github.perceptron.spark.SparkShardRunner;
 import java.util.List;
@@ -44,9 +44,10 @@ final class SparkShardPlaces implements ShardPlaces {
             }
 
             @Override
-            public List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights) {
+            public List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps,
+                                          float[] classWeights) {
                 try {
-                    return cluster.round(start, progress, steps, classWeights);
+                    return cluster.round(starts, tallies, steps, classWeights);
                 } catch (ClusterFailureException e) {
                     throw new CommandFailure(e.getMessage());
                 }

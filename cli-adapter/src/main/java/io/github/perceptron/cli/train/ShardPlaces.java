@@ -2,9 +2,9 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.parallel.ShardLayout;
+import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.Execution;
-import io.github.perceptron.core.train.ShardLayout;
-import io.github.perceptron.core.train.ShardRunner;
 import java.util.ArrayList;
 import java.util.List;
 

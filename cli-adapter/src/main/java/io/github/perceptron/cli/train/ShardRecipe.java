@@ -4,7 +4,7 @@ import io.github.perceptron.cli.common.DataLocation;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
-import io.github.perceptron.core.train.ShardLayout;
+import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.dataset.IdxDatasetSource;
 import java.io.Serializable;

@@ -12,12 +12,12 @@ import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Execution;
-import io.github.perceptron.core.train.ShardRunner;
 import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
@@ -309,7 +309,7 @@ public final class TrainCommand implements Callable<Integer> {
             return plan;
         }
         int epochs = training.plan().epochs();
-        int done = resumed.progress().epoch();
+        int done = resumed.epoch();
         if (epochs <= done) {
             throw new OptionException("--epochs " + epochs + " with --resume must be more than the " + done
                     + " epochs the checkpoint has done");
@@ -364,7 +364,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (checkpointEvery == 0 || !Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(started)) {
                 return "";
             }
-            return "; the last checkpoint before it, from epoch " + checkpoints.load(file).progress().epoch() + ", is "
+            return "; the last checkpoint before it, from epoch " + checkpoints.load(file).epoch() + ", is "
                     + file;
         } catch (IOException | RuntimeException e) {
             return "";

@@ -64,7 +64,7 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
     }
 
     /** Whether {@code score} beats {@code best} by more than {@code minDelta}; any finite score beats a first NaN. */
-    boolean improves(double score, double best) {
+    public boolean improves(double score, double best) {
         if (Double.isNaN(best)) {
             return !Double.isNaN(score);
         }

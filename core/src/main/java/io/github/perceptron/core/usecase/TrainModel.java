@@ -6,26 +6,25 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.parallel.DataParallelTrainer;
+import io.github.perceptron.core.parallel.ShardLayout;
+import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.CheckpointPolicy;
-import io.github.perceptron.core.train.DataParallelTrainer;
 import io.github.perceptron.core.train.Execution;
-import io.github.perceptron.core.train.ShardLayout;
-import io.github.perceptron.core.train.ShardRunner;
-import io.github.perceptron.core.train.Trainer;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.train.TrainingResult;
+import io.github.perceptron.core.trainer.CheckpointMaker;
+import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -76,7 +75,7 @@ public final class TrainModel {
     /** Trains, holding out {@code validation}'s images, saving checkpoints as {@code policy} says. */
     public TrainedModel train(TrainingPlan plan, ValidationSplit validation, CheckpointPolicy policy) {
         Data data = load(plan, validation);
-        TrainingResult result = new Trainer(plan, execution, listener, policy, snapshot(plan, data))
+        TrainingResult result = new Trainer(plan, execution, listener, policy, checkpoints(plan, data))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
     }
@@ -124,14 +123,13 @@ public final class TrainModel {
         if (!plan.withEpochs(checkpoint.plan().epochs()).equals(checkpoint.plan())) {
             throw new IllegalArgumentException("a resumed run keeps its checkpoint's plan; only its epochs may grow");
         }
-        if (plan.epochs() < checkpoint.progress().epoch()) {
-            throw new IllegalArgumentException("the run has done " + checkpoint.progress().epoch()
+        if (plan.epochs() < checkpoint.epoch()) {
+            throw new IllegalArgumentException("the run has done " + checkpoint.epoch()
                     + " epochs; a resumed run cannot plan fewer (" + plan.epochs() + ")");
         }
         Data data = load(plan, checkpoint.validation());
-        List<float[]> weights = checkpoint.model().parameters().stream().map(Parameter::values).toList();
-        TrainingResult result = new Trainer(plan, execution, listener, policy, snapshot(plan, data))
-                .resume(weights, checkpoint.progress(), data.train, data.perEpoch);
+        TrainingResult result = new Trainer(plan, execution, listener, policy, checkpoints(plan, data))
+                .resume(checkpoint.state(), checkpoint.epoch(), checkpoint.best(), data.train, data.perEpoch);
         return finish(plan, data, result);
     }
 
@@ -170,10 +168,10 @@ public final class TrainModel {
         }
     }
 
-    /** What this use case's checkpoints hold: a usable model, the plan, the progress, the split and the kernel. */
-    private Trainer.Snapshot snapshot(TrainingPlan plan, Data data) {
-        return (network, progress) -> new TrainingCheckpoint(
-                model(network, data, metadata(plan, progress.epoch(), OptionalDouble.empty())), plan, progress, data.split,
+    /** What this use case's checkpoints hold: a usable model, the plan, the state, the split and the kernel. */
+    private CheckpointMaker checkpoints(TrainingPlan plan, Data data) {
+        return (network, epoch, state, best) -> new TrainingCheckpoint(
+                model(network, data, metadata(plan, epoch, OptionalDouble.empty())), plan, epoch, state, best, data.split,
                 Execution.kernel());
     }
 

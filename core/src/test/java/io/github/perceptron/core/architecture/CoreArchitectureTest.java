@@ -14,6 +14,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * Core's promises to the systems that embed it. Every rule fails when it matches no classes
@@ -71,4 +73,50 @@ public class CoreArchitectureTest {
             })
             .allowEmptyShould(false)
             .because("the kernel is core's internal: module-info does not export it");
+
+    /**
+     * Core reaches files only through its ports ({@code ModelStore}, {@code CheckpointStore},
+     * {@code DatasetSource}, ...), which adapters implement: a {@link java.nio.file.Path} may pass
+     * through, but nothing in core opens, reads, writes or lists one.
+     */
+    @ArchTest
+    public static final ArchRule core_does_no_file_io_outside_its_ports = noClasses()
+            .that().resideInAPackage("io.github.perceptron.core..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.FileSystems")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.AsynchronousFileChannel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+            .orShould().callMethod(java.nio.file.Path.class, "toRealPath", java.nio.file.LinkOption[].class)
+            .allowEmptyShould(false)
+            .because("core is the domain: files are the adapters' business, reached through core's ports");
+
+    /**
+     * The training room ({@code train}, {@code trainer}, {@code parallel}) has no cycle between its
+     * classes, not only between its packages: each class can be read knowing only those it uses.
+     */
+    @ArchTest
+    public static final ArchRule the_training_room_has_no_cycle = slices()
+            .assignedFrom(new SliceAssignment() {
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                    if (!javaClass.getPackageName().matches("io\\.github\\.perceptron\\.core\\.(train|trainer|parallel)")) {
+                        return SliceIdentifier.ignore();
+                    }
+                    return SliceIdentifier.of(javaClass.getName().replaceFirst("\\$.*", ""));
+                }
+
+                @Override
+                public String getDescription() {
+                    return "the classes of the training room";
+                }
+            })
+            .should().beFreeOfCycles()
+            .allowEmptyShould(false)
+            .because("the trainer is split by job so that each job reads alone: state, step, epoch loop, checkpoints, shards");
 }

@@ -6,14 +6,15 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.core.train.Execution;
-import io.github.perceptron.core.train.Trainer;
+import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.train.TrainingProgress;
+import io.github.perceptron.core.trainer.Trainer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +25,16 @@ import java.util.function.IntPredicate;
 /**
  * The one test fake for checkpoints: a {@link CheckpointStore} with the {@link CheckpointPolicy}
  * that uses it, saving every {@code everyEpochs} epochs (0: only on a stop). It records what it was
- * given (a copy of the weights and the progress) and fails with a {@link ModelStoreException} at the
+ * given (a copy of the weights, and the state) and fails with a {@link ModelStoreException} at the
  * epochs {@code failsAt} picks.
  */
 public final class RecordingCheckpoints implements CheckpointStore {
 
-    /** One save: the weights as they were, in {@link Network#parameters()} order, and the progress. */
-    public record Saved(List<float[]> weights, TrainingProgress progress) {
+    /**
+     * One save: the weights as they were when saved (a copy made here), in {@link Network#parameters()}
+     * order, the epoch, the state and early stopping's memory, as the checkpoint held them.
+     */
+    public record Saved(List<float[]> weights, int epoch, TrainerState state, BestEpoch best) {
     }
 
     private final int everyEpochs;
@@ -59,20 +63,20 @@ public final class RecordingCheckpoints implements CheckpointStore {
     public Trainer trainer(TrainingPlan plan, TrainingListener listener, LabelledImages images) {
         return new Trainer(plan, Execution.allProcessors(), listener,
                 new CheckpointPolicy(this, Path.of("recorded.checkpoint.json"), everyEpochs),
-                (network, progress) -> new TrainingCheckpoint(new Model(network, images.width(), images.height(),
-                        images.classNames(), new ModelMetadata("recorded", plan.seed(), progress.epoch(),
-                        OptionalDouble.empty(), "test", Instant.EPOCH)), plan, progress, ValidationSplit.NONE,
+                (network, epoch, state, best) -> new TrainingCheckpoint(new Model(network, images.width(),
+                        images.height(), images.classNames(), new ModelMetadata("recorded", plan.seed(), epoch,
+                        OptionalDouble.empty(), "test", Instant.EPOCH)), plan, epoch, state, best, ValidationSplit.NONE,
                         Execution.kernel()));
     }
 
     @Override
     public void save(TrainingCheckpoint checkpoint, Path location) {
-        attempted.add(checkpoint.progress().epoch());
-        if (failsAt.test(checkpoint.progress().epoch())) {
+        attempted.add(checkpoint.epoch());
+        if (failsAt.test(checkpoint.epoch())) {
             throw new ModelStoreException(failure);
         }
         saved.add(new Saved(checkpoint.model().parameters().stream().map(p -> p.values().clone()).toList(),
-                checkpoint.progress()));
+                checkpoint.epoch(), checkpoint.state(), checkpoint.best()));
     }
 
     @Override

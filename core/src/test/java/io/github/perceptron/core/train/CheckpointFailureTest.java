@@ -7,6 +7,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

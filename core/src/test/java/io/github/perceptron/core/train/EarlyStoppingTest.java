@@ -9,6 +9,8 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +61,10 @@ class EarlyStoppingTest {
         everyEpoch.trainer(plan, TrainingListener.NONE, train).train(train, validation);
         // Saved one epoch after the best: the best weights exist only in the checkpoint.
         RecordingCheckpoints.Saved saved = everyEpoch.saved().get(best);
-        assertThat(saved.progress().best().epoch()).isEqualTo(best);
-        assertThat(saved.progress().best().since()).isEqualTo(1);
+        assertThat(saved.best().epoch()).isEqualTo(best);
+        assertThat(saved.best().since()).isEqualTo(1);
         TrainingResult resumed = new Trainer(plan, TrainingListener.NONE)
-                .resume(saved.weights(), saved.progress(), train, validation);
+                .resume(saved.state(), saved.epoch(), saved.best(), train, validation);
         assertThat(resumed.stopReason()).isEqualTo(StopReason.PATIENCE);
         assertThat(resumed.keptEpoch()).isEqualTo(best);
         assertThat(resumed.history()).last().extracting(EpochReport::epoch)

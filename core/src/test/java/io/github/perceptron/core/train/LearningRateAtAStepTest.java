@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.trainer.Trainer;
 import org.junit.jupiter.api.Test;
 
 /** The plan says the learning rate of every step (issue 29: it was a static helper of Trainer). */

@@ -6,6 +6,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.Trainer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

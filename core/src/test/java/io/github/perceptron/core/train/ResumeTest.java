@@ -10,6 +10,8 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,10 @@ class ResumeTest {
         RecordingCheckpoints atEpoch2 = RecordingCheckpoints.every(2);
         atEpoch2.trainer(plan, TrainingListener.NONE, images).train(images, null);
         assertThat(atEpoch2.saved()).hasSize(2);
-        List<float[]> weights = atEpoch2.saved().get(0).weights();
-        TrainingProgress progress = atEpoch2.saved().get(0).progress();
-        assertThat(progress.epoch()).isEqualTo(2);
-        TrainingResult resumed = new Trainer(plan, TrainingListener.NONE).resume(weights, progress, images, null);
+        RecordingCheckpoints.Saved saved = atEpoch2.saved().get(0);
+        assertThat(saved.epoch()).isEqualTo(2);
+        TrainingResult resumed = new Trainer(plan, TrainingListener.NONE)
+                .resume(saved.state(), saved.epoch(), saved.best(), images, null);
         assertThat(resumed.history()).extracting(EpochReport::epoch).containsExactly(3, 4);
         List<float[]> after = values(resumed.network());
         for (int i = 0; i < after.size(); i++) {
@@ -47,6 +49,18 @@ class ResumeTest {
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.history()).hasSize(2);
         assertThat(onStopOnly.attemptedEpochs()).containsExactly(2);
+    }
+
+    /** A checkpoint's state is a copy: the run goes on training after the save, and the saved state stays as it was. */
+    @Test
+    void the_state_a_checkpoint_holds_does_not_change_as_training_goes_on() {
+        RecordingCheckpoints everyEpoch = RecordingCheckpoints.every(1);
+        everyEpoch.trainer(plan, TrainingListener.NONE, images).train(images, null);
+        RecordingCheckpoints.Saved first = everyEpoch.saved().get(0);
+        for (int p = 0; p < first.weights().size(); p++) {
+            assertThat(first.state().weights().get(p)).isEqualTo(first.weights().get(p));
+        }
+        assertThat(first.state().weights().get(0)).isNotEqualTo(everyEpoch.saved().get(3).state().weights().get(0));
     }
 
     private static List<float[]> values(Network network) {

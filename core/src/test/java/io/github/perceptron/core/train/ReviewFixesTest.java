@@ -8,6 +8,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.Trainer;
 import org.junit.jupiter.api.Test;
 
 /** Small faults found in review, each shown here failing before its fix. */

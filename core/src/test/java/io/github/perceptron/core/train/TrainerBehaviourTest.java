@@ -13,6 +13,8 @@ import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,8 @@ import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

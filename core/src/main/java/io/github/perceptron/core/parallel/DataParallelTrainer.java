@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluation;
@@ -6,6 +6,15 @@ import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.StopReason;
+import io.github.perceptron.core.train.TrainerState;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.PlanFit;
+import io.github.perceptron.core.trainer.StateCopies;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +25,7 @@ import java.util.Optional;
  * by the user; each round, every shard trains K mini-batches of its own data from the same
  * weights and optimiser state (fewer where the epoch ends first: every epoch ends with an
  * average, which is evaluated), and the driver averages what they hand back, in shard order and
- * in double. The network starts as {@link Trainer#train} starts it; shard 0 draws its randomness
+ * in double. The network starts as ordinary training starts it; shard 0 draws its randomness
  * (shuffles, dropout, distortions) from the generator the network was initialised from, as an
  * ordinary run does, and shard s ≥ 1 from its own stream of the plan's seed. So the same P and K
  * give the same bits wherever and however the shards run, and P = 1 with K = a whole epoch is
@@ -65,24 +74,30 @@ public final class DataParallelTrainer {
         float[] classWeights = plan.classWeights().resolve(layout.labelHistogram());
         network.weighClasses(classWeights);
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
-        Replica replica = Replica.of(network, optimizer);
-        List<ShardProgress> progress = new ArrayList<>();
+        // One copy of the starting weights and optimiser, each shard with its own generator and order.
+        TrainerState start = StateCopies.capture(network, optimizer, random.state(), new int[0]);
+        List<TrainerState> states = new ArrayList<>();
         for (int s = 0; s < sizes.length; s++) {
-            progress.add(ShardProgress.start(s == 0 ? random.state() : shardSeed(plan.seed(), s), sizes[s]));
+            int[] order = new int[sizes[s]];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            states.add(start.withGenerator(s == 0 ? random.state() : shardSeed(plan.seed(), s), order));
         }
+        List<EpochTally> tallies = new ArrayList<>(java.util.Collections.nCopies(sizes.length, EpochTally.START));
         long epochStart = System.nanoTime();
         List<EpochReport> history = new ArrayList<>();
         while (history.size() < plan.epochs()) {
             // A round never runs past the end of an epoch: each epoch ends averaged, to be evaluated.
-            int steps = Math.min(localSteps, batches - progress.get(0).batch());
-            List<LocalRound> rounds = shards.round(replica, progress, steps, classWeights);
-            replica = Replica.average(rounds.stream().map(LocalRound::replica).toList());
-            progress = rounds.stream().map(LocalRound::progress).toList();
-            if (progress.get(0).batch() != 0) {
+            int steps = Math.min(localSteps, batches - tallies.get(0).batch());
+            List<ShardRound> rounds = shards.round(states, tallies, steps, classWeights);
+            states = ParameterAveraging.average(rounds.stream().map(ShardRound::state).toList());
+            tallies = rounds.stream().map(ShardRound::tally).toList();
+            if (tallies.get(0).batch() != 0) {
                 continue;
             }
-            replica.writeInto(network, optimizer);
-            EpochReport report = report(history.size() + 1, progress, sizes, batches, evaluation, network, epochStart);
+            writeWeights(states.get(0), network);
+            EpochReport report = report(history.size() + 1, tallies, sizes, batches, evaluation, network, epochStart);
             history.add(report);
             listener.epochCompleted(report);
             epochStart = System.nanoTime();
@@ -95,11 +110,11 @@ public final class DataParallelTrainer {
     }
 
     /** The epoch's training figures summed over the shards, and the averaged network's evaluation. */
-    private EpochReport report(int epoch, List<ShardProgress> progress, int[] sizes, int batches, LabelledImages evaluation,
+    private EpochReport report(int epoch, List<EpochTally> tallies, int[] sizes, int batches, LabelledImages evaluation,
                                Network network, long start) {
         double lossSum = 0;
         long correct = 0;
-        for (ShardProgress shard : progress) {
+        for (EpochTally shard : tallies) {
             lossSum += shard.lastLossSum();
             correct += shard.lastCorrect();
         }
@@ -129,13 +144,14 @@ public final class DataParallelTrainer {
     }
 
     private void checkFits(ShardLayout layout) {
-        if (layout.pixelCount() != plan.network().inputs()) {
-            throw new IllegalArgumentException("the images are " + layout.width() + "×" + layout.height() + " = "
-                    + layout.pixelCount() + " pixels but the network's first layer takes " + plan.network().inputs());
-        }
-        if (layout.classNames().size() != plan.network().classes()) {
-            throw new IllegalArgumentException("the data has " + layout.classNames().size()
-                    + " classes but the network's last layer has " + plan.network().classes() + " units; make them equal");
+        PlanFit.shape(plan, layout.width(), layout.height(), layout.classNames().size());
+    }
+
+    /** The averaged weights, into the driver's network, to be evaluated and, at the end, kept. */
+    private static void writeWeights(TrainerState state, Network network) {
+        for (int p = 0; p < network.parameters().size(); p++) {
+            float[] values = network.parameters().get(p).values();
+            System.arraycopy(state.weights().get(p), 0, values, 0, values.length);
         }
     }
 }

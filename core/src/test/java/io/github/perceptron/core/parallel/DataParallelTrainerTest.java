@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,14 @@ import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.StopReason;
+import io.github.perceptron.core.train.TrainerState;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,14 +90,21 @@ class DataParallelTrainerTest {
 
     @Test
     void one_replica_averages_to_itself_and_two_to_their_mean_in_double() {
-        Replica a = new Replica(List.of(new float[] {1f, 16777216f}), List.<float[][]>of(new float[][] {{2f}}), 3);
-        Replica b = new Replica(List.of(new float[] {2f, 1f}), List.<float[][]>of(new float[][] {{4f}}), 3);
-        assertThat(Replica.average(List.of(a)).weights().get(0)).isEqualTo(new float[] {1f, 16777216f});
-        Replica mean = Replica.average(List.of(a, b));
-        // In float, 16777216 + 1 would round back to 16777216 before the halving.
-        assertThat(mean.weights().get(0)).isEqualTo(new float[] {1.5f, 8388608.5f});
-        assertThat(mean.optimizerState().get(0)[0]).isEqualTo(new float[] {3f});
-        assertThat(mean.optimizerSteps()).isEqualTo(3);
+        TrainerState a = new TrainerState(List.of(new float[] {1f, 16777216f}), List.<float[][]>of(new float[][] {{2f}}), 3,
+                11, new int[] {1, 0});
+        TrainerState b = new TrainerState(List.of(new float[] {2f, 1f}), List.<float[][]>of(new float[][] {{4f}}), 3, 22,
+                new int[] {0, 1, 2});
+        assertThat(ParameterAveraging.average(List.of(a)).get(0).weights().get(0)).isEqualTo(new float[] {1f, 16777216f});
+        List<TrainerState> averaged = ParameterAveraging.average(List.of(a, b));
+        for (TrainerState mean : averaged) {
+            // In float, 16777216 + 1 would round back to 16777216 before the halving.
+            assertThat(mean.weights().get(0)).isEqualTo(new float[] {1.5f, 8388608.5f});
+            assertThat(mean.optimizerState().get(0)[0]).isEqualTo(new float[] {3f});
+            assertThat(mean.optimizerSteps()).isEqualTo(3);
+        }
+        // Each shard keeps its own generator and order.
+        assertThat(averaged).extracting(TrainerState::randomState).containsExactly(11L, 22L);
+        assertThat(averaged.get(1).order()).containsExactly(0, 1, 2);
     }
 
     /** Four shards trained last to first, each on its own fresh trainer, answered in shard order. */
@@ -101,12 +116,13 @@ class DataParallelTrainerTest {
             }
 
             @Override
-            public List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights) {
-                LocalRound[] rounds = new LocalRound[progress.size()];
-                for (int s = progress.size() - 1; s >= 0; s--) {
-                    LabelledImages shard = ShardLayout.shard(images, progress.size(), s);
-                    rounds[s] = new Trainer(plan, new Execution(2), TrainingListener.NONE).shard(shard, classWeights)
-                            .round(start, progress.get(s), steps);
+            public List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps,
+                                          float[] classWeights) {
+                ShardRound[] rounds = new ShardRound[starts.size()];
+                for (int s = starts.size() - 1; s >= 0; s--) {
+                    LabelledImages shard = ShardLayout.shard(images, starts.size(), s);
+                    rounds[s] = new ShardTrainer(plan, new Execution(2), shard, classWeights)
+                            .round(starts.get(s), tallies.get(s), steps);
                 }
                 return List.of(rounds);
             }

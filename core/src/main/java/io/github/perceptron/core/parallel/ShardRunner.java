@@ -1,6 +1,9 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.TrainerState;
+import io.github.perceptron.core.train.TrainingPlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +18,12 @@ public interface ShardRunner {
     ShardLayout layout();
 
     /**
-     * Runs one round: shard {@code s} trains {@code steps} mini-batches from {@code start},
-     * carrying on {@code progress.get(s)}. Returns the shards' rounds in shard order.
+     * Runs one round: shard {@code s} trains {@code steps} mini-batches from {@code starts.get(s)},
+     * carrying on {@code tallies.get(s)}. Every start holds the same weights and optimiser state
+     * (the last round's average), with the shard's own generator and order. Returns the shards'
+     * rounds in shard order.
      */
-    List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights);
+    List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps, float[] classWeights);
 
     /** {@code train} cut as {@link ShardLayout#of} cuts it, each round's shards trained one after another here. */
     static ShardRunner inMemory(TrainingPlan plan, LabelledImages train, int shards, Execution execution) {
@@ -35,8 +40,7 @@ public interface ShardRunner {
             throw new IllegalArgumentException(shards.size() + " shards for a layout of " + layout.shards());
         }
         List<LabelledImages> blocks = List.copyOf(shards);
-        Trainer trainer = new Trainer(plan, execution, TrainingListener.NONE);
-        List<Trainer.Shard> trainers = new ArrayList<>();
+        List<ShardTrainer> trainers = new ArrayList<>();
         return new ShardRunner() {
             @Override
             public ShardLayout layout() {
@@ -44,13 +48,14 @@ public interface ShardRunner {
             }
 
             @Override
-            public List<LocalRound> round(Replica start, List<ShardProgress> progress, int steps, float[] classWeights) {
+            public List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps,
+                                          float[] classWeights) {
                 if (trainers.isEmpty()) {
-                    blocks.forEach(block -> trainers.add(trainer.shard(block, classWeights)));
+                    blocks.forEach(block -> trainers.add(new ShardTrainer(plan, execution, block, classWeights)));
                 }
-                List<LocalRound> rounds = new ArrayList<>();
+                List<ShardRound> rounds = new ArrayList<>();
                 for (int s = 0; s < blocks.size(); s++) {
-                    rounds.add(trainers.get(s).round(start, progress.get(s), steps));
+                    rounds.add(trainers.get(s).round(starts.get(s), tallies.get(s), steps));
                 }
                 return rounds;
             }

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
 import java.io.Serializable;

@@ -1,8 +1,11 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.train.BestEpoch;
+import io.github.perceptron.core.train.EarlyStopping;
+import io.github.perceptron.core.train.EpochReport;
 import java.util.List;
 
 /** Follows one run's validation figure for its {@link EarlyStopping}: the best epoch, its weights, the epochs since. */
