@@ -4,19 +4,28 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Environment;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.HostFacts;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.ShardPlaces;
+import io.github.perceptron.cli.tune.SearchFiles;
 import io.github.perceptron.cli.tune.TrialPlaces;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointStore;
+import io.github.perceptron.core.tune.SearchSpace;
+import io.github.perceptron.core.tune.TrialJournal;
+import io.github.perceptron.dataset.DataSources;
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.onnx.OnnxModelStore;
+import io.github.perceptron.persistence.AtomicFiles;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import io.github.perceptron.persistence.JsonModelStore;
+import io.github.perceptron.persistence.JsonSearchSpaceReader;
+import io.github.perceptron.persistence.JsonTrialJournal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -66,5 +75,32 @@ final class PerceptronModule extends AbstractModule {
     @Provides
     DatasetFetcher datasetFetcher() {
         return new DatasetFetcher();
+    }
+
+    @Provides
+    DataSources dataSources(DatasetFetcher fetcher) {
+        return new DataSources(fetcher);
+    }
+
+    /** Charts, reports and tables are replaced atomically, as models are. */
+    @Provides
+    FileOutput fileOutput() {
+        return (file, content) -> AtomicFiles.replace(file, content::writeTo);
+    }
+
+    /** A search's space and journal as the persistence adapter's JSON. */
+    @Provides
+    SearchFiles searchFiles() {
+        return new SearchFiles() {
+            @Override
+            public SearchSpace space(Path file) {
+                return new JsonSearchSpaceReader().read(file);
+            }
+
+            @Override
+            public TrialJournal journal(Path file, String identity) {
+                return new JsonTrialJournal(file, identity);
+            }
+        };
     }
 }

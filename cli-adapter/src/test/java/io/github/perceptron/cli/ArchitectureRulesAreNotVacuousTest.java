@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.perceptron.cli.chart.PlantedChartUsingPicocliAndMain;
 import io.github.perceptron.cli.planted.CliUsingHttpServer;
+import io.github.perceptron.cli.planted.CommandBuildingItsAdapters;
 import io.github.perceptron.cli.planted.CliUsingJackson;
 import io.github.perceptron.cli.planted.CliUsingTheKernel;
 import io.github.perceptron.cli.planteda.RoomA;
@@ -45,6 +46,11 @@ class ArchitectureRulesAreNotVacuousTest {
                 Arguments.of(ArchitectureTest.jackson_lives_only_in_persistence_serving_and_json_lines, new Class<?>[] {CliUsingJackson.class}),
                 Arguments.of(ArchitectureTest.adapters_use_no_internal_core_package,
                         new Class<?>[] {CliUsingTheKernel.class}),
+                Arguments.of(ArchitectureTest.only_the_composition_roots_construct_adapters,
+                        new Class<?>[] {CommandBuildingItsAdapters.class}),
+
+                Arguments.of(ArchitectureTest.the_cli_rooms_reach_persistence_only_through_ports,
+                        new Class<?>[] {CommandBuildingItsAdapters.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_are_free_of_cycles, new Class<?>[] {RoomA.class, RoomB.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_do_not_reach_back_to_the_composition_root,
                         new Class<?>[] {PlantedChartUsingPicocliAndMain.class}),

@@ -3,6 +3,9 @@ package io.github.perceptron.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -111,4 +114,27 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.google.inject..", "jakarta.inject..")
             .allowEmptyShould(false)
             .because("charts draw data; commands and wiring are other rooms' business");
+
+    /**
+     * Adapters are made in one place: the composition roots ({@code cli}'s {@code Main} and Guice
+     * module, and {@code sparkcli}'s) construct them and hand them to the commands, so a command
+     * never decides which implementation of a port it gets.
+     */
+    @ArchTest
+    public static final ArchRule only_the_composition_roots_construct_adapters = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.cli.*..")
+            .should().callConstructorWhere(JavaConstructorCall.Predicates.target(HasOwner.Predicates.With.owner(
+                    JavaClass.Predicates.resideInAnyPackage("io.github.perceptron.dataset..",
+                            "io.github.perceptron.persistence..", "io.github.perceptron.serving..",
+                            "io.github.perceptron.onnx..", "io.github.perceptron.spark.."))))
+            .allowEmptyShould(false)
+            .because("commands get their adapters injected: only Main, PerceptronModule and SparkModule build them");
+
+    @ArchTest
+    public static final ArchRule the_cli_rooms_reach_persistence_only_through_ports = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.cli.*..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.perceptron.persistence..")
+            .allowEmptyShould(false)
+            .because("models, checkpoints, search files and charts are written through ports (ModelStore, CheckpointStore, "
+                    + "SearchFiles, FileOutput) that the composition root binds to the persistence adapter");
 }

@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.chart;
 
 import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OutputLocation;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
-import io.github.perceptron.persistence.AtomicFiles;
 import javax.imageio.ImageIO;
 
 /**
@@ -28,14 +27,14 @@ public final class ChartFile {
     private ChartFile() {
     }
 
-    /** Draws and writes {@code file} atomically: a failed write leaves whatever was there before. */
-    public static void write(Path file, int width, int height, Consumer<Canvas> drawing) {
+    /** Draws and writes {@code file} through {@code output}: a failed write leaves whatever was there before. */
+    public static void write(FileOutput output, Path file, int width, int height, Consumer<Canvas> drawing) {
         try {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
                 SvgCanvas svg = new SvgCanvas(width, height);
                 drawing.accept(svg);
                 byte[] text = svg.finish().getBytes(StandardCharsets.UTF_8);
-                AtomicFiles.replace(file, out -> out.write(text));
+                output.replace(file, out -> out.write(text));
                 return;
             }
             BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -46,7 +45,7 @@ public final class ChartFile {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             drawing.accept(new GraphicsCanvas(g));
             g.dispose();
-            AtomicFiles.replace(file, out -> {
+            output.replace(file, out -> {
                 if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer available");
                 }

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.chart;
 
 import io.github.perceptron.cli.common.CommandFailure;
-
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.core.train.EpochReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ public final class TrainingChart {
         this.heldOut = heldOut;
     }
 
-    public void write(Path file) throws IOException {
+    /** Draws the curves into {@code file}, written through {@code output}. */
+    public void write(FileOutput output, Path file) throws IOException {
         if (history.isEmpty()) {
             throw new CommandFailure(file + ": no epochs were trained, so there is nothing to plot");
         }
@@ -37,7 +38,7 @@ public final class TrainingChart {
                 hasHeldOut ? r -> r.evaluation().orElseThrow().loss() : null));
         LinePanel accuracy = new LinePanel("Accuracy", "accuracy (%)", series(r -> 100 * r.trainAccuracy(),
                 hasHeldOut ? r -> 100 * r.evaluation().orElseThrow().accuracy() : null));
-        ChartFile.write(file, WIDTH, HEIGHT, canvas -> {
+        ChartFile.write(output, file, WIDTH, HEIGHT, canvas -> {
             canvas.text(title, WIDTH / 2.0, 28, 18, true, 0.5, false);
             loss.draw(canvas, 70, 70, 430, 300, LinePanel.Legend.UPPER_RIGHT);
             accuracy.draw(canvas, 620, 70, 430, 300, LinePanel.Legend.LOWER_RIGHT);

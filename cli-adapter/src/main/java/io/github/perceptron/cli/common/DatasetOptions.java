@@ -2,20 +2,23 @@ package io.github.perceptron.cli.common;
 
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.dataset.DataFormat;
+import io.github.perceptron.dataset.DataLocation;
+import io.github.perceptron.dataset.DataSources;
 import io.github.perceptron.dataset.DatasetFetcher;
+import io.github.perceptron.dataset.FetchProgress;
 import io.github.perceptron.dataset.KnownDataset;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Which data a command reads: a known dataset (fetched when missing) or a directory of IDX files.
- * Picocli creates it through Guice, which gives it the fetcher, the environment and the console.
+ * Picocli creates it through Guice, which gives it the data sources, the environment and the console.
  */
 public final class DatasetOptions {
 
-    private final DatasetFetcher fetcher;
+    private final DataSources sources;
     private final Environment environment;
     private final Console console;
 
@@ -55,8 +58,8 @@ public final class DatasetOptions {
     Path dataDir;
 
     @Inject
-    public DatasetOptions(DatasetFetcher fetcher, Environment environment, Console console) {
-        this.fetcher = fetcher;
+    public DatasetOptions(DataSources sources, Environment environment, Console console) {
+        this.sources = sources;
         this.environment = environment;
         this.console = console;
     }
@@ -126,21 +129,18 @@ public final class DatasetOptions {
         }
         KnownDataset known = known();
         Path directory = directory();
-        if (DatasetFetcher.isComplete(known, directory)) {
-            return known.in(directory);
-        }
-        if (!quiet) {
+        if (!quiet && !sources.present(known, directory)) {
             console.err().println(known.id() + " is not in " + directory + "; fetching it");
         }
-        return fetcher.fetch(known, directory, quiet ? io.github.perceptron.dataset.FetchProgress.NONE
-                : new ConsoleFetchProgress(console));
+        return sources.fetchedIfMissing(known, directory, quiet ? FetchProgress.NONE : new ConsoleFetchProgress(console));
     }
 
     /** Where the data is read from once it is on disk (after {@link #open}, for a known dataset). */
     public DataLocation location() {
-        if (data != null) {
-            return new DataLocation(null, format, data.toAbsolutePath().normalize().toString());
+        try {
+            return data != null ? sources.files(format, data) : sources.known(known(), directory());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage(), e);
         }
-        return new DataLocation(known().id(), "idx", directory().toAbsolutePath().normalize().toString());
     }
 }

@@ -2,6 +2,7 @@ package io.github.perceptron.cli.compare;
 
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.cli.common.RunPlaces;
@@ -29,6 +30,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private final Console console;
     private final RunPlaces places;
+    private final FileOutput files;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed-tasks",
             description = "The configurations to compare (default: ${DEFAULT-VALUE}: the lab's tasks).")
@@ -57,8 +59,9 @@ public final class CompareCommand implements Callable<Integer> {
     DatasetOptions dataset;
 
     @Inject
-    CompareCommand(Console console, RunPlaces places) {
+    CompareCommand(Console console, RunPlaces places, FileOutput files) {
         this.console = console;
+        this.files = files;
         this.places = places;
     }
 
@@ -96,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
             console.out().flush();
             results.add(new ComparisonReport.Result(run, seed, outcome.history()));
         });
-        new ComparisonReport(chosen, results, dataset.name(), runEpochs, seeds).write(out, markdown);
+        new ComparisonReport(files, chosen, results, dataset.name(), runEpochs, seeds).write(out, markdown);
         console.out().println("report written to " + markdown);
         return 0;
     }

@@ -1,6 +1,5 @@
 package io.github.perceptron.cli.compare;
 
-import io.github.perceptron.cli.common.DataLocation;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.DatasetSource;
@@ -8,6 +7,7 @@ import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.usecase.TrainModel;
+import io.github.perceptron.dataset.DataLocation;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;

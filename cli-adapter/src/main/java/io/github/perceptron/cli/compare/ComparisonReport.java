@@ -3,9 +3,9 @@ package io.github.perceptron.cli.compare;
 import io.github.perceptron.cli.chart.ChartFile;
 import io.github.perceptron.cli.chart.LinePanel;
 import io.github.perceptron.cli.chart.Series;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.Median;
 import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.persistence.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +29,15 @@ final class ComparisonReport {
     record Result(ComparePreset.Run run, int seed, List<EpochReport> history) {
     }
 
+    private final FileOutput output;
     private final ComparePreset preset;
     private final Map<ComparePreset.Run, List<Result>> byRun = new LinkedHashMap<>();
     private final String dataset;
     private final int epochs;
     private final int seeds;
 
-    ComparisonReport(ComparePreset preset, List<Result> results, String dataset, int epochs, int seeds) {
+    ComparisonReport(FileOutput output, ComparePreset preset, List<Result> results, String dataset, int epochs, int seeds) {
+        this.output = output;
         this.preset = preset;
         this.dataset = dataset;
         this.epochs = epochs;
@@ -55,7 +57,7 @@ final class ComparisonReport {
         Files.createDirectories(parent);
         String images = parent.relativize(directory.toAbsolutePath()).toString().replace('\\', '/');
         byte[] text = markdown(images.isEmpty() ? "." : images).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.replace(markdown, out -> out.write(text));
+        output.replace(markdown, out -> out.write(text));
     }
 
     private void writeCsv(Path file) throws IOException {
@@ -64,7 +66,7 @@ final class ComparisonReport {
                 Locale.ROOT, "\"%s\",%d,%d,%.6f,%.6f,%.6f,%.6f,%.4f%n", run.name(), result.seed(), r.epoch(), r.trainLoss(),
                 r.trainAccuracy(), r.evaluation().orElseThrow().loss(), r.evaluation().orElseThrow().accuracy(), r.seconds())))));
         byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.replace(file, out -> out.write(text));
+        output.replace(file, out -> out.write(text));
     }
 
     private void chart(Path file, String title, String axis, ToDoubleFunction<EpochReport> value) throws IOException {
@@ -89,7 +91,7 @@ final class ComparisonReport {
             series.add(new Series(entry.getKey().name(), Series.palette(index++), xs, mean, low, high));
         }
         LinePanel panel = new LinePanel(title, axis, series);
-        ChartFile.write(file, 1150, 560, canvas -> {
+        ChartFile.write(output, file, 1150, 560, canvas -> {
             panel.draw(canvas, 80, 60, 760, 420, LinePanel.Legend.OUTSIDE);
             canvas.text("Lines: mean over " + seeds + " seeds; bands: min–max. " + dataset, 460, 545, 11, false, 0.5, false);
         });

@@ -1,11 +1,11 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.DataLocation;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.dataset.DataLocation;
 import io.github.perceptron.dataset.IdxDatasetSource;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -78,6 +78,6 @@ public final class ShardRecipe implements Serializable {
 
     /** The IDX source when its training split comes in part files; null otherwise. */
     private IdxDatasetSource parted() {
-        return data.open() instanceof IdxDatasetSource idx && !idx.trainingParts().isEmpty() ? idx : null;
+        return data.partedTraining().orElse(null);
     }
 }

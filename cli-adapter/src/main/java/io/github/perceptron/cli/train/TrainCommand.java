@@ -5,6 +5,7 @@ import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.Environment;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.cli.common.ShellWords;
@@ -55,6 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     private final Clock clock;
     private final Interrupts.Source signals;
     private final ShardPlaces shardPlaces;
+    private final FileOutput output;
 
     @Mixin
     public DatasetOptions dataset;
@@ -135,8 +137,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment,
-                 Console console, Clock clock, Interrupts.Source signals, ShardPlaces shardPlaces, Host host) {
+                 Console console, Clock clock, Interrupts.Source signals, ShardPlaces shardPlaces, Host host,
+                 FileOutput output) {
         this.host = host;
+        this.output = output;
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
@@ -173,7 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
         new RescuingSave(store).save(trained.model(), target);
         if (plot != null) {
             new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(),
-                    evaluatedOn).write(plot);
+                    evaluatedOn).write(output, plot);
         }
         control.finished(trained, target);
         return 0;
@@ -229,7 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (plot != null) {
             new TrainingChart(trained.history(), "perceptron " + plan.network().sizes() + " on " + source.describe(), "test")
-                    .write(plot);
+                    .write(output, plot);
         }
         control.finished(trained, target);
         return 0;

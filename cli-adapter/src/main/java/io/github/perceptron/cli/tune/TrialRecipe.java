@@ -1,12 +1,12 @@
 package io.github.perceptron.cli.tune;
 
-import io.github.perceptron.cli.common.DataLocation;
 import io.github.perceptron.cli.train.ValidationOption;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.tune.TrialResult;
 import io.github.perceptron.core.usecase.TuneModel;
 import io.github.perceptron.core.usecase.TuningRequest;
+import io.github.perceptron.dataset.DataLocation;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.github.perceptron.cli.tune;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
@@ -20,8 +21,6 @@ import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.usecase.TuneModel;
 import io.github.perceptron.core.usecase.TuningRequest;
 import io.github.perceptron.core.usecase.TuningResult;
-import io.github.perceptron.persistence.JsonSearchSpaceReader;
-import io.github.perceptron.persistence.JsonTrialJournal;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +66,8 @@ public final class TuneCommand implements Callable<Integer> {
     private final Console console;
     private final Clock clock;
     private final TrialPlaces places;
+    private final SearchFiles searchFiles;
+    private final FileOutput output;
 
     @Mixin
     public DatasetOptions dataset;
@@ -147,8 +148,11 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     @Inject
-    TuneCommand(ModelStore store, Console console, Clock clock, TrialPlaces places) {
+    TuneCommand(ModelStore store, Console console, Clock clock, TrialPlaces places, SearchFiles searchFiles,
+                FileOutput output) {
         this.store = store;
+        this.searchFiles = searchFiles;
+        this.output = output;
         this.console = console;
         this.clock = clock;
         this.places = places;
@@ -179,12 +183,12 @@ public final class TuneCommand implements Callable<Integer> {
         TuningResult result;
         try (TrialPlaces.Placement placement = places.open(master, parallelTrials, recipe)) {
             result = new TuneModel(source, training.execution(), clock, placement.runner())
-                    .tune(request, new JsonTrialJournal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
+                    .tune(request, searchFiles.journal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
         }
 
         new RescuingSave(store).save(result.winner().model(), files.model);
         List<String> winnerArguments = winnerArguments(plans, result);
-        TuningReport report = new TuningReport(space, result, "perceptron tune " + String.join(" ", commandLine()),
+        TuningReport report = new TuningReport(output, space, result, "perceptron tune " + String.join(" ", commandLine()),
                 dataset.name(), timeBudget == null ? "none" : timeBudget, dataset.asArguments().strip(), winnerArguments);
         report.writeCsv(files.csv);
         report.writePlot(files.plot);
@@ -242,7 +246,7 @@ public final class TuneCommand implements Callable<Integer> {
     private SearchSpace space() {
         Map<String, Dimension> dimensions = new LinkedHashMap<>();
         if (spaceFile != null) {
-            dimensions.putAll(new JsonSearchSpaceReader().read(spaceFile).dimensions());
+            dimensions.putAll(searchFiles.space(spaceFile).dimensions());
         }
         for (String param : params) {
             Map.Entry<String, Dimension> field = SearchFields.parse(param);

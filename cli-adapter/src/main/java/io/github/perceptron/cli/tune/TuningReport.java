@@ -2,13 +2,13 @@ package io.github.perceptron.cli.tune;
 
 import io.github.perceptron.cli.chart.ChartFile;
 import io.github.perceptron.cli.chart.ScatterPanel;
+import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.ShellWords;
 import io.github.perceptron.cli.train.ConsoleTrainingReporter;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialResult;
 import io.github.perceptron.core.usecase.TuningResult;
-import io.github.perceptron.persistence.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ final class TuningReport {
     private static final int PANEL_WIDTH = 460;
     private static final int PANEL_HEIGHT = 300;
 
+    private final FileOutput output;
     private final SearchSpace space;
     private final TuningResult result;
     private final String command;
@@ -33,8 +34,9 @@ final class TuningReport {
     private final List<String> winnerArguments;
 
     /** {@code dataArguments}: the dataset options as typed ({@code --data DIR}), empty for MNIST. */
-    TuningReport(SearchSpace space, TuningResult result, String command, String dataset, String budget,
+    TuningReport(FileOutput output, SearchSpace space, TuningResult result, String command, String dataset, String budget,
                  String dataArguments, List<String> winnerArguments) {
+        this.output = output;
         this.space = space;
         this.result = result;
         this.command = command;
@@ -58,7 +60,7 @@ final class TuningReport {
                     trial.keptEpoch(), trial.seconds(), trial.failed() ? quoted(trial.failure()) : ""));
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.replace(file, out -> out.write(bytes));
+        output.replace(file, out -> out.write(bytes));
     }
 
     void writeMarkdown(Path file, Path plot) throws IOException {
@@ -97,7 +99,7 @@ final class TuningReport {
         }
         md.append("\n![validation accuracy against each searched field](").append(plot.getFileName()).append(")\n");
         byte[] bytes = md.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.replace(file, out -> out.write(bytes));
+        output.replace(file, out -> out.write(bytes));
     }
 
     /** One panel per field: each scored trial's validation accuracy against its value, the winner in red. */
@@ -106,7 +108,7 @@ final class TuningReport {
         List<TrialResult> scored = result.trials().stream().filter(t -> !t.failed()).toList();
         int columns = Math.min(2, fields.size());
         int rows = (fields.size() + columns - 1) / columns;
-        ChartFile.write(file, columns * (PANEL_WIDTH + 110), rows * (PANEL_HEIGHT + 100), canvas -> {
+        ChartFile.write(output, file, columns * (PANEL_WIDTH + 110), rows * (PANEL_HEIGHT + 100), canvas -> {
             for (int f = 0; f < fields.size(); f++) {
                 String field = fields.get(f);
                 Dimension dimension = space.dimensions().get(field);

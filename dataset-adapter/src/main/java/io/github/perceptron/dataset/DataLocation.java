@@ -1,19 +1,19 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.dataset;
 
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
-import io.github.perceptron.dataset.DataFormat;
-import io.github.perceptron.dataset.KnownDataset;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where data already on disk is read from, as plain values that travel (to a Spark executor, say):
- * a known dataset's id and directory, or a directory in a format. Opening it never fetches.
+ * a known dataset's id and directory, or a directory in a format. The one place that turns such a
+ * place into a {@link DatasetSource}; opening it never fetches ({@link DataSources} does).
  *
  * @param known     a known dataset's id ({@code mnist}, {@code fashion-mnist}), or null for the user's own data
  * @param format    idx, csv or images
@@ -22,14 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public record DataLocation(String known, String format, String directory) implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** One JVM's training images, read once and shared by the runs that land there (a Spark executor's). */
+    /**
+     * One JVM's training images, read once and shared by the runs that land there: a Spark
+     * executor runs many trials on the same images, and tasks share nothing but their JVM.
+     */
     private static final Map<String, LabelledImages> TRAINING_IMAGES = new ConcurrentHashMap<>();
 
+    /** @throws IllegalArgumentException for an unknown dataset or format */
     public DataLocation {
-        try {
-            format = DataFormat.fromId(format).id();
-        } catch (IllegalArgumentException e) {
-            throw new OptionException(e.getMessage(), e);
+        format = DataFormat.fromId(format).id();
+        if (known != null) {
+            KnownDataset.fromId(known);
         }
     }
 
@@ -37,6 +40,15 @@ public record DataLocation(String known, String format, String directory) implem
     public DatasetSource open() {
         Path path = Path.of(directory);
         return known != null ? KnownDataset.fromId(known).in(path) : DataFormat.fromId(format).open(path);
+    }
+
+    /**
+     * The IDX source of this data when its training split comes in part files
+     * ({@code DIR/train/NAME-images-idx3-ubyte}...), which shards read one part at a time; empty
+     * for one training file or another format.
+     */
+    public Optional<IdxDatasetSource> partedTraining() {
+        return open() instanceof IdxDatasetSource idx && !idx.trainingParts().isEmpty() ? Optional.of(idx) : Optional.empty();
     }
 
     /**
