@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A training plan as JSON. Optimisers, schedules and augmentation are records of numbers, written
@@ -26,12 +27,12 @@ import java.util.Map;
  */
 final class PlanJson {
 
-    private static final Map<String, Class<?>> OPTIMIZERS = ids(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0),
-            new OptimizerSpec.Nesterov(0.1, 0), new OptimizerSpec.Adagrad(0.1, 1e-8),
-            new OptimizerSpec.RmsProp(0.1, 0.9, 1e-8), new OptimizerSpec.Adam(0.1, 0.9, 0.999, 1e-8));
-    private static final Map<String, Class<?>> SCHEDULES = orderedMap("constant", LearningRateSchedule.Constant.class,
-            "step-decay", LearningRateSchedule.StepDecay.class, "cosine", LearningRateSchedule.Cosine.class,
-            "warmup", LearningRateSchedule.Warmup.class);
+    private static final Map<String, Class<?>> OPTIMIZERS = byId(OptimizerSpec.ids().stream()
+            .map(id -> OptimizerSpec.of(id, null, 0)).toList(), OptimizerSpec::id);
+    /** One of each kind, for its record type: the ids are the schedules' own. */
+    private static final Map<String, Class<?>> SCHEDULES = byId(List.of(new LearningRateSchedule.Constant(),
+            new LearningRateSchedule.StepDecay(1, 0.5), new LearningRateSchedule.Cosine(0),
+            new LearningRateSchedule.Warmup(1, new LearningRateSchedule.Constant())), LearningRateSchedule::id);
     private static final Map<String, Class<?>> AUGMENTATIONS = orderedMap("augmentation", Augmentation.class);
     /** Ids files written by earlier versions use, read as today's: RMSProp was written from its class name. */
     private static final Map<String, String> EARLIER_IDS = Map.of("rms-prop", "rmsprop");
@@ -210,10 +211,10 @@ final class PlanJson {
     }
 
     /** Each optimiser's class under its {@link OptimizerSpec#id()}. */
-    private static Map<String, Class<?>> ids(OptimizerSpec... examples) {
+    private static <T> Map<String, Class<?>> byId(List<T> examples, Function<T, String> id) {
         Map<String, Class<?>> ids = new LinkedHashMap<>();
-        for (OptimizerSpec example : examples) {
-            ids.put(example.id(), example.getClass());
+        for (T example : examples) {
+            ids.put(id.apply(example), example.getClass());
         }
         return Collections.unmodifiableMap(ids);
     }

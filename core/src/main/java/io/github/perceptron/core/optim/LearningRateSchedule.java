@@ -14,8 +14,16 @@ public sealed interface LearningRateSchedule
      */
     double rate(double base, double epoch, double totalEpochs);
 
+    /** The name model files and {@code info --json} give this kind of schedule. */
+    String id();
+
     /** The base rate throughout. */
     record Constant() implements LearningRateSchedule {
+        @Override
+        public String id() {
+            return "constant";
+        }
+
         @Override
         public double rate(double base, double epoch, double totalEpochs) {
             return base;
@@ -29,6 +37,11 @@ public sealed interface LearningRateSchedule
                 throw new IllegalArgumentException("step decay interval must be >= 1 epoch, was " + everyEpochs);
             }
             Checks.positive("step decay factor", factor);
+        }
+
+        @Override
+        public String id() {
+            return "step-decay";
         }
 
         @Override
@@ -46,6 +59,11 @@ public sealed interface LearningRateSchedule
         }
 
         @Override
+        public String id() {
+            return "cosine";
+        }
+
+        @Override
         public double rate(double base, double epoch, double totalEpochs) {
             double progress = totalEpochs <= 0 ? 1 : Math.min(1, epoch / totalEpochs);
             double low = base * finalFraction;
@@ -60,6 +78,11 @@ public sealed interface LearningRateSchedule
             if (then == null || then instanceof Warmup) {
                 throw new IllegalArgumentException("warm-up must be followed by a constant, step or cosine schedule");
             }
+        }
+
+        @Override
+        public String id() {
+            return "warmup";
         }
 
         @Override

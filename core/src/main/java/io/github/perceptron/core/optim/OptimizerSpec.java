@@ -1,5 +1,7 @@
 package io.github.perceptron.core.optim;
 
+import java.util.List;
+
 /**
  * An update rule and its hyper-parameters. Each rule reads the plain gradient {@code g} of the
  * mean batch loss; L2 weight decay is applied by {@link Optimizer} outside this state, so it never
@@ -12,8 +14,44 @@ public sealed interface OptimizerSpec
     /** The base learning rate, which a schedule scales. */
     double learningRate();
 
-    /** The name used on the command line and in model files. */
+    /** The name used on the command line and in model files: one of {@link #ids()}. */
     String id();
+
+    /** Every rule's id, in the order the command line lists them. */
+    static List<String> ids() {
+        return List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
+    }
+
+    /**
+     * The rule {@code id} names, at {@code learningRate} (its {@link #defaultLearningRate} when
+     * null), with {@code momentum} for the two momentum rules and the other rules' usual constants.
+     *
+     * @throws IllegalArgumentException for an unknown id or a value out of range
+     */
+    static OptimizerSpec of(String id, Double learningRate, double momentum) {
+        double rate = learningRate != null ? learningRate : defaultLearningRate(id);
+        return switch (id) {
+            case "sgd" -> new Sgd(rate);
+            case "momentum" -> new Momentum(rate, momentum);
+            case "nesterov" -> new Nesterov(rate, momentum);
+            case "adagrad" -> new Adagrad(rate);
+            case "rmsprop" -> new RmsProp(rate);
+            case "adam" -> new Adam(rate);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + id + "', expected one of "
+                    + String.join(", ", ids()));
+        };
+    }
+
+    /** The learning rate a rule starts from when none is given: 0.1 for SGD and momentum, 0.01 Adagrad, 0.001 RMSProp and Adam. */
+    static double defaultLearningRate(String id) {
+        return switch (id) {
+            case "sgd", "momentum", "nesterov" -> 0.1;
+            case "adagrad" -> 0.01;
+            case "rmsprop", "adam" -> 0.001;
+            default -> throw new IllegalArgumentException("unknown optimizer '" + id + "', expected one of "
+                    + String.join(", ", ids()));
+        };
+    }
 
     /** How many state arrays, each as long as the parameter, the rule keeps. */
     int stateSlots();

@@ -43,14 +43,12 @@ final class PlanValues {
     static Map<String, Object> schedule(LearningRateSchedule schedule) {
         if (schedule instanceof LearningRateSchedule.Warmup warmup) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("type", "warmup");
+            fields.put("type", warmup.id());
             fields.put("epochs", warmup.epochs());
             fields.put("then", schedule(warmup.then()));
             return fields;
         }
-        String type = schedule instanceof LearningRateSchedule.StepDecay ? "step-decay"
-                : schedule instanceof LearningRateSchedule.Cosine ? "cosine" : "constant";
-        return typed(type, (Record) schedule);
+        return typed(schedule.id(), (Record) schedule);
     }
 
     private static Object plain(Object value) {

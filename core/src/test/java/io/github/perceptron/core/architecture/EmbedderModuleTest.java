@@ -1,0 +1,104 @@
+package io.github.perceptron.core.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Core as an embedder's module sees it: {@code requires io.github.perceptron.core} on the module
+ * path, compiled by javac. The README's embedding example compiles there as written; core's
+ * internals (the kernel, the trainer) and its SPI (data-parallel training, exported to the command
+ * lines and Spark only) do not. javac runs as a child process: core's tests run inside core's
+ * module, which does not read {@code java.compiler}.
+ */
+class EmbedderModuleTest {
+
+    private static final Path CORE = Path.of("target", "classes");
+    private static final String IMPORTS = """
+            import io.github.perceptron.core.data.DatasetSource;
+            import io.github.perceptron.core.data.ValidationSplit;
+            import io.github.perceptron.core.layer.Activation;
+            import io.github.perceptron.core.model.Prediction;
+            import io.github.perceptron.core.optim.LearningRateSchedule;
+            import io.github.perceptron.core.optim.OptimizerSpec;
+            import io.github.perceptron.core.train.CheckpointPolicy;
+            import io.github.perceptron.core.train.EarlyStopping;
+            import io.github.perceptron.core.train.TrainingPlan;
+            import io.github.perceptron.core.usecase.TrainModel;
+            import io.github.perceptron.core.usecase.TrainedModel;
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_readme_example_compiles_in_a_module_that_requires_core() throws IOException {
+        String example = readmeExample();
+        assertThat(example).contains("new TrainModel(mnist)");
+        String source = "package embedder;\n\n" + IMPORTS + """
+
+                public final class Example {
+                    public static Prediction run(DatasetSource mnist, float[] pixels) {
+                """ + example + """
+                        return prediction;
+                    }
+                }
+                """;
+        Compilation compiled = compile(source);
+        assertThat(compiled.succeeded()).as(compiled.diagnostics()).isTrue();
+    }
+
+    @Test
+    void an_embedder_module_cannot_reach_cores_internals_or_its_spi() throws IOException {
+        for (String internal : List.of("io.github.perceptron.core.kernel.Kernels", "io.github.perceptron.core.trainer.Trainer",
+                "io.github.perceptron.core.parallel.ShardRunner")) {
+            String source = "package embedder;\n\npublic final class Example {\n    public static Object reach() {\n"
+                    + "        return " + internal + ".class;\n    }\n}\n";
+            Compilation compiled = compile(source);
+            String pkg = internal.substring(0, internal.lastIndexOf('.'));
+            assertThat(compiled.succeeded()).as(internal).isFalse();
+            assertThat(compiled.diagnostics()).contains("package " + pkg + " is not visible");
+        }
+    }
+
+    /** The Java block under "Embedding the core" in README.md, as printed there. */
+    private static String readmeExample() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Embedding the core");
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
+    }
+
+    private Compilation compile(String example) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src/embedder"));
+        Files.writeString(dir.resolve("src/module-info.java"), "module embedder {\n    requires io.github.perceptron.core;\n}\n");
+        Files.writeString(sources.resolve("Example.java"), example);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        Process process = new ProcessBuilder(javac.toString(), "--module-path", CORE.toAbsolutePath().toString(),
+                "-d", out.toString(), "-proc:none", dir.resolve("src/module-info.java").toString(),
+                sources.resolve("Example.java").toString()).redirectErrorStream(true).start();
+        String diagnostics = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("javac did not finish in 120 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        boolean ok = process.exitValue() == 0;
+        return new Compilation(ok, diagnostics);
+    }
+
+    private record Compilation(boolean succeeded, String diagnostics) {
+    }
+}
