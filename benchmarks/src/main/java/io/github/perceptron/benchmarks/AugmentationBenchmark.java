@@ -1,7 +1,7 @@
 package io.github.perceptron.benchmarks;
 
 import io.github.perceptron.core.augment.Augmentation;
-import io.github.perceptron.core.augment.BatchDistortion;
+import io.github.perceptron.core.batch.BatchDistortion;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.dataset.SyntheticDigits;

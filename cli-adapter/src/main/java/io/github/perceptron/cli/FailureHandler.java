@@ -5,7 +5,7 @@ import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.train.DivergenceException;
-import io.github.perceptron.core.usecase.TuningFailedException;
+import io.github.perceptron.core.tune.TuningFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -7,6 +7,7 @@ import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.HostFacts;
 import io.github.perceptron.cli.common.ModelFiles;
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.ShardPlaces;
@@ -52,6 +53,7 @@ final class PerceptronModule extends AbstractModule {
         bind(TrialPlaces.class).to(TrialPlaces.Local.class);
         bind(RunPlaces.class).to(RunPlaces.Local.class);
         bind(ShardPlaces.class).to(ShardPlaces.Local.class);
+        bind(PlanCodec.class).toInstance(new JsonPlanCodec());
     }
 
     /**

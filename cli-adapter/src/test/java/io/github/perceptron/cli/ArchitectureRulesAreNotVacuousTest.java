@@ -16,6 +16,7 @@ import io.github.perceptron.core.plantedcli.CoreUsingCli;
 import io.github.perceptron.dataset.planted.DatasetUsingPersistence;
 import io.github.perceptron.onnx.planted.OnnxUsingPersistence;
 import io.github.perceptron.persistence.planted.PersistenceUsingDatasetAndGuice;
+import io.github.perceptron.serving.planted.ServingUsingCoresSpi;
 import io.github.perceptron.serving.planted.ServingUsingDatasetAndGuice;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,12 @@ class ArchitectureRulesAreNotVacuousTest {
 
                 Arguments.of(ArchitectureTest.the_cli_rooms_reach_persistence_only_through_ports,
                         new Class<?>[] {CommandBuildingItsAdapters.class}),
+                Arguments.of(ArchitectureTest.cores_spi_reaches_only_the_adapters_its_module_names,
+                        new Class<?>[] {ServingUsingCoresSpi.class}),
+                Arguments.of(ArchitectureTest.only_the_dataset_adapter_uses_cores_generator,
+                        new Class<?>[] {ServingUsingCoresSpi.class}),
+                Arguments.of(ArchitectureTest.adapters_use_no_internal_core_package,
+                        new Class<?>[] {ServingUsingCoresSpi.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_are_free_of_cycles, new Class<?>[] {RoomA.class, RoomB.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_do_not_reach_back_to_the_composition_root,
                         new Class<?>[] {PlantedChartUsingPicocliAndMain.class}),

@@ -89,10 +89,33 @@ public class ArchitectureTest {
     public static final ArchRule adapters_use_no_internal_core_package = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.persistence..",
                     "io.github.perceptron.serving..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
-            .should().dependOnClassesThat().resideInAPackage("io.github.perceptron.core.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.core.kernel..",
+                    "io.github.perceptron.core.batch..")
             .allowEmptyShould(false)
-            .because("core.kernel is internal (see its package-info) and changes without notice; "
-                    + "adapters choose threads through core.train.Execution");
+            .because("core.kernel and core.batch are internal (module-info exports them to nobody) and change without "
+                    + "notice; adapters choose threads through core.train.Execution");
+
+    /**
+     * The class-path build's copy of core's qualified exports: the search, the trainer and
+     * data-parallel training, and the generator reach only the adapters module-info names.
+     */
+    @ArchTest
+    public static final ArchRule cores_spi_reaches_only_the_adapters_its_module_names = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.serving..",
+                    "io.github.perceptron.onnx..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.core.tune..",
+                    "io.github.perceptron.core.trainer..", "io.github.perceptron.core.parallel..")
+            .allowEmptyShould(false)
+            .because("module-info exports tune to persistence, the CLI and Spark, trainer to the CLI, and parallel to the "
+                    + "CLI and Spark only");
+
+    @ArchTest
+    public static final ArchRule only_the_dataset_adapter_uses_cores_generator = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.persistence..", "io.github.perceptron.serving..",
+                    "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.perceptron.core.random..")
+            .allowEmptyShould(false)
+            .because("module-info exports random to the dataset adapter (its synthetic digits) only: others give seeds");
 
     @ArchTest
     public static final ArchRule cli_rooms_are_free_of_cycles = slices()

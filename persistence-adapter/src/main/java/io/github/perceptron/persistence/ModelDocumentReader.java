@@ -61,7 +61,8 @@ final class ModelDocumentReader {
         return Model.restore(spec, values, width, height, classNames, metadata);
     }
 
-    private NetworkSpec spec(JsonNode architecture, int inputs) {
+    /** The network an {@code architecture} object describes (its layers, output, loss and initialisation), for {@code inputs} pixels. */
+    NetworkSpec spec(JsonNode architecture, int inputs) {
         JsonNode hidden = fields.array(architecture, "hidden", "architecture.hidden");
         List<LayerSpec> layers = new ArrayList<>();
         long parameters = 0;

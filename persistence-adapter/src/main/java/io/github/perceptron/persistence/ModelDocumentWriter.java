@@ -58,6 +58,17 @@ final class ModelDocumentWriter {
         json.writeNumberField("width", model.width());
         json.writeNumberField("height", model.height());
         json.writeEndObject();
+        writeNetwork(spec);
+        json.writeArrayFieldStart("classNames");
+        for (String name : model.classNames()) {
+            json.writeString(name);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** A network's layers, output, loss and initialisation, inside an object the caller opened. */
+    void writeNetwork(NetworkSpec spec) throws IOException {
         json.writeArrayFieldStart("hidden");
         for (LayerSpec layer : spec.hidden()) {
             json.writeStartObject();
@@ -80,12 +91,6 @@ final class ModelDocumentWriter {
         if (spec.initialization().isPresent()) {
             json.writeStringField("initialization", spec.initialization().get().id());
         }
-        json.writeArrayFieldStart("classNames");
-        for (String name : model.classNames()) {
-            json.writeString(name);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
     }
 
     private void writeParameters(Model model) throws IOException {

@@ -13,10 +13,10 @@ import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
-import io.github.perceptron.core.usecase.TuneModel;
-import io.github.perceptron.core.usecase.TuningListener;
-import io.github.perceptron.core.usecase.TuningRequest;
-import io.github.perceptron.core.usecase.TuningResult;
+import io.github.perceptron.core.tune.TuneModel;
+import io.github.perceptron.core.tune.TuningListener;
+import io.github.perceptron.core.tune.TuningRequest;
+import io.github.perceptron.core.tune.TuningResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +32,10 @@ class SparkTrialRunnerTest {
     static TuningRequest request() {
         List<Map<String, String>> trials = List.of(Map.of("lr", "0.00001"), Map.of("lr", "0.05"),
                 Map.of("lr", "0.0003"), Map.of("lr", "0.01"));
-        Function<Map<String, String>, TrainingPlan> plans = params -> TrainingPlan.builder().layers(64, 12, 4)
+        Function<Map<String, String>, TrainingPlan> planOf = params -> TrainingPlan.builder().layers(64, 12, 4)
                 .optimizer(new OptimizerSpec.Momentum(Double.parseDouble(params.get("lr")), 0.9)).epochs(3).batchSize(20)
                 .seed(5).build();
-        return new TuningRequest(trials, plans, ValidationSplit.stratified(80, 3), 1, null, true);
+        return new TuningRequest(trials, trials.stream().map(planOf).toList(), ValidationSplit.stratified(80, 3), 1, null, true);
     }
 
     static TuneModel here() {

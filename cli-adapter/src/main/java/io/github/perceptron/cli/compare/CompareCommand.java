@@ -5,10 +5,12 @@ import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.RunPlaces;
-import io.github.perceptron.cli.train.TrainingOptions;
+import io.github.perceptron.cli.train.TrainingSettings;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.Split;
+import io.github.perceptron.core.train.TrainingPlan;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ public final class CompareCommand implements Callable<Integer> {
     private final Console console;
     private final RunPlaces places;
     private final FileOutput files;
+    private final PlanCodec codec;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed-tasks",
             description = "The configurations to compare (default: ${DEFAULT-VALUE}: the lab's tasks).")
@@ -59,8 +62,9 @@ public final class CompareCommand implements Callable<Integer> {
     DatasetOptions dataset;
 
     @Inject
-    CompareCommand(Console console, RunPlaces places, FileOutput files) {
+    CompareCommand(Console console, RunPlaces places, FileOutput files, PlanCodec codec) {
         this.console = console;
+        this.codec = codec;
         this.files = files;
         this.places = places;
     }
@@ -87,7 +91,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (ComparePreset.Run run : chosen.runs()) {
             for (int seed = 1; seed <= seeds; seed++) {
                 configurations.add(run);
-                runs.add(new CompareRun(runs.size(), options(run, seed, runEpochs), dataset.location(), digest, source));
+                runs.add(new CompareRun(runs.size(), codec.write(plan(run, seed, runEpochs)), codec, dataset.location(), digest,
+                        source));
             }
         }
         List<ComparisonReport.Result> results = new ArrayList<>();
@@ -104,11 +109,9 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A run is the preset's base options followed by its changes, the seed and the epochs. */
-    private static List<String> options(ComparePreset.Run run, int seed, int epochs) {
-        List<String> args = new ArrayList<>(run.options());
-        args.addAll(List.of("--seed", Integer.toString(seed), "--epochs", Integer.toString(epochs)));
-        TrainingOptions.parse(args); // a bad option fails here, before anything trains
-        return args;
+    /** A run's plan: the preset's options on the defaults, then the seed and the epochs; a bad option fails here, before anything trains. */
+    private static TrainingPlan plan(ComparePreset.Run run, int seed, int epochs) {
+        return TrainingSettings.DEFAULTS.withArguments(run.options()).with("seed", Integer.toString(seed))
+                .with("epochs", Integer.toString(epochs)).plan();
     }
 }

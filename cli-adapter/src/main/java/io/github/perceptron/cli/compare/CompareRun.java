@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.compare;
 
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.RunPlaces;
-import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Execution;
@@ -27,15 +27,17 @@ final class CompareRun implements RunPlaces.Run<CompareRun.Outcome> {
     }
 
     private final int index;
-    private final ArrayList<String> options;
+    private final String plan;
+    private final PlanCodec codec;
     private final DataLocation data;
     private final String digest;
     /** The data already open where the command runs; null where the run was shipped to. */
     private final transient DatasetSource here;
 
-    CompareRun(int index, List<String> options, DataLocation data, String digest, DatasetSource here) {
+    CompareRun(int index, String plan, PlanCodec codec, DataLocation data, String digest, DatasetSource here) {
         this.index = index;
-        this.options = new ArrayList<>(options);
+        this.plan = plan;
+        this.codec = codec;
         this.data = data;
         this.digest = digest;
         this.here = here;
@@ -43,9 +45,8 @@ final class CompareRun implements RunPlaces.Run<CompareRun.Outcome> {
 
     @Override
     public Outcome run(int threads) {
-        TrainingOptions parsed = TrainingOptions.parse(options);
         DatasetSource source = here != null ? here : data.openVerified(digest);
-        Execution execution = threads > 0 ? new Execution(threads) : parsed.execution();
+        Execution execution = threads > 0 ? new Execution(threads) : Execution.allProcessors();
         ArrayList<EpochReport> history = new ArrayList<>();
         TrainingListener collect = new TrainingListener() {
             @Override
@@ -53,7 +54,7 @@ final class CompareRun implements RunPlaces.Run<CompareRun.Outcome> {
                 history.add(report);
             }
         };
-        double accuracy = new TrainModel(source, collect, Clock.systemUTC(), execution).train(parsed.plan()).test().accuracy();
+        double accuracy = new TrainModel(source, collect, Clock.systemUTC(), execution).train(codec.read(plan)).test().accuracy();
         return new Outcome(index, history, accuracy);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
@@ -12,24 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a data-parallel shard needs wherever it runs, as plain values: the training options as
- * typed (parsed there with {@code train}'s rules into the same plan) and where the data is. The
- * shard's images are read where it runs, never on the driver.
+ * What a data-parallel shard needs wherever it runs, as plain values: the plan as a document (and
+ * the codec that reads it there) and where the data is. The shard's images are read where it runs,
+ * never on the driver.
  */
 public final class ShardRecipe implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final ArrayList<String> trainingOptions;
+    private final String plan;
+    private final PlanCodec codec;
     private final DataLocation data;
 
-    ShardRecipe(List<String> trainingOptions, DataLocation data) {
-        this.trainingOptions = new ArrayList<>(trainingOptions);
+    ShardRecipe(TrainingPlan plan, PlanCodec codec, DataLocation data) {
+        this.plan = codec.write(plan);
+        this.codec = codec;
         this.data = data;
     }
 
+    /** The plan, read from its document where this runs. */
     public TrainingPlan plan() {
-        return TrainingOptions.parse(trainingOptions).plan();
+        return codec.read(plan);
     }
 
     /**

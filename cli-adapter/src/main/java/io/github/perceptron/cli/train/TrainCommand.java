@@ -8,6 +8,7 @@ import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.ShellWords;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
@@ -57,6 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     private final Interrupts.Source signals;
     private final ShardPlaces shardPlaces;
     private final FileOutput output;
+    private final PlanCodec codec;
 
     @Mixin
     public DatasetOptions dataset;
@@ -138,8 +140,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment,
                  Console console, Clock clock, Interrupts.Source signals, ShardPlaces shardPlaces, Host host,
-                 FileOutput output) {
+                 FileOutput output, PlanCodec codec) {
         this.host = host;
+        this.codec = codec;
         this.output = output;
         this.store = store;
         this.checkpoints = checkpoints;
@@ -212,7 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetSource source = dataset.open(quiet || json);
         Interrupts interrupts = signals.open(console.err());
         StopControl control = new StopControl(reporter("test"), interrupts);
-        ShardRecipe recipe = new ShardRecipe(TrainingOptions.typed(spec), dataset.location());
+        ShardRecipe recipe = new ShardRecipe(plan, codec, dataset.location());
         TrainedModel trained;
         try (ShardPlaces.Sharding sharding = shardPlaces.open(master, shards, recipe, training.execution())) {
             ShardRunner runner = sharding.runner();

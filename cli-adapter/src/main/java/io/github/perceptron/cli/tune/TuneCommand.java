@@ -4,11 +4,11 @@ import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.FileOutput;
-import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.OptionException;
-import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.train.RescuingSave;
 import io.github.perceptron.cli.train.TrainingOptions;
+import io.github.perceptron.cli.train.TrainingSettings;
 import io.github.perceptron.cli.train.ValidationOption;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.Split;
@@ -18,12 +18,11 @@ import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
-import io.github.perceptron.core.usecase.TuneModel;
-import io.github.perceptron.core.usecase.TuningRequest;
-import io.github.perceptron.core.usecase.TuningResult;
+import io.github.perceptron.core.tune.TuneModel;
+import io.github.perceptron.core.tune.TuningRequest;
+import io.github.perceptron.core.tune.TuningResult;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
@@ -60,7 +57,6 @@ public final class TuneCommand implements Callable<Integer> {
 
     /** Trials are shorter than a full run: ten epochs unless --epochs says otherwise. */
     static final String TRIAL_EPOCHS = "10";
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     private final ModelStore store;
     private final Console console;
@@ -68,6 +64,7 @@ public final class TuneCommand implements Callable<Integer> {
     private final TrialPlaces places;
     private final SearchFiles searchFiles;
     private final FileOutput output;
+    private final PlanCodec codec;
 
     @Mixin
     public DatasetOptions dataset;
@@ -149,8 +146,9 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Inject
     TuneCommand(ModelStore store, Console console, Clock clock, TrialPlaces places, SearchFiles searchFiles,
-                FileOutput output) {
+                FileOutput output, PlanCodec codec) {
         this.store = store;
+        this.codec = codec;
         this.searchFiles = searchFiles;
         this.output = output;
         this.console = console;
@@ -161,25 +159,20 @@ public final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Search prepared = prepare();
-        SearchSpace space = prepared.space();
-        TrialPlans plans = prepared.plans();
-        ValidationSplit split = prepared.split();
-        long seed = prepared.seed();
-        Duration budget = prepared.budget();
-
         Path directory = out != null ? out : Path.of("tune", dataset.data != null ? "data" : dataset.known().id());
-        Outputs files = new Outputs(directory);
+        TuneOutputs files = new TuneOutputs(directory);
         files.check(dataset, spaceFile);
         DatasetSource source = dataset.open(quiet || json);
         files.create();
         // The data by its content, not its path: a moved cache still resumes, other data never does.
         String data = source.load(Split.TRAIN).contentDigest();
-        String searchIdentity = String.join("; ", "data " + data, "fields " + space, "search " + search,
-                "trials " + trials, "seed " + seed, "validation " + split, "folds " + folds, "base " + plans.trainArguments(Map.of()),
-                "patience " + patience);
-        TuningRequest request = new TuningRequest(prepared.trials(), plans, split, folds, budget, retrain);
-        TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.baseArguments(), patience, validation, seed, folds,
-                dataset.location(), data, 1);
+        String searchIdentity = String.join("; ", "data " + data, "fields " + prepared.space(), "search " + search,
+                "trials " + trials, "seed " + prepared.seed(), "validation " + prepared.split(), "folds " + folds,
+                "base " + prepared.plans().base().arguments(), "patience " + patience);
+        List<TrainingPlan> plans = prepared.plans().plans(prepared.trials());
+        TuningRequest request = new TuningRequest(prepared.trials(), plans, prepared.split(), folds, prepared.budget(), retrain);
+        TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.stream().map(codec::write).toList(), codec, validation,
+                prepared.seed(), folds, dataset.location(), data, 1);
         TuningResult result;
         try (TrialPlaces.Placement placement = places.open(master, parallelTrials, recipe)) {
             result = new TuneModel(source, training.execution(), clock, placement.runner())
@@ -187,13 +180,13 @@ public final class TuneCommand implements Callable<Integer> {
         }
 
         new RescuingSave(store).save(result.winner().model(), files.model);
-        List<String> winnerArguments = winnerArguments(plans, result);
-        TuningReport report = new TuningReport(output, space, result, "perceptron tune " + String.join(" ", commandLine()),
-                dataset.name(), timeBudget == null ? "none" : timeBudget, dataset.asArguments().strip(), winnerArguments);
+        TuningReport report = new TuningReport(output, prepared.space(), result, "perceptron tune " + String.join(" ", commandLine()),
+                dataset.name(), timeBudget == null ? "none" : timeBudget, dataset.asArguments().strip(),
+                winnerArguments(prepared.plans(), result));
         report.writeCsv(files.csv);
         report.writePlot(files.plot);
         report.writeMarkdown(files.report, files.plot);
-        done(result, files);
+        new TuningSummary(console, json).print(result, files);
         return 0;
     }
 
@@ -217,7 +210,11 @@ public final class TuneCommand implements Callable<Integer> {
         places.check(master);
         SearchSpace space = space();
         SearchFields.check(space);
-        long seed = training.plan().seed();
+        TrainingSettings base = training.settings();
+        if (!base.given().containsKey("epochs")) {
+            base = base.with("epochs", TRIAL_EPOCHS);
+        }
+        long seed = base.seed();
         List<Map<String, String>> chosen;
         try {
             chosen = space.trials(strategy(), trials, seed);
@@ -227,14 +224,14 @@ public final class TuneCommand implements Callable<Integer> {
             // The space and the strategy are the user's options (a grid over a range, say).
             throw new OptionException(e.getMessage(), e);
         }
-        TrialPlans plans = new TrialPlans(baseArguments(), patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
-        chosen.forEach(plans::apply);
+        TrialPlans plans = new TrialPlans(base, patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
+        plans.plans(chosen);
         ValidationSplit split = ValidationOption.parse(validation, seed);
         if (folds == 1 && split.isNone()) {
             throw new OptionException("--validation must hold out images to score the trials on (the test set "
                     + "never is), or give --folds");
         }
-        Duration budget = timeBudget == null ? null : budget(timeBudget);
+        Duration budget = timeBudget == null ? null : TimeBudget.parse(timeBudget);
         return new Search(space, chosen, plans, split, seed, budget);
     }
 
@@ -263,22 +260,14 @@ public final class TuneCommand implements Callable<Integer> {
         };
     }
 
-    /** The training options as typed (after tune's own default epochs), without --threads: they set every trial. */
-    private List<String> baseArguments() {
-        List<String> base = new ArrayList<>(List.of("--epochs", TRIAL_EPOCHS));
-        base.addAll(TrainingOptions.typed(spec));
-        return base;
-    }
-
     /** The winner as {@code train} options: with retraining, for the epochs it kept and without early stopping. */
     private List<String> winnerArguments(TrialPlans plans, TuningResult result) {
-        List<String> arguments = new ArrayList<>(plans.trainArguments(result.best().params()));
-        arguments.add("--epochs");
-        arguments.add(Integer.toString(result.winnerPlan().epochs()));
+        List<String> arguments = new ArrayList<>(plans.base().with(result.best().params())
+                .with("epochs", Integer.toString(result.winnerPlan().epochs())).arguments());
         if (result.winnerPlan().earlyStopping().isActive()) {
             arguments.addAll(List.of("--validation", validation, "--patience", Integer.toString(patience)));
         }
-        return TrialPlans.once(arguments);
+        return arguments;
     }
 
     /** The arguments as typed after {@code tune}. */
@@ -286,96 +275,5 @@ public final class TuneCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         int at = args.indexOf(spec.name());
         return at >= 0 ? args.subList(at + 1, args.size()) : args;
-    }
-
-    static Duration budget(String text) {
-        Matcher matcher = DURATION.matcher(text.strip());
-        if (text.isBlank() || !matcher.matches()) {
-            throw new OptionException("--time-budget must be like 90s, 30m or 1h30m, was '" + text + "'");
-        }
-        Duration budget = Duration.ZERO;
-        try {
-            if (matcher.group(1) != null) {
-                budget = budget.plusHours(Long.parseLong(matcher.group(1)));
-            }
-            if (matcher.group(2) != null) {
-                budget = budget.plusMinutes(Long.parseLong(matcher.group(2)));
-            }
-            if (matcher.group(3) != null) {
-                budget = budget.plusSeconds(Long.parseLong(matcher.group(3)));
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new OptionException("--time-budget is too long: '" + text + "'");
-        }
-        if (budget.isZero()) {
-            throw new OptionException("--time-budget must be more than zero, was '" + text + "'");
-        }
-        return budget;
-    }
-
-    private void done(TuningResult result, Outputs files) {
-        TrainingPlan plan = result.winnerPlan();
-        if (json) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("event", "done");
-            event.put("best_trial", result.best().number());
-            event.put("best_params", result.best().params());
-            event.put("best_validation_accuracy", result.best().validationAccuracy());
-            event.put("test_accuracy", result.winner().test().accuracy());
-            event.put("test_loss", result.winner().test().loss());
-            event.put("trials", result.trials().size());
-            event.put("resumed_trials", result.resumed());
-            event.put("seconds_used", result.secondsUsed());
-            event.put("budget_exhausted", result.budgetExhausted());
-            event.put("epochs", plan.epochs());
-            event.put("model", files.model.toString());
-            event.put("report", files.report.toString());
-            console.out().println(JsonLine.of(event));
-        } else {
-            console.out().printf(Locale.ROOT, "best: trial %d (%s), validation accuracy %.2f%%; test accuracy %.2f%%%n",
-                    result.best().number(), TuningReport.describe(result.best()), 100 * result.best().validationAccuracy(),
-                    100 * result.winner().test().accuracy());
-            console.out().println("model saved to " + files.model + "; report in " + files.report);
-        }
-        console.out().flush();
-    }
-
-    /** The files a search writes, all in one directory. */
-    private static final class Outputs {
-        final Path directory;
-        final Path report;
-        final Path csv;
-        final Path plot;
-        final Path model;
-        final Path journal;
-
-        Outputs(Path directory) {
-            this.directory = directory;
-            this.report = directory.resolve("report.md");
-            this.csv = directory.resolve("trials.csv");
-            this.plot = directory.resolve("scores.png");
-            this.model = directory.resolve("model.json");
-            this.journal = directory.resolve("journal.jsonl");
-        }
-
-        /** Every output against the rules (no device, FIFO or input replaced), before any data is read. */
-        void check(DatasetOptions dataset, Path spaceFile) {
-            OutputLocation outputs = new OutputLocation(dataset.inputs());
-            if (spaceFile != null) {
-                outputs.alsoReads(spaceFile);
-            }
-            for (Path file : List.of(report, csv, plot, model, journal)) {
-                outputs.add("--out", file);
-            }
-        }
-
-        void create() {
-            try {
-                Files.createDirectories(directory);
-            } catch (IOException e) {
-                throw new CommandFailure(directory + ": cannot create the output directory ("
-                        + OutputLocation.reason(e) + ")");
-            }
-        }
     }
 }

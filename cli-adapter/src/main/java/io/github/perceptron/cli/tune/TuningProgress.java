@@ -4,7 +4,7 @@ import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialResult;
-import io.github.perceptron.core.usecase.TuningListener;
+import io.github.perceptron.core.tune.TuningListener;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;

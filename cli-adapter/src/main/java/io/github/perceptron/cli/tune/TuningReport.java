@@ -8,7 +8,7 @@ import io.github.perceptron.cli.train.ConsoleTrainingReporter;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialResult;
-import io.github.perceptron.core.usecase.TuningResult;
+import io.github.perceptron.core.tune.TuningResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

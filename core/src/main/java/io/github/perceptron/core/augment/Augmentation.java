@@ -1,7 +1,5 @@
 package io.github.perceptron.core.augment;
 
-import java.util.random.RandomGenerator;
-
 /**
  * Random distortions applied to training images on the fly, each image drawn afresh every time
  * it is used: a shift of up to {@code maxShift} pixels in each direction, a rotation of up to
@@ -51,30 +49,6 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
     /** Whether this changes images at all. */
     public boolean isActive() {
         return maxShift > 0 || maxRotationDegrees > 0 || maxScale > 0 || elasticAlpha > 0;
-    }
-
-    /** A distorter for images of {@code width×height}, with its own scratch space. */
-    ImageDistorter distorter(int width, int height) {
-        return new ImageDistorter(this, width, height);
-    }
-
-    /** Only whole-pixel shifts: applied as a copy, without resampling. */
-    boolean isShiftOnly() {
-        return maxShift > 0 && maxShift == Math.rint(maxShift) && maxRotationDegrees == 0 && maxScale == 0
-                && elasticAlpha == 0;
-    }
-
-    /** Draws one image's affine parameters. */
-    AffineDraw drawAffine(RandomGenerator random) {
-        double shiftX = maxShift > 0 ? (2 * random.nextDouble() - 1) * maxShift : 0;
-        double shiftY = maxShift > 0 ? (2 * random.nextDouble() - 1) * maxShift : 0;
-        double angle = maxRotationDegrees > 0 ? Math.toRadians((2 * random.nextDouble() - 1) * maxRotationDegrees) : 0;
-        double scale = maxScale > 0 ? 1 + (2 * random.nextDouble() - 1) * maxScale : 1;
-        return new AffineDraw(shiftX, shiftY, angle, scale);
-    }
-
-    /** One image's draw: translation in pixels, rotation in radians, scale factor. */
-    record AffineDraw(double shiftX, double shiftY, double angle, double scale) {
     }
 
     private static void check(String name, double value, double low, double high) {

@@ -1,6 +1,6 @@
 package io.github.perceptron.core.eval;
 
-import io.github.perceptron.core.data.BatchAssembler;
+import io.github.perceptron.core.batch.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.network.Network;

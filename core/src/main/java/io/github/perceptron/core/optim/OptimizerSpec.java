@@ -1,5 +1,6 @@
 package io.github.perceptron.core.optim;
 
+import io.github.perceptron.core.trainer.Optimizer;
 import java.util.List;
 
 /**

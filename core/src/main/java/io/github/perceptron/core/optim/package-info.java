@@ -1,7 +1,6 @@
 /**
- * <b>Public API for the specs, internal for the rest.</b>
- * {@link io.github.perceptron.core.optim.OptimizerSpec} and
- * {@link io.github.perceptron.core.optim.LearningRateSchedule} say how to update; {@code Optimizer},
- * which applies them, is public only for the trainer.
+ * <b>Public API.</b> {@link io.github.perceptron.core.optim.OptimizerSpec} and
+ * {@link io.github.perceptron.core.optim.LearningRateSchedule} say how to update, each kind with
+ * the id model files and the command line use; the trainer's {@code Optimizer} applies them.
  */
 package io.github.perceptron.core.optim;

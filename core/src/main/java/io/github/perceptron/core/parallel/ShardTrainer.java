@@ -2,11 +2,11 @@ package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.network.Network;
-import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.Optimizer;
 import io.github.perceptron.core.trainer.PlanFit;
 import io.github.perceptron.core.trainer.TrainingSteps;
 

@@ -1,8 +1,8 @@
 package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.network.Network;
-import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.train.TrainerState;
+import io.github.perceptron.core.trainer.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 

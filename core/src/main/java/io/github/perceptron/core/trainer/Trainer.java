@@ -2,7 +2,6 @@ package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.network.Network;
-import io.github.perceptron.core.optim.Optimizer;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.CheckpointPolicy;
@@ -10,6 +9,7 @@ import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.Optimizer;
 
 /**
  * Mini-batch training according to a {@link TrainingPlan}: a fresh run, or one resumed from its

@@ -1,7 +1,8 @@
-package io.github.perceptron.core.optim;
+package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.usecase;
+package io.github.perceptron.core.tune;
 
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
@@ -17,6 +17,8 @@ import io.github.perceptron.core.trainer.TrainingResult;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
 import io.github.perceptron.core.tune.TrialRunner;
+import io.github.perceptron.core.usecase.TrainModel;
+import io.github.perceptron.core.usecase.TrainedModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ public final class TuneModel {
 
     public TuningResult tune(TuningRequest request, TrialJournal journal, TuningListener listener) {
         // Every trial's plan is built first: a bad value fails the search before any training.
-        List<TrainingPlan> plans = request.trials().stream().map(request.planFor()).toList();
+        List<TrainingPlan> plans = request.plans();
         List<Part> parts = parts(request);
         List<TrialResult> done = journal.finished();
         checkJournal(done, request);
@@ -105,7 +107,7 @@ public final class TuneModel {
             throw new IllegalArgumentException("trial " + number + " of " + request.trials().size());
         }
         Map<String, String> params = request.trials().get(number - 1);
-        return run(number, params, request.planFor().apply(params), parts(request), execution);
+        return run(number, params, request.plans().get(number - 1), parts(request), execution);
     }
 
     /** The held-out parts trials are scored on: one split, or k folds. */

@@ -1,4 +1,6 @@
-package io.github.perceptron.core.data;
+package io.github.perceptron.core.batch;
+
+import io.github.perceptron.core.data.LabelledImages;
 
 /**
  * Gathers images into a network's input batch: {@code inputs[rows×pixels]} as {@code [0,1]}

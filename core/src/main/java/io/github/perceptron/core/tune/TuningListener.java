@@ -1,4 +1,4 @@
-package io.github.perceptron.core.usecase;
+package io.github.perceptron.core.tune;
 
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialResult;

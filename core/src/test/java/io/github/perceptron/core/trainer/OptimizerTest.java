@@ -1,10 +1,11 @@
-package io.github.perceptron.core.optim;
+package io.github.perceptron.core.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

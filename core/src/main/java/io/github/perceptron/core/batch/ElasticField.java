@@ -1,4 +1,4 @@
-package io.github.perceptron.core.augment;
+package io.github.perceptron.core.batch;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;

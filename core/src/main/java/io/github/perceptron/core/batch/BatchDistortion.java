@@ -1,5 +1,6 @@
-package io.github.perceptron.core.augment;
+package io.github.perceptron.core.batch;
 
+import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.random.SeededRandom;
 
 /**
@@ -19,7 +20,7 @@ public final class BatchDistortion {
         distorters = new ImageDistorter[threads];
         generators = new SeededRandom[threads];
         for (int t = 0; t < threads; t++) {
-            distorters[t] = augmentation.distorter(width, height);
+            distorters[t] = new ImageDistorter(augmentation, width, height);
             generators[t] = new SeededRandom(0);
         }
         seeds = new long[batchSize];

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.usecase;
+package io.github.perceptron.core.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The search: scored on held-out training images only, resumable from its journal, bounded by its budget. */
@@ -32,10 +33,10 @@ class TuneModelTest {
     // Learning rates from hopeless to good: the search has something to find.
     private final List<Map<String, String>> trials = List.of(Map.of("lr", "0.00001"), Map.of("lr", "0.05"),
             Map.of("lr", "0.0003"), Map.of("lr", "0.01"));
-    private final Function<Map<String, String>, TrainingPlan> plans = params -> TrainingPlan.builder().layers(64, 12, 4)
+    private final Function<Map<String, String>, TrainingPlan> planOf = params -> TrainingPlan.builder().layers(64, 12, 4)
             .optimizer(new OptimizerSpec.Momentum(Double.parseDouble(params.get("lr")), 0.9)).epochs(3).batchSize(20)
             .seed(5).build();
-    private final TuningRequest request = new TuningRequest(trials, plans, ValidationSplit.stratified(80, 3), 1, null, true);
+    private final TuningRequest request = new TuningRequest(trials, trials.stream().map(planOf).toList(), ValidationSplit.stratified(80, 3), 1, null, true);
 
     private TuningResult tune(LabelledImages testSet, TuningRequest request, TrialJournal journal) {
         return new TuneModel(new InMemoryDatasetSource(train, testSet), new Execution(1), Clock.systemUTC())
@@ -140,7 +141,7 @@ class TuneModelTest {
 
     @Test
     void the_budget_stops_the_search_between_trials() {
-        TuningRequest bounded = new TuningRequest(trials, plans, ValidationSplit.stratified(80, 3), 1,
+        TuningRequest bounded = new TuningRequest(trials, trials.stream().map(planOf).toList(), ValidationSplit.stratified(80, 3), 1,
                 Duration.ofNanos(1), true);
         TuningResult result = tune(test, bounded, TrialJournal.NONE);
         assertThat(result.trials()).hasSize(1);
@@ -150,7 +151,7 @@ class TuneModelTest {
     @Test
     void cross_validation_scores_every_fold_and_retrains_on_everything() {
         // With folds the split gives only its seed.
-        TuningRequest folds = new TuningRequest(trials.subList(0, 2), plans, ValidationSplit.stratified(0, 3), 3, null, false);
+        TuningRequest folds = new TuningRequest(trials.subList(0, 2), trials.subList(0, 2).stream().map(planOf).toList(), ValidationSplit.stratified(0, 3), 3, null, false);
         TuningResult result = tune(test, folds, TrialJournal.NONE);
         assertThat(result.trials()).hasSize(2);
         assertThat(result.best().params()).containsEntry("lr", "0.05");
@@ -162,7 +163,7 @@ class TuneModelTest {
         Function<Map<String, String>, TrainingPlan> exploding = params -> TrainingPlan.builder().layers(64, 12, 4)
                 .loss(Loss.meanSquaredError(Activation.IDENTITY)).initialization(Initialization.NORMAL)
                 .optimizer(new OptimizerSpec.Sgd(Double.parseDouble(params.get("lr")))).epochs(5).batchSize(10).build();
-        TuningRequest hopeless = new TuningRequest(List.of(Map.of("lr", "10"), Map.of("lr", "20")), exploding,
+        TuningRequest hopeless = new TuningRequest(List.of(Map.of("lr", "10"), Map.of("lr", "20")), Stream.of(Map.of("lr", "10"), Map.of("lr", "20")).map(exploding).toList(),
                 ValidationSplit.stratified(80, 3), 1, null, true);
         assertThatThrownBy(() -> tune(test, hopeless, TrialJournal.NONE)).isInstanceOf(TuningFailedException.class)
                 .hasMessageStartingWith("every trial diverged; the first: training diverged at epoch ");
@@ -170,7 +171,7 @@ class TuneModelTest {
 
     @Test
     void trials_are_never_scored_on_the_test_set() {
-        assertThatThrownBy(() -> new TuningRequest(trials, plans, ValidationSplit.NONE, 1, null, true))
+        assertThatThrownBy(() -> new TuningRequest(trials, trials.stream().map(planOf).toList(), ValidationSplit.NONE, 1, null, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never the test set");
     }
 

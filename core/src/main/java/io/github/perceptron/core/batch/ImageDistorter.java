@@ -1,5 +1,6 @@
-package io.github.perceptron.core.augment;
+package io.github.perceptron.core.batch;
 
+import io.github.perceptron.core.augment.Augmentation;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -27,11 +28,11 @@ final class ImageDistorter {
 
     /** Distorts the image at {@code pixels[offset .. offset + width·height)} with fresh random draws. */
     void distort(float[] pixels, int offset, RandomGenerator random) {
-        if (augmentation.isShiftOnly()) {
+        if (isShiftOnly(augmentation)) {
             shift(pixels, offset, random);
             return;
         }
-        Augmentation.AffineDraw draw = augmentation.drawAffine(random);
+        AffineDraw draw = drawAffine(augmentation, random);
         if (elastic != null) {
             elastic.draw(random);
         }
@@ -90,5 +91,24 @@ final class ImageDistorter {
 
     private float at(int x, int y) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0f : source[y * width + x];
+    }
+
+    /** Whether only whole-pixel shifts are asked for, which a copy does exactly. */
+    private static boolean isShiftOnly(Augmentation a) {
+        return a.maxShift() > 0 && a.maxShift() == Math.rint(a.maxShift()) && a.maxRotationDegrees() == 0
+                && a.maxScale() == 0 && a.elasticAlpha() == 0;
+    }
+
+    /** Draws one image's affine parameters, in this order: shift x, shift y, angle, scale. */
+    private static AffineDraw drawAffine(Augmentation a, RandomGenerator random) {
+        double shiftX = a.maxShift() > 0 ? (2 * random.nextDouble() - 1) * a.maxShift() : 0;
+        double shiftY = a.maxShift() > 0 ? (2 * random.nextDouble() - 1) * a.maxShift() : 0;
+        double angle = a.maxRotationDegrees() > 0 ? Math.toRadians((2 * random.nextDouble() - 1) * a.maxRotationDegrees()) : 0;
+        double scale = a.maxScale() > 0 ? 1 + (2 * random.nextDouble() - 1) * a.maxScale() : 1;
+        return new AffineDraw(shiftX, shiftY, angle, scale);
+    }
+
+    /** One image's draw: translation in pixels, rotation in radians, scale factor. */
+    private record AffineDraw(double shiftX, double shiftY, double angle, double scale) {
     }
 }

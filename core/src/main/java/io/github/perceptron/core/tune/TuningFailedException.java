@@ -1,4 +1,4 @@
-package io.github.perceptron.core.usecase;
+package io.github.perceptron.core.tune;
 
 /** No trial of a search could be scored: each one's training diverged. */
 public final class TuningFailedException extends RuntimeException {

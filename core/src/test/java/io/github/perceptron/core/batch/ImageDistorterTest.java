@@ -1,9 +1,10 @@
-package io.github.perceptron.core.augment;
+package io.github.perceptron.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.random.SeededRandom;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class ImageDistorterTest {
 
     @Test
     void whole_pixel_shifts_move_the_image_without_blurring_it() {
-        ImageDistorter shifter = Augmentation.shift(2).distorter(SIZE, SIZE);
+        ImageDistorter shifter = new ImageDistorter(Augmentation.shift(2), SIZE, SIZE);
         SeededRandom random = new SeededRandom(4);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int trial = 0; trial < 200; trial++) {
@@ -37,7 +38,7 @@ class ImageDistorterTest {
 
     @Test
     void rotation_and_scaling_keep_a_centred_digit_centred_and_its_ink_roughly_constant() {
-        ImageDistorter rotator = Augmentation.NONE.withRotation(15).withScale(0.1).distorter(SIZE, SIZE);
+        ImageDistorter rotator = new ImageDistorter(Augmentation.NONE.withRotation(15).withScale(0.1), SIZE, SIZE);
         float[] image = bar();
         double before = sum(image);
         rotator.distort(image, 0, new SeededRandom(5));
@@ -51,8 +52,8 @@ class ImageDistorterTest {
         Augmentation elastic = Augmentation.NONE.withElastic(34, 4);
         float[] first = bar();
         float[] second = bar();
-        elastic.distorter(SIZE, SIZE).distort(first, 0, new SeededRandom(6));
-        elastic.distorter(SIZE, SIZE).distort(second, 0, new SeededRandom(6));
+        new ImageDistorter(elastic, SIZE, SIZE).distort(first, 0, new SeededRandom(6));
+        new ImageDistorter(elastic, SIZE, SIZE).distort(second, 0, new SeededRandom(6));
         assertThat(first).isEqualTo(second).isNotEqualTo(bar());
         assertThat(sum(first)).isCloseTo(sum(bar()), within(0.3 * sum(bar())));
     }
@@ -62,7 +63,7 @@ class ImageDistorterTest {
         float[] batch = new float[3 * SIZE * SIZE];
         System.arraycopy(bar(), 0, batch, SIZE * SIZE, SIZE * SIZE);
         batch[0] = 0.5f;
-        Augmentation.NONE.withRotation(10).distorter(SIZE, SIZE).distort(batch, SIZE * SIZE, new SeededRandom(1));
+        new ImageDistorter(Augmentation.NONE.withRotation(10), SIZE, SIZE).distort(batch, SIZE * SIZE, new SeededRandom(1));
         assertThat(batch[0]).isEqualTo(0.5f);
         assertThat(sum(java.util.Arrays.copyOfRange(batch, 2 * SIZE * SIZE, batch.length))).isZero();
     }
@@ -96,7 +97,7 @@ class ImageDistorterTest {
     @Test
     void shifts_copy_exactly_the_pixels_the_definition_names_even_past_the_border() {
         for (int max : new int[] {1, 2, 5, 10}) {
-            ImageDistorter shifter = Augmentation.shift(max).distorter(SIZE, 8);
+            ImageDistorter shifter = new ImageDistorter(Augmentation.shift(max), SIZE, 8);
             for (long seed = 0; seed < 100; seed++) {
                 float[] image = new float[SIZE * 8];
                 java.util.Random values = new java.util.Random(seed);
@@ -124,7 +125,7 @@ class ImageDistorterTest {
     @Test
     void elastic_distortion_works_on_images_smaller_than_its_smoothing_radius() {
         // sigma 4 gives a radius of 12 rows: more than an 8×8 image (an 8×8 CSV dataset) has.
-        ImageDistorter elastic = Augmentation.NONE.withElastic(34, 4).distorter(8, 8);
+        ImageDistorter elastic = new ImageDistorter(Augmentation.NONE.withElastic(34, 4), 8, 8);
         float[] image = new float[64];
         java.util.Arrays.fill(image, 0.5f);
         elastic.distort(image, 0, new SeededRandom(3));

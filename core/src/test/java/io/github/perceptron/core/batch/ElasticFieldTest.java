@@ -1,4 +1,4 @@
-package io.github.perceptron.core.augment;
+package io.github.perceptron.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

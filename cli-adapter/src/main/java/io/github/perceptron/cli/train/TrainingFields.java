@@ -1,0 +1,230 @@
+package io.github.perceptron.cli.train;
+
+import io.github.perceptron.cli.common.LayerSizes;
+import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.layer.Activation;
+import io.github.perceptron.core.layer.Initialization;
+import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.optim.LearningRateSchedule;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import io.github.perceptron.core.train.ClassWeights;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The text of each training option turned into its typed value, with one message per mistake
+ * naming the option: what picocli's converters call when {@code train} is parsed, and what
+ * {@link TrainingSettings#with} calls when {@code tune} or {@code compare} change a field.
+ */
+final class TrainingFields {
+
+    private TrainingFields() {
+    }
+
+    static List<Integer> layers(String text) {
+        return Arrays.stream(LayerSizes.parse(text)).boxed().toList();
+    }
+
+    static Activation activation(String text) {
+        return core("--activation", () -> Activation.fromId(text));
+    }
+
+    static Loss loss(String text) {
+        return core("--loss", () -> Loss.fromId(text));
+    }
+
+    static Initialization initialization(String text) {
+        return core("--init", () -> Initialization.fromId(text));
+    }
+
+    /** An optimiser's id, one of {@link OptimizerSpec#ids()}. */
+    static String optimizer(String text) {
+        String id = text.strip().toLowerCase(Locale.ROOT);
+        if (!OptimizerSpec.ids().contains(id)) {
+            throw new OptionException("unknown optimizer '" + text + "', expected one of " + String.join(", ", OptimizerSpec.ids()));
+        }
+        return id;
+    }
+
+    static double dropout(String text) {
+        double rate = number("--dropout", text);
+        if (!(rate >= 0 && rate < 1)) {
+            throw new OptionException("--dropout must be a rate in [0, 1), was " + text);
+        }
+        return rate;
+    }
+
+    static double warmup(String text) {
+        double epochs = number("--warmup", text);
+        if (!(epochs >= 0) || Double.isInfinite(epochs)) {
+            throw new OptionException("--warmup must be a number of epochs >= 0, was " + text);
+        }
+        return epochs;
+    }
+
+    /** {@code constant}, {@code step:EVERY:FACTOR} or {@code cosine[:FINAL_FRACTION]}. */
+    static LearningRateSchedule schedule(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split(":", -1);
+        try {
+            if (parts[0].equals("constant") && parts.length == 1) {
+                return new LearningRateSchedule.Constant();
+            } else if (parts[0].equals("step") && parts.length == 3) {
+                return core("--schedule", () -> new LearningRateSchedule.StepDecay(Integer.parseInt(parts[1]),
+                        Double.parseDouble(parts[2])));
+            } else if (parts[0].equals("cosine") && parts.length <= 2) {
+                return core("--schedule", () -> new LearningRateSchedule.Cosine(parts.length == 2
+                        ? Double.parseDouble(parts[1]) : 0));
+            }
+        } catch (NumberFormatException e) {
+            throw new OptionException("bad number in schedule '" + text + "'");
+        }
+        throw new OptionException("bad schedule '" + text + "', expected constant, step:EVERY:FACTOR or cosine[:FINAL_FRACTION]");
+    }
+
+    /** {@code none}, or any of {@code shift}, {@code rotate}, {@code scale}, {@code elastic}, comma-separated. */
+    static Augmentation augmentation(String text) {
+        Augmentation result = Augmentation.NONE;
+        for (String part : text.toLowerCase(Locale.ROOT).split(",", -1)) {
+            result = switch (part.strip()) {
+                case "none" -> result;
+                case "shift" -> result.withShift(2);
+                case "rotate" -> result.withRotation(15);
+                case "scale" -> result.withScale(0.1);
+                case "elastic" -> result.withElastic(34, 4);
+                default -> throw new OptionException("unknown augmentation '" + part
+                        + "', expected none or a comma-separated list of shift, rotate, scale, elastic");
+            };
+        }
+        return result;
+    }
+
+    /** {@code balanced}, or one weight per class. */
+    static ClassWeights classWeights(String text) {
+        if (text.strip().equals("balanced")) {
+            return ClassWeights.balancedWeights();
+        }
+        List<Double> weights = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                weights.add(Double.parseDouble(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new OptionException("--class-weights must be balanced or numbers separated by commas, was '" + text + "'");
+            }
+        }
+        return core("--class-weights", () -> ClassWeights.of(weights));
+    }
+
+    static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new OptionException(option + " must be a number, was '" + text + "'");
+        }
+    }
+
+    static int integer(String option, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new OptionException(option + " must be a whole number, was '" + text + "'");
+        }
+    }
+
+    static long longInteger(String option, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new OptionException(option + " must be a whole number, was '" + text + "'");
+        }
+    }
+
+    /** Core's refusal of a value is about the option that gave it, and said as such. */
+    private static <T> T core(String option, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (OptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A picocli converter calling one of these parsers: its refusal is the option's one-line error. */
+    abstract static class Converter<T> implements ITypeConverter<T> {
+        private final Function<String, T> parser;
+
+        Converter(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public T convert(String value) {
+            try {
+                return parser.apply(value);
+            } catch (OptionException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ActivationId extends Converter<Activation> {
+        ActivationId() {
+            super(TrainingFields::activation);
+        }
+    }
+
+    static final class LossId extends Converter<Loss> {
+        LossId() {
+            super(TrainingFields::loss);
+        }
+    }
+
+    static final class InitializationId extends Converter<Initialization> {
+        InitializationId() {
+            super(TrainingFields::initialization);
+        }
+    }
+
+    static final class OptimizerId extends Converter<String> {
+        OptimizerId() {
+            super(TrainingFields::optimizer);
+        }
+    }
+
+    static final class Dropout extends Converter<Double> {
+        Dropout() {
+            super(TrainingFields::dropout);
+        }
+    }
+
+    static final class Warmup extends Converter<Double> {
+        Warmup() {
+            super(TrainingFields::warmup);
+        }
+    }
+
+    static final class Schedule extends Converter<LearningRateSchedule> {
+        Schedule() {
+            super(TrainingFields::schedule);
+        }
+    }
+
+    static final class AugmentationList extends Converter<Augmentation> {
+        AugmentationList() {
+            super(TrainingFields::augmentation);
+        }
+    }
+
+    static final class Weights extends Converter<ClassWeights> {
+        Weights() {
+            super(TrainingFields::classWeights);
+        }
+    }
+}

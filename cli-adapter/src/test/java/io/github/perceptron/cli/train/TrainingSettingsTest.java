@@ -1,0 +1,70 @@
+package io.github.perceptron.cli.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.core.optim.OptimizerSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Typed settings are the one way a plan is made: {@code train}'s options through picocli's
+ * converters, and a search's or a preset's changes through {@link TrainingSettings#with}, give the
+ * same plan for the same options.
+ */
+class TrainingSettingsTest {
+
+    @CommandLine.Command(name = "train")
+    static final class Train {
+        @CommandLine.Mixin
+        TrainingOptions training;
+    }
+
+    private static TrainingOptions parse(String... args) {
+        Train train = new Train();
+        new CommandLine(train).parseArgs(args);
+        return train.training;
+    }
+
+    @Test
+    void the_options_defaults_are_the_settings_defaults() {
+        TrainingOptions none = parse();
+        assertThat(none.plan()).isEqualTo(TrainingSettings.DEFAULTS.plan());
+        assertThat(none.settings().given()).isEmpty();
+    }
+
+    @Test
+    void options_typed_and_the_same_changes_made_to_typed_fields_give_the_same_plan() {
+        String[] typed = {"--layers", "784,64,32,10", "--activation", "tanh", "--optimizer", "momentum", "--lr", "0.05",
+            "--momentum", "0.8", "--l2", "1e-4", "--dropout", "0.1", "--init", "xavier", "--epochs", "7", "--batch", "32",
+            "--seed", "9", "--schedule", "step:3:0.5", "--warmup", "1", "--no-shuffle", "--augment", "shift,rotate",
+            "--class-weights", "balanced", "--loss", "cross-entropy"};
+        TrainingOptions options = parse(typed);
+        assertThat(TrainingSettings.DEFAULTS.withArguments(List.of(typed)).plan()).isEqualTo(options.plan());
+        assertThat(options.settings().arguments()).containsExactlyInAnyOrder(typed);
+        assertThat(TrainingSettings.DEFAULTS.withArguments(options.settings().arguments()).plan()).isEqualTo(options.plan());
+    }
+
+    /** An optimiser chosen without --lr starts from its own default rate, as train gives it. */
+    @Test
+    void a_searched_optimizer_without_a_typed_rate_takes_its_own_default() {
+        OptimizerSpec adam = TrainingSettings.DEFAULTS.with(Map.of("optimizer", "adam")).plan().optimizer();
+        assertThat(adam).isEqualTo(new OptimizerSpec.Adam(0.001));
+        assertThat(parse("--optimizer", "adam").plan().optimizer()).isEqualTo(adam);
+    }
+
+    @Test
+    void a_bad_value_is_refused_naming_the_option_whichever_way_it_comes() {
+        assertThatThrownBy(() -> TrainingSettings.DEFAULTS.with("schedule", "linear"))
+                .isInstanceOf(OptionException.class).hasMessageContaining("bad schedule 'linear'");
+        assertThatThrownBy(() -> parse("--schedule", "linear")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("bad schedule 'linear'");
+        assertThatThrownBy(() -> TrainingSettings.DEFAULTS.with("dropout", "1.5"))
+                .isInstanceOf(OptionException.class).hasMessage("--dropout must be a rate in [0, 1), was 1.5");
+        assertThatThrownBy(() -> TrainingSettings.DEFAULTS.with("threads", "2"))
+                .isInstanceOf(OptionException.class).hasMessageContaining("unknown training option '--threads'");
+    }
+}
