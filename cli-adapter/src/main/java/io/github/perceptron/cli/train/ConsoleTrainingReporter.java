@@ -17,7 +17,7 @@ import java.util.Locale;
  * Human-readable training output: an epoch line each epoch on stdout and, on a terminal, a
  * progress bar on stderr while the epoch runs (samples/s, ETA, running loss).
  */
-public final class ConsoleTrainingReporter implements TrainCommand.TrainingReporter {
+public final class ConsoleTrainingReporter implements TrainingReporter {
 
     private static final int BAR_WIDTH = 20;
     private static final int DEFAULT_COLUMNS = 80;

@@ -18,7 +18,7 @@ import java.util.Map;
  * checkpoint cannot be saved, a {@code stopped} event when early stopping ends the run, and a
  * final {@code done}.
  */
-public final class JsonTrainingReporter implements TrainCommand.TrainingReporter {
+public final class JsonTrainingReporter implements TrainingReporter {
 
     private final PrintWriter out;
     private final String evaluatedOn;

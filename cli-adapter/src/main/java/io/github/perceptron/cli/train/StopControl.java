@@ -10,12 +10,12 @@ import java.nio.file.Path;
  * Asks training to stop when the user interrupts (Ctrl-C or SIGTERM ends the run after the current
  * epoch, with a checkpoint), around a reporter. Early stopping is the plan's, in core.
  */
-public final class StopControl implements TrainCommand.TrainingReporter {
+public final class StopControl implements TrainingReporter {
 
-    private final TrainCommand.TrainingReporter reporter;
+    private final TrainingReporter reporter;
     private final Interrupts interrupts;
 
-    public StopControl(TrainCommand.TrainingReporter reporter, Interrupts interrupts) {
+    public StopControl(TrainingReporter reporter, Interrupts interrupts) {
         this.reporter = reporter;
         this.interrupts = interrupts;
     }
