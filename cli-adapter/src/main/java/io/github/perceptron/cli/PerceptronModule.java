@@ -9,15 +9,23 @@ import io.github.perceptron.cli.common.HostFacts;
 import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.RunPlaces;
+import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.tune.SearchFiles;
 import io.github.perceptron.cli.tune.TrialPlaces;
+import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointStore;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialJournal;
+import io.github.perceptron.core.tune.TrialRunner;
+import io.github.perceptron.core.tune.TuneModel;
+import io.github.perceptron.core.usecase.EvaluateModel;
+import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.dataset.DataSources;
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.onnx.OnnxModelStore;
@@ -66,6 +74,27 @@ final class PerceptronModule extends AbstractModule {
             console.err().println("perceptron: warning: " + warning);
             console.err().flush();
         }), new OnnxModelStore());
+    }
+
+    /** Core's use cases, dated by the system clock and recording this machine in what they train. */
+    @Provides
+    UseCases useCases(Clock clock, Host host, ModelStore store) {
+        return new UseCases() {
+            @Override
+            public TrainModel training(DatasetSource source, TrainingListener listener, Execution execution) {
+                return new TrainModel(source, listener, clock, execution).on(host);
+            }
+
+            @Override
+            public TuneModel tuning(DatasetSource source, Execution execution, TrialRunner runner) {
+                return new TuneModel(source, execution, clock, runner);
+            }
+
+            @Override
+            public EvaluateModel evaluation() {
+                return new EvaluateModel(store);
+            }
+        };
     }
 
     /** This machine, for provenance: the runtime, the processor and the launcher's commit (core reads none of them). */

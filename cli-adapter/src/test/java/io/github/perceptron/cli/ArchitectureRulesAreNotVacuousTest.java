@@ -8,6 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.github.perceptron.cli.chart.PlantedChartUsingPicocliAndMain;
 import io.github.perceptron.cli.planted.CliUsingHttpServer;
 import io.github.perceptron.cli.planted.CommandBuildingItsAdapters;
+import io.github.perceptron.cli.planted.CommandMakingItsUseCase;
 import io.github.perceptron.cli.planted.CliUsingJackson;
 import io.github.perceptron.cli.planted.CliUsingTheKernel;
 import io.github.perceptron.cli.planteda.RoomA;
@@ -58,6 +59,8 @@ class ArchitectureRulesAreNotVacuousTest {
                         new Class<?>[] {ServingUsingCoresSpi.class}),
                 Arguments.of(ArchitectureTest.adapters_use_no_internal_core_package,
                         new Class<?>[] {ServingUsingCoresSpi.class}),
+                Arguments.of(ArchitectureTest.commands_get_their_use_cases_injected,
+                        new Class<?>[] {CommandMakingItsUseCase.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_are_free_of_cycles, new Class<?>[] {RoomA.class, RoomB.class}),
                 Arguments.of(ArchitectureTest.cli_rooms_do_not_reach_back_to_the_composition_root,
                         new Class<?>[] {PlantedChartUsingPicocliAndMain.class}),

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.Serializable;
 
 /**
  * The hexagon's shape across modules, checked at the composition root, which sees every module.
@@ -160,4 +161,19 @@ public class ArchitectureTest {
             .allowEmptyShould(false)
             .because("models, checkpoints, search files and charts are written through ports (ModelStore, CheckpointStore, "
                     + "SearchFiles, FileOutput) that the composition root binds to the persistence adapter");
+
+    /**
+     * Commands get core's use cases from the composition root ({@code UseCases}), which knows the
+     * clock, the host and the stores. Work shipped to another JVM (serializable: a trial, a
+     * comparison's run) has no root there, and makes its own.
+     */
+    @ArchTest
+    public static final ArchRule commands_get_their_use_cases_injected = noClasses()
+            .that().resideInAnyPackage("io.github.perceptron.cli.*..")
+            .and().areNotAssignableTo(Serializable.class)
+            .should().callConstructorWhere(JavaConstructorCall.Predicates.target(HasOwner.Predicates.With.owner(
+                    JavaClass.Predicates.resideInAPackage("io.github.perceptron.core.usecase..")
+                            .or(JavaClass.Predicates.simpleName("TuneModel")))))
+            .allowEmptyShould(false)
+            .because("the composition root makes the use cases, so that a command never chooses their clock, host or store");
 }

@@ -4,9 +4,8 @@ import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.ModelOption;
+import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.model.ModelStore;
-import io.github.perceptron.core.usecase.EvaluateModel;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Measure a saved model on a dataset's test split.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private final ModelStore store;
+    private final UseCases useCases;
     private final Console console;
 
     @Mixin
@@ -37,14 +36,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Inject
-    EvaluateCommand(ModelStore store, Console console) {
-        this.store = store;
+    EvaluateCommand(UseCases useCases, Console console) {
+        this.useCases = useCases;
         this.console = console;
     }
 
     @Override
     public Integer call() {
-        Evaluation evaluation = new EvaluateModel(store).evaluate(model.file(), dataset.open(json));
+        Evaluation evaluation = useCases.evaluation().evaluate(model.file(), dataset.open(json));
         if (json) {
             console.out().println(JsonLine.of(asJson(evaluation)));
         } else {

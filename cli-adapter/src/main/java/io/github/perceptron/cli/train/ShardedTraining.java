@@ -2,15 +2,13 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.data.DatasetSource;
-import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.core.usecase.TrainedModel;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -27,13 +25,11 @@ final class ShardedTraining {
             "--checkpoint");
 
     private final ShardPlaces places;
-    private final Clock clock;
-    private final Host host;
+    private final UseCases useCases;
 
-    ShardedTraining(ShardPlaces places, Clock clock, Host host) {
+    ShardedTraining(ShardPlaces places, UseCases useCases) {
         this.places = places;
-        this.clock = clock;
-        this.host = host;
+        this.useCases = useCases;
     }
 
     /** Refuses what a data-parallel run cannot do, before any data is read. */
@@ -66,7 +62,7 @@ final class ShardedTraining {
                     : (runner.layout().sizes()[0] + plan.batchSize() - 1) / plan.batchSize();
             reporter.started(plan, source.describe() + " in " + shards + (shards == 1 ? " shard" : " shards") + ", "
                     + steps + " local steps a round" + (master != null ? " on " + master : ""));
-            return new TrainModel(source, reporter, clock, execution).on(host).trainSharded(plan, runner, steps);
+            return useCases.training(source, reporter, execution).trainSharded(plan, runner, steps);
         } catch (DivergenceException e) {
             throw new CommandFailure(e.getMessage());
         }

@@ -6,9 +6,9 @@ import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.Environment;
 import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.PlanCodec;
+import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
-import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.CheckpointStore;
@@ -46,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     private final Console console;
     private final Clock clock;
     private final Interrupts.Source signals;
-    private final Host host;
+    private final UseCases useCases;
     private final FileOutput output;
     private final PlanCodec codec;
     private final ShardedTraining sharded;
@@ -106,17 +106,17 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment, Console console, Clock clock,
-                 Interrupts.Source signals, ShardPlaces shardPlaces, Host host, FileOutput output, PlanCodec codec) {
+                 Interrupts.Source signals, ShardPlaces shardPlaces, UseCases useCases, FileOutput output, PlanCodec codec) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
         this.console = console;
         this.clock = clock;
         this.signals = signals;
-        this.host = host;
+        this.useCases = useCases;
         this.output = output;
         this.codec = codec;
-        this.sharded = new ShardedTraining(shardPlaces, clock, host);
+        this.sharded = new ShardedTraining(shardPlaces, useCases);
     }
 
     @Override
@@ -184,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
                                TrainingCheckpoint resumed, Path checkpointFile) {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
-        TrainModel trainer = new TrainModel(source, control, clock, training.execution()).on(host);
+        TrainModel trainer = useCases.training(source, control, training.execution());
         Instant started = clock.instant();
         try {
             return resumed == null ? trainer.train(plan, split, policy) : trainer.resume(resumed, plan, policy);

@@ -6,6 +6,7 @@ import io.github.perceptron.cli.common.DatasetOptions;
 import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.PlanCodec;
+import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.train.RescuingSave;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.cli.train.TrainingSettings;
@@ -18,13 +19,11 @@ import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
-import io.github.perceptron.core.tune.TuneModel;
 import io.github.perceptron.core.tune.TuningRequest;
 import io.github.perceptron.core.tune.TuningResult;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     private final ModelStore store;
     private final Console console;
-    private final Clock clock;
+    private final UseCases useCases;
     private final TrialPlaces places;
     private final SearchFiles searchFiles;
     private final FileOutput output;
@@ -145,14 +144,14 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     @Inject
-    TuneCommand(ModelStore store, Console console, Clock clock, TrialPlaces places, SearchFiles searchFiles,
+    TuneCommand(ModelStore store, Console console, UseCases useCases, TrialPlaces places, SearchFiles searchFiles,
                 FileOutput output, PlanCodec codec) {
         this.store = store;
         this.codec = codec;
         this.searchFiles = searchFiles;
         this.output = output;
         this.console = console;
-        this.clock = clock;
+        this.useCases = useCases;
         this.places = places;
     }
 
@@ -175,7 +174,7 @@ public final class TuneCommand implements Callable<Integer> {
                 prepared.seed(), folds, dataset.location(), data, 1);
         TuningResult result;
         try (TrialPlaces.Placement placement = places.open(master, parallelTrials, recipe)) {
-            result = new TuneModel(source, training.execution(), clock, placement.runner())
+            result = useCases.tuning(source, training.execution(), placement.runner())
                     .tune(request, searchFiles.journal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
         }
 

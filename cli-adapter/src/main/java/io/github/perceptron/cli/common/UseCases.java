@@ -1,0 +1,23 @@
+package io.github.perceptron.cli.common;
+
+import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.tune.TrialRunner;
+import io.github.perceptron.core.tune.TuneModel;
+import io.github.perceptron.core.usecase.EvaluateModel;
+import io.github.perceptron.core.usecase.TrainModel;
+
+/**
+ * Core's use cases as the commands get them: made by the composition root, which knows the clock,
+ * the host and the model store, for the data, listener and threads a command has chosen. Work
+ * shipped to another JVM (a trial or a run on a Spark executor) makes its own, there.
+ */
+public interface UseCases {
+
+    TrainModel training(DatasetSource source, TrainingListener listener, Execution execution);
+
+    TuneModel tuning(DatasetSource source, Execution execution, TrialRunner runner);
+
+    EvaluateModel evaluation();
+}
