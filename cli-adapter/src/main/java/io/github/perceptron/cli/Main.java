@@ -1,13 +1,12 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.train.Interrupts;
-import io.github.perceptron.core.train.Execution;
-
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.core.train.Execution;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

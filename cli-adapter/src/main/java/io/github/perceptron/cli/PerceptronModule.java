@@ -2,14 +2,14 @@ package io.github.perceptron.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.Environment;
-import io.github.perceptron.cli.common.FileOutput;
-import io.github.perceptron.cli.common.HostFacts;
-import io.github.perceptron.cli.common.ModelFiles;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.common.UseCases;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.files.FileOutput;
+import io.github.perceptron.cli.files.ModelFormats;
+import io.github.perceptron.cli.host.Environment;
+import io.github.perceptron.cli.host.HostFacts;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.tune.SearchFiles;
@@ -70,7 +70,7 @@ final class PerceptronModule extends AbstractModule {
      */
     @Provides
     ModelStore modelStore() {
-        return new ModelFiles(new JsonModelStore(warning -> {
+        return new ModelFormats(new JsonModelStore(warning -> {
             console.err().println("perceptron: warning: " + warning);
             console.err().flush();
         }), new OnnxModelStore());

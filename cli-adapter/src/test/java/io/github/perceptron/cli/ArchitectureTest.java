@@ -79,8 +79,8 @@ public class ArchitectureTest {
     public static final ArchRule jackson_lives_only_in_persistence_serving_and_json_lines = noClasses()
             .that().resideInAnyPackage("io.github.perceptron.core..", "io.github.perceptron.dataset..",
                     "io.github.perceptron.cli..")
-            .and().doNotHaveFullyQualifiedName("io.github.perceptron.cli.common.JsonLine")
-            .and().doNotHaveFullyQualifiedName("io.github.perceptron.cli.common.JsonLine$FiniteOrNull")
+            .and().doNotHaveFullyQualifiedName("io.github.perceptron.cli.console.JsonLine")
+            .and().doNotHaveFullyQualifiedName("io.github.perceptron.cli.console.JsonLine$FiniteOrNull")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .allowEmptyShould(false)
             .because("the model format is the persistence adapter's business and the HTTP API's bodies the serving "

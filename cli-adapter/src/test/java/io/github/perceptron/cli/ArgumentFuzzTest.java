@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.TrainCommand;
 import io.github.perceptron.cli.tune.TuneCommand;

@@ -1,13 +1,12 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.common.Console;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.train.ConsoleTrainingReporter;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.JsonTrainingReporter;
-import io.github.perceptron.cli.train.StopControl;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.github.perceptron.cli.train.StopOnInterrupt;
 import io.github.perceptron.core.model.ModelStoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +22,7 @@ class CheckpointWarningTest {
 
     @Test
     void the_console_warns_on_stderr_even_when_quiet() {
-        new StopControl(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err()))
+        new StopOnInterrupt(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err()))
                 .checkpointFailed(3, diskFull);
         assertThat(err.toString()).isEqualTo("perceptron: warning: the checkpoint after epoch 3 was not saved "
                 + "(run.checkpoint.json: cannot save: No space left on device); training goes on\n");

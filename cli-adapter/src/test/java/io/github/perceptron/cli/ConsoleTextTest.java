@@ -1,10 +1,9 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.train.ConsoleTrainingReporter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.train.ConsoleTrainingReporter;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,9 +1,8 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.cli.common.ShellWords;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.cli.console.ShellWords;
 import io.github.perceptron.core.testing.TinyModels;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import io.github.perceptron.persistence.JsonModelStore;

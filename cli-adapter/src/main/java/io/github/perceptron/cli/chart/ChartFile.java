@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.chart;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.FileOutput;
-import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.files.FileOutput;
+import io.github.perceptron.cli.files.OutputChecks;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -51,7 +51,7 @@ public final class ChartFile {
                 }
             });
         } catch (IOException e) {
-            throw new CommandFailure(file + ": cannot write the chart (" + OutputLocation.reason(e) + ")");
+            throw new CommandFailure(file + ": cannot write the chart (" + OutputChecks.reason(e) + ")");
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.chart;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.FileOutput;
+import io.github.perceptron.cli.files.FileOutput;
 import io.github.perceptron.core.train.EpochReport;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.HostFacts;
-import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.Median;
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.JsonLine;
+import io.github.perceptron.cli.host.HostFacts;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluator;

@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.JsonLine;
-import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.cli.common.UseCases;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.JsonLine;
+import io.github.perceptron.cli.data.DatasetOptions;
+import io.github.perceptron.cli.files.ModelOption;
 import io.github.perceptron.core.eval.Evaluation;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.ModelFiles;
-import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.cli.common.OptionException;
-import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.files.ModelFormats;
+import io.github.perceptron.cli.files.ModelOption;
+import io.github.perceptron.cli.files.OutputChecks;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import jakarta.inject.Inject;
@@ -58,13 +58,13 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean onnx = ModelFiles.isOnnx(out);
+        boolean onnx = ModelFormats.isOnnx(out);
         if (onnx != (format == Format.ONNX)) {
             throw new OptionException("--out " + out + ": " + (format == Format.ONNX ? "an" : "a") + " "
                     + format.name().toLowerCase(Locale.ROOT) + " model's file name ends in " + format.suffix
                     + ", so that --model reads it as one");
         }
-        OutputLocation.readingFiles(model.file()).add("--out", out);
+        OutputChecks.readingFiles(model.file()).add("--out", out);
         Model loaded = model.load(store);
         store.save(loaded, out);
         console.out().printf(Locale.ROOT, "exported %s to %s (%s, %,d bytes)%n", model.file(), out,

@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.ConsoleFetchProgress;
-import io.github.perceptron.cli.common.DatasetOptions;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.ConsoleFetchProgress;
+import io.github.perceptron.cli.data.DatasetOptions;
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.dataset.KnownDataset;
 import jakarta.inject.Inject;

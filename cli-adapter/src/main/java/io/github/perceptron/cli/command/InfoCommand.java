@@ -1,9 +1,9 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.HostFacts;
-import io.github.perceptron.cli.common.JsonLine;
-import io.github.perceptron.cli.common.ModelOption;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.JsonLine;
+import io.github.perceptron.cli.files.ModelOption;
+import io.github.perceptron.cli.host.HostFacts;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;

@@ -1,12 +1,12 @@
 package io.github.perceptron.cli.compare;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
-import io.github.perceptron.cli.common.OutputLocation;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.RunPlaces;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.data.DatasetOptions;
+import io.github.perceptron.cli.files.FileOutput;
+import io.github.perceptron.cli.files.OutputChecks;
 import io.github.perceptron.cli.train.TrainingSettings;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.Split;
@@ -77,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new OptionException("--seeds and --epochs must be at least 1");
         }
         Path markdown = report != null ? report : out.resolve("report.md");
-        OutputLocation outputs = new OutputLocation(dataset.inputs());
+        OutputChecks outputs = new OutputChecks(dataset.inputs());
         for (String file : List.of("results.csv", "accuracy.png", "loss.png")) {
             outputs.add("--out", out.resolve(file));
         }

@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.serve;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.Environment;
-import io.github.perceptron.cli.common.ModelOption;
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.files.ModelOption;
+import io.github.perceptron.cli.host.Environment;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.dataset.DigitImages;
@@ -12,7 +12,6 @@ import io.github.perceptron.serving.ImageDecoder;
 import io.github.perceptron.serving.ModelLoader;
 import io.github.perceptron.serving.PredictionServer;
 import io.github.perceptron.serving.ServerSettings;
-
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.Median;
+import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.network.NetworkSpec;

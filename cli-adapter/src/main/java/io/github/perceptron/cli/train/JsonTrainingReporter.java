@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.JsonLine;
 import io.github.perceptron.cli.common.Median;
+import io.github.perceptron.cli.console.JsonLine;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.StopReason;

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.files.OutputChecks;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
@@ -52,7 +52,7 @@ public final class RescuingSave {
             deleteQuietly(directory);
             Exception cause = e.getCause() instanceof IOException io ? io : e;
             return "a copy in " + (directory != null ? directory : "a temporary directory") + " failed too ("
-                    + OutputLocation.reason(cause) + "): the trained model is lost";
+                    + OutputChecks.reason(cause) + "): the trained model is lost";
         }
     }
 

@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.OptionException;
-import io.github.perceptron.cli.common.ShellWords;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.ShellWords;
 import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingPlan;

@@ -1,12 +1,12 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.Environment;
-import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.data.DatasetOptions;
+import io.github.perceptron.cli.files.FileOutput;
+import io.github.perceptron.cli.host.Environment;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStore;
@@ -137,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetSource source = dataset.open(quiet || json);
         String evaluatedOn = split.isNone() ? "test" : "validation";
         Interrupts interrupts = signals.open(console.err());
-        StopControl control = new StopControl(reporter(evaluatedOn), interrupts);
+        StopOnInterrupt control = new StopOnInterrupt(reporter(evaluatedOn), interrupts);
         control.started(plan, source.describe());
         TrainedModel trained = train(source, control, plan, split, resumed, outputs.checkpoint());
         if (trained.stopReason() == StopReason.REQUESTED) {
@@ -159,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
         outputs.check(dataset, null, false);
         DatasetSource source = dataset.open(quiet || json);
         Interrupts interrupts = signals.open(console.err());
-        StopControl control = new StopControl(reporter("test"), interrupts);
+        StopOnInterrupt control = new StopOnInterrupt(reporter("test"), interrupts);
         TrainedModel trained = sharded.train(plan, new ShardRecipe(plan, codec, dataset.location()), source, shards,
                 localSteps, master, training.execution(), control);
         outputs.save(store, trained);
@@ -180,7 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains afresh or resumes; a diverged run names the last checkpoint it left. */
-    private TrainedModel train(DatasetSource source, StopControl control, TrainingPlan plan, ValidationSplit split,
+    private TrainedModel train(DatasetSource source, StopOnInterrupt control, TrainingPlan plan, ValidationSplit split,
                                TrainingCheckpoint resumed, Path checkpointFile) {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);

@@ -1,9 +1,9 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.chart.TrainingChart;
-import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.FileOutput;
-import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.data.DatasetOptions;
+import io.github.perceptron.cli.files.FileOutput;
+import io.github.perceptron.cli.files.OutputChecks;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainedModel;
@@ -35,9 +35,9 @@ final class TrainOutputs {
         return checkpoint;
     }
 
-    /** Every file this run writes, against the rules of {@link OutputLocation}; {@code resume} (or null) is also read. */
+    /** Every file this run writes, against the rules of {@link OutputChecks}; {@code resume} (or null) is also read. */
     void check(DatasetOptions dataset, Path resume, boolean checkpoints) {
-        OutputLocation outputs = new OutputLocation(dataset.inputs());
+        OutputChecks outputs = new OutputChecks(dataset.inputs());
         if (resume != null) {
             outputs.alsoReads(resume);
         }

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.LayerSizes;
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.train.LayerSizes;
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;

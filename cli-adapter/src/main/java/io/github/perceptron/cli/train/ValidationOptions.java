@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.Console;
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;

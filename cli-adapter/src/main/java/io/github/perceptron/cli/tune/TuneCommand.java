@@ -1,12 +1,12 @@
 package io.github.perceptron.cli.tune;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.FileOutput;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.data.DatasetOptions;
+import io.github.perceptron.cli.files.FileOutput;
 import io.github.perceptron.cli.train.RescuingSave;
 import io.github.perceptron.cli.train.TrainingOptions;
 import io.github.perceptron.cli.train.TrainingSettings;

@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.tune;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.DatasetOptions;
-import io.github.perceptron.cli.common.OutputLocation;
+import io.github.perceptron.cli.data.DatasetOptions;
+import io.github.perceptron.cli.files.OutputChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class TuneOutputs {
 
     /** Every output against the rules (no device, FIFO or input replaced), before any data is read. */
     void check(DatasetOptions dataset, Path spaceFile) {
-        OutputLocation outputs = new OutputLocation(dataset.inputs());
+        OutputChecks outputs = new OutputChecks(dataset.inputs());
         if (spaceFile != null) {
             outputs.alsoReads(spaceFile);
         }
@@ -42,7 +42,7 @@ final class TuneOutputs {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new CommandFailure(directory + ": cannot create the output directory (" + OutputLocation.reason(e) + ")");
+            throw new CommandFailure(directory + ": cannot create the output directory (" + OutputChecks.reason(e) + ")");
         }
     }
 }

@@ -2,8 +2,8 @@ package io.github.perceptron.cli.tune;
 
 import io.github.perceptron.cli.chart.ChartFile;
 import io.github.perceptron.cli.chart.ScatterPanel;
-import io.github.perceptron.cli.common.FileOutput;
-import io.github.perceptron.cli.common.ShellWords;
+import io.github.perceptron.cli.console.ShellWords;
+import io.github.perceptron.cli.files.FileOutput;
 import io.github.perceptron.cli.train.ConsoleTrainingReporter;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.tune;
 
-import io.github.perceptron.cli.common.Console;
-import io.github.perceptron.cli.common.JsonLine;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.JsonLine;
 import io.github.perceptron.core.tune.TuningResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.github.perceptron.cli.tune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.cli.common.Console;
+import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.core.tune.TrialResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

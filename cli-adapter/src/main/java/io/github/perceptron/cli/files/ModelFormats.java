@@ -1,4 +1,4 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.files;
 
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Model files by their name: {@code .onnx} files are ONNX, every other one perceptron's JSON format. */
-public final class ModelFiles implements ModelStore {
+public final class ModelFormats implements ModelStore {
 
     private final ModelStore json;
     private final ModelStore onnx;
 
-    public ModelFiles(ModelStore json, ModelStore onnx) {
+    public ModelFormats(ModelStore json, ModelStore onnx) {
         this.json = json;
         this.onnx = onnx;
     }

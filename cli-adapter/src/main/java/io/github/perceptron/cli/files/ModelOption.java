@@ -1,4 +1,4 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.files;
 
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;

@@ -1,5 +1,11 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.data;
 
+import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.console.Console;
+import io.github.perceptron.cli.console.ConsoleFetchProgress;
+import io.github.perceptron.cli.console.ShellWords;
+import io.github.perceptron.cli.files.OutputChecks;
+import io.github.perceptron.cli.host.Environment;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.dataset.DataFormat;
 import io.github.perceptron.dataset.DataLocation;
@@ -111,7 +117,7 @@ public final class DatasetOptions {
     }
 
     /** The files and folders this data is read from, so that no output lands on them. */
-    public OutputLocation.Inputs inputs() {
+    public OutputChecks.Inputs inputs() {
         Path directory = data != null ? data : directory();
         DataFormat chosen;
         try {
@@ -119,7 +125,7 @@ public final class DatasetOptions {
         } catch (IllegalArgumentException e) {
             throw new OptionException(e.getMessage(), e);
         }
-        return new OutputLocation.Inputs(chosen.files(directory), chosen.folders(directory));
+        return new OutputChecks.Inputs(chosen.files(directory), chosen.folders(directory));
     }
 
     /** The source to read, fetching a known dataset first when any of its files is missing. */

@@ -1,4 +1,4 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.console;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.network.NetworkLimits;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.files;
 
+import io.github.perceptron.cli.common.CommandFailure;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -18,10 +19,10 @@ import java.util.Optional;
  * read-only directory should cost a second, not a training run), no two may be the same file,
  * and none may be a file the command reads. Failures name the option and the file.
  */
-public final class OutputLocation {
+public final class OutputChecks {
 
     /** What the command reads: files, and directories whose whole tree it reads. */
-    record Inputs(List<Path> files, List<Path> trees) {
+    public record Inputs(List<Path> files, List<Path> trees) {
         Inputs plusFile(Path file) {
             List<Path> more = new ArrayList<>(files);
             more.add(file);
@@ -32,28 +33,28 @@ public final class OutputLocation {
     private Inputs inputs;
     private final Map<String, Path> outputs = new LinkedHashMap<>();
 
-    public OutputLocation(Inputs inputs) {
+    public OutputChecks(Inputs inputs) {
         this.inputs = inputs;
     }
 
     /** The outputs of a command that reads only {@code files} (a model to convert, say). */
-    public static OutputLocation readingFiles(Path... files) {
-        return new OutputLocation(new Inputs(List.of(files), List.of()));
+    public static OutputChecks readingFiles(Path... files) {
+        return new OutputChecks(new Inputs(List.of(files), List.of()));
     }
 
     /** A further input: no output may be {@code file}, except one added with it as {@code mayReplace}. */
-    public OutputLocation alsoReads(Path file) {
+    public OutputChecks alsoReads(Path file) {
         inputs = inputs.plusFile(file);
         return this;
     }
 
     /** Checks one output against the rules and against the outputs added before it. */
-    public OutputLocation add(String option, Path file) {
+    public OutputChecks add(String option, Path file) {
         return add(option, file, null);
     }
 
     /** As {@link #add(String, Path)}, but {@code file} may be the input {@code mayReplace} (a checkpoint a run resumes from). */
-    public OutputLocation add(String option, Path file, Path mayReplace) {
+    public OutputChecks add(String option, Path file, Path mayReplace) {
         Path real = real(file);
         checkKind(option, file);
         for (Path input : inputs.files()) {

@@ -1,8 +1,9 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.perceptron.cli.common.CommandFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The permission-denied case needs an unprivileged user: see {@link FileSystemFaultsIT}. */
-class OutputLocationTest {
+class OutputChecksTest {
 
     @TempDir
     Path dir;
@@ -19,7 +20,7 @@ class OutputLocationTest {
     @Test
     void a_writable_location_passes_creating_its_directory_and_leaving_no_probe() throws IOException {
         Path target = dir.resolve("new/deeper/model.json");
-        OutputLocation.checkWritable(target, "--out");
+        OutputChecks.checkWritable(target, "--out");
         try (Stream<Path> left = Files.list(target.getParent())) {
             assertThat(left).isEmpty();
         }
@@ -29,7 +30,7 @@ class OutputLocationTest {
     void a_path_through_a_regular_file_fails_naming_the_file_and_the_option() throws IOException {
         Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
         Path target = file.resolve("model.json");
-        assertThatThrownBy(() -> OutputLocation.checkWritable(target, "--out"))
+        assertThatThrownBy(() -> OutputChecks.checkWritable(target, "--out"))
                 .isInstanceOf(CommandFailure.class)
                 .hasMessage(target + ": cannot write there (a path component is not a directory); nothing was trained: "
                         + "choose a writable location with --out");

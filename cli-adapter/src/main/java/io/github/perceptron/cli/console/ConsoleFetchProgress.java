@@ -1,4 +1,4 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.console;
 
 import io.github.perceptron.dataset.FetchProgress;
 import java.io.PrintWriter;

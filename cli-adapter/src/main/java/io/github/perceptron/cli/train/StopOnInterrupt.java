@@ -1,5 +1,8 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.train.Interrupts;
+import io.github.perceptron.cli.train.StopOnInterrupt;
+import io.github.perceptron.cli.train.TrainingReporter;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -10,12 +13,12 @@ import java.nio.file.Path;
  * Asks training to stop when the user interrupts (Ctrl-C or SIGTERM ends the run after the current
  * epoch, with a checkpoint), around a reporter. Early stopping is the plan's, in core.
  */
-public final class StopControl implements TrainingReporter {
+public final class StopOnInterrupt implements TrainingReporter {
 
     private final TrainingReporter reporter;
     private final Interrupts interrupts;
 
-    public StopControl(TrainingReporter reporter, Interrupts interrupts) {
+    public StopOnInterrupt(TrainingReporter reporter, Interrupts interrupts) {
         this.reporter = reporter;
         this.interrupts = interrupts;
     }

@@ -1,12 +1,12 @@
-package io.github.perceptron.cli.common;
+package io.github.perceptron.cli.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The data options a later command (the resume hint) must repeat. */
 class DatasetOptionsTest {
