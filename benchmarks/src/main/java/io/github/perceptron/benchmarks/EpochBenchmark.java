@@ -3,11 +3,11 @@ package io.github.perceptron.benchmarks;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.optim.OptimizerSpec;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import io.github.perceptron.dataset.SyntheticDigits;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +54,7 @@ public class EpochBenchmark {
     }
 
     @Benchmark
-    public TrainingResult epoch() {
-        return new Trainer(plan, new Execution(threads), new TrainingListener() { }).train(train, null);
+    public TrainedNetwork epoch() {
+        return new Trainer(plan, new Threads(threads), new TrainingListener() { }).train(train, null);
     }
 }

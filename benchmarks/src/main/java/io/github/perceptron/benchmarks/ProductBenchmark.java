@@ -1,7 +1,7 @@
 package io.github.perceptron.benchmarks;
 
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.kernel.Kernels;
+import io.github.perceptron.core.kernel.KernelChoice;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.dataset.SyntheticDigits;
@@ -56,7 +56,7 @@ public class ProductBenchmark {
     @Setup
     public void setUp() {
         System.setProperty("perceptron.kernel", kernel);
-        products = Kernels.create(threads);
+        products = KernelChoice.create(threads);
         String[] sizes = shape.split("x");
         in = Integer.parseInt(sizes[0]);
         out = Integer.parseInt(sizes[1]);

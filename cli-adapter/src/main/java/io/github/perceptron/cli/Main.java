@@ -6,7 +6,8 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.train.Interrupts;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.KernelInfo;
+import io.github.perceptron.core.train.Threads;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ public final class Main {
     /** As above, with {@code overrides} replacing some of the composition root's bindings. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
                           Interrupts.Source signals, Module overrides) {
-        Optional<String> kernelProblem = Execution.forcedKernelProblem();
+        Optional<String> kernelProblem = KernelInfo.forcedProblem();
         if (kernelProblem.isPresent()) {
             err.println("perceptron: " + kernelProblem.get());
             return CommandLine.ExitCode.SOFTWARE;

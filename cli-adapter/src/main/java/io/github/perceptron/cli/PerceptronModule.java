@@ -2,8 +2,8 @@ package io.github.perceptron.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.cli.common.PlanCodec;
-import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.files.FileOutput;
@@ -11,14 +11,14 @@ import io.github.perceptron.cli.files.ModelFormats;
 import io.github.perceptron.cli.host.Environment;
 import io.github.perceptron.cli.host.HostFacts;
 import io.github.perceptron.cli.train.Interrupts;
-import io.github.perceptron.cli.train.ShardPlaces;
+import io.github.perceptron.cli.train.ShardRunners;
 import io.github.perceptron.cli.tune.SearchFiles;
-import io.github.perceptron.cli.tune.TrialPlaces;
+import io.github.perceptron.cli.tune.TrialRunners;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.train.CheckpointStore;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialJournal;
@@ -58,9 +58,9 @@ final class PerceptronModule extends AbstractModule {
         bind(CheckpointStore.class).to(JsonCheckpointStore.class);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Interrupts.Source.class).toInstance(signals);
-        bind(TrialPlaces.class).to(TrialPlaces.Local.class);
-        bind(RunPlaces.class).to(RunPlaces.Local.class);
-        bind(ShardPlaces.class).to(ShardPlaces.Local.class);
+        bind(TrialRunners.class).to(TrialRunners.Local.class);
+        bind(CompareRunners.class).to(CompareRunners.Local.class);
+        bind(ShardRunners.class).to(ShardRunners.Local.class);
         bind(PlanCodec.class).toInstance(new JsonPlanCodec());
     }
 
@@ -81,13 +81,13 @@ final class PerceptronModule extends AbstractModule {
     UseCases useCases(Clock clock, Host host, ModelStore store) {
         return new UseCases() {
             @Override
-            public TrainModel training(DatasetSource source, TrainingListener listener, Execution execution) {
-                return new TrainModel(source, listener, clock, execution).on(host);
+            public TrainModel training(DatasetSource source, TrainingListener listener, Threads threads) {
+                return new TrainModel(source, listener, clock, threads).on(host);
             }
 
             @Override
-            public TuneModel tuning(DatasetSource source, Execution execution, TrialRunner runner) {
-                return new TuneModel(source, execution, clock, runner);
+            public TuneModel tuning(DatasetSource source, Threads threads, TrialRunner runner) {
+                return new TuneModel(source, threads, clock, runner);
             }
 
             @Override

@@ -3,7 +3,8 @@ package io.github.perceptron.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.testing.SyntheticImages;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.KernelInfo;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import java.io.IOException;
@@ -137,7 +138,7 @@ class SizesAndOptionsTest {
         // A checkpoint trained with the other kernel kind resumes silently: both kinds give the same bits.
         JsonCheckpointStore store = new JsonCheckpointStore();
         TrainingCheckpoint saved = store.load(checkpoint);
-        String other = Execution.kernel().equals("vector") ? "portable" : "vector";
+        String other = KernelInfo.name().equals("vector") ? "portable" : "vector";
         store.save(new TrainingCheckpoint(saved.model(), saved.plan(), saved.epoch(), saved.state(), saved.best(), saved.validation(), other),
                 checkpoint);
         CommandLineRun otherKernel = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",

@@ -6,7 +6,7 @@ import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRound;
 import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.parallel.ShardTrainer;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.Serializable;
@@ -102,7 +102,7 @@ public final class SparkShardRunner implements ShardRunner {
         try {
             String run = runId;
             return run(() -> spark.parallelize(tasks, tasks.size()).map(task -> EXECUTOR_SHARDS.computeIfAbsent(
-                    run + "/" + task.shard(), key -> new ShardTrainer(rebuild.plan(), new Execution(threads),
+                    run + "/" + task.shard(), key -> new ShardTrainer(rebuild.plan(), new Threads(threads),
                             read.shard(task.shard(), count, laid), classWeights))
                     .round(common.value().withGenerator(task.randomState(), task.order()), task.tally(), steps)).collect());
         } finally {

@@ -9,10 +9,10 @@ import io.github.perceptron.core.parallel.DataParallelTrainer;
 import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.testing.SyntheticImages;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.trainer.TrainingResult;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,13 +48,13 @@ class SparkShardRunnerTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"local[1]", "local[2]"})
     void three_shards_on_spark_train_the_network_three_shards_train_here(String master) {
-        TrainingResult here = new DataParallelTrainer(plan(), 4, new Execution(1), TrainingListener.NONE)
-                .train(ShardRunner.inMemory(plan(), images(), 3, new Execution(1)), null);
+        TrainedNetwork here = new DataParallelTrainer(plan(), 4, new Threads(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(plan(), images(), 3, new Threads(1)), null);
         SparkConf conf = new SparkConf().setMaster(master).setAppName("perceptron-test")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             SparkShardRunner shards = new SparkShardRunner(spark, new Blocks(), SparkShardRunnerTest::plan, 3);
-            TrainingResult there = new DataParallelTrainer(plan(), 4, new Execution(1), TrainingListener.NONE)
+            TrainedNetwork there = new DataParallelTrainer(plan(), 4, new Threads(1), TrainingListener.NONE)
                     .train(shards, null);
             for (int p = 0; p < here.network().parameters().size(); p++) {
                 assertThat(there.network().parameters().get(p).values()).as("parameter %d", p)

@@ -9,7 +9,7 @@ import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
@@ -41,7 +41,7 @@ class SparkTrialRunnerTest {
     static TuneModel here() {
         LabelledImages train = SyntheticImages.blobs(400, 8, 8, 4, 1);
         LabelledImages test = SyntheticImages.blobs(100, 8, 8, 4, 2);
-        return new TuneModel(new InMemoryDatasetSource(train, test), new Execution(1), Clock.systemUTC());
+        return new TuneModel(new InMemoryDatasetSource(train, test), new Threads(1), Clock.systemUTC());
     }
 
     @Test
@@ -53,7 +53,7 @@ class SparkTrialRunnerTest {
                 throw new DatasetException("/shared/digits: no such directory");
             });
             assertThatThrownBy(() -> new TuneModel(new InMemoryDatasetSource(SyntheticImages.blobs(400, 8, 8, 4, 1),
-                    SyntheticImages.blobs(100, 8, 8, 4, 2)), new Execution(1), Clock.systemUTC(), runner)
+                    SyntheticImages.blobs(100, 8, 8, 4, 2)), new Threads(1), Clock.systemUTC(), runner)
                     .tune(request(), TrialJournal.NONE, TuningListener.NONE))
                     .isInstanceOf(DatasetException.class)
                     .hasMessage("on a Spark executor: /shared/digits: no such directory");
@@ -68,7 +68,7 @@ class SparkTrialRunnerTest {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             SparkTrialRunner runner = new SparkTrialRunner(spark, number -> here().trial(request(), number));
             TuningResult distributed = new TuneModel(new InMemoryDatasetSource(SyntheticImages.blobs(400, 8, 8, 4, 1),
-                    SyntheticImages.blobs(100, 8, 8, 4, 2)), new Execution(1), Clock.systemUTC(), runner)
+                    SyntheticImages.blobs(100, 8, 8, 4, 2)), new Threads(1), Clock.systemUTC(), runner)
                     .tune(request(), TrialJournal.NONE, TuningListener.NONE);
             assertThat(distributed.trials()).extracting(TrialResult::validationAccuracy)
                     .isEqualTo(local.trials().stream().map(TrialResult::validationAccuracy).toList());

@@ -10,7 +10,8 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.KernelInfo;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Trainer;
@@ -111,10 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         };
-        Execution execution = training.execution();
-        Network network = new Trainer(plan, execution, timing).train(train, null).network();
+        Threads threads = training.threads();
+        Network network = new Trainer(plan, threads, timing).train(train, null).network();
         double inferenceMs = inferenceMillis(network, SyntheticDigits.generate(TEST_IMAGES, side, classes, 2));
-        report(sizes, measured.batchSize(), seconds, inferenceMs, execution.threads());
+        report(sizes, measured.batchSize(), seconds, inferenceMs, threads.count());
         return 0;
     }
 
@@ -150,9 +151,9 @@ public final class BenchCommand implements Callable<Integer> {
         done.put("gflop_per_epoch", flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);
         done.put("inference_ms_10000", inferenceMs);
         done.put("threads", threadCount);
-        done.put("kernel", Execution.kernel());
-        done.put("kernel_description", Execution.kernelDescription());
-        done.put("vector_bits", Execution.vectorBits());
+        done.put("kernel", KernelInfo.name());
+        done.put("kernel_description", KernelInfo.description());
+        done.put("vector_bits", KernelInfo.vectorBits());
         done.put("cpu", HostFacts.cpu());
         done.put("cpu_flags", cpuFlags());
         done.put("processors", Runtime.getRuntime().availableProcessors());
@@ -161,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.out().println(JsonLine.of(done));
         } else {
             console.out().printf(Locale.ROOT, "%s batch %d, %d threads, %s kernel on %s%n", layers, batch, threadCount,
-                    Execution.kernelDescription(), HostFacts.cpu());
+                    KernelInfo.description(), HostFacts.cpu());
             console.out().printf(Locale.ROOT, "training: %.3f s per epoch (median of %d; min %.3f, max %.3f), "
                             + "%,.0f samples/s, %.1f GFLOP/s of %.2f GFLOP per epoch%n", median, sorted.length, sorted[0],
                     sorted[sorted.length - 1], TRAIN_IMAGES / median, gflops, flopsPerEpoch(layers, TRAIN_IMAGES) / 1e9);

@@ -9,7 +9,8 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Provenance;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.KernelInfo;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -77,7 +78,7 @@ public final class InfoCommand implements Callable<Integer> {
         metadata.provenance().ifPresentOrElse(p -> provenance(out, p),
                 () -> out.println(elsewhere ? "provenance   not recorded (made by another tool)"
                         : "provenance   not recorded (a model file from before format version 2)"));
-        out.println("this JVM     " + Execution.kernelDescription() + " kernel, " + HostFacts.cpu());
+        out.println("this JVM     " + KernelInfo.description() + " kernel, " + HostFacts.cpu());
         return 0;
     }
 

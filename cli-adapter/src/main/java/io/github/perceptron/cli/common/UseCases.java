@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.common;
 
 import io.github.perceptron.core.data.DatasetSource;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.tune.TuneModel;
@@ -15,9 +15,9 @@ import io.github.perceptron.core.usecase.TrainModel;
  */
 public interface UseCases {
 
-    TrainModel training(DatasetSource source, TrainingListener listener, Execution execution);
+    TrainModel training(DatasetSource source, TrainingListener listener, Threads threads);
 
-    TuneModel tuning(DatasetSource source, Execution execution, TrialRunner runner);
+    TuneModel tuning(DatasetSource source, Threads threads, TrialRunner runner);
 
     EvaluateModel evaluation();
 }

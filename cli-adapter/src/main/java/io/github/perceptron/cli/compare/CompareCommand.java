@@ -1,8 +1,8 @@
 package io.github.perceptron.cli.compare;
 
+import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.PlanCodec;
-import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.data.DatasetOptions;
 import io.github.perceptron.cli.files.FileOutput;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 public final class CompareCommand implements Callable<Integer> {
 
     private final Console console;
-    private final RunPlaces places;
+    private final CompareRunners places;
     private final FileOutput files;
     private final PlanCodec codec;
 
@@ -62,7 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
     DatasetOptions dataset;
 
     @Inject
-    CompareCommand(Console console, RunPlaces places, FileOutput files, PlanCodec codec) {
+    CompareCommand(Console console, CompareRunners places, FileOutput files, PlanCodec codec) {
         this.console = console;
         this.codec = codec;
         this.files = files;

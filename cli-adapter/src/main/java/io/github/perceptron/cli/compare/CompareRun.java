@@ -1,10 +1,10 @@
 package io.github.perceptron.cli.compare;
 
+import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.cli.common.PlanCodec;
-import io.github.perceptron.cli.common.RunPlaces;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.dataset.DataLocation;
@@ -17,7 +17,7 @@ import java.util.List;
  * One configuration of a preset at one seed, trained and tested: its options as {@code train}
  * takes them and the data's place and digest, so that it runs the same here or on a Spark executor.
  */
-final class CompareRun implements RunPlaces.Run<CompareRun.Outcome> {
+final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
 
     private static final long serialVersionUID = 1L;
 
@@ -46,7 +46,7 @@ final class CompareRun implements RunPlaces.Run<CompareRun.Outcome> {
     @Override
     public Outcome run(int threads) {
         DatasetSource source = here != null ? here : data.openVerified(digest);
-        Execution execution = threads > 0 ? new Execution(threads) : Execution.allProcessors();
+        Threads execution = threads > 0 ? new Threads(threads) : Threads.allProcessors();
         ArrayList<EpochReport> history = new ArrayList<>();
         TrainingListener collect = new TrainingListener() {
             @Override

@@ -6,7 +6,7 @@ import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.DivergenceException;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainedModel;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ final class ShardedTraining {
     private static final List<String> REFUSED = List.of("--resume", "--validation", "--patience", "--checkpoint-every",
             "--checkpoint");
 
-    private final ShardPlaces places;
+    private final ShardRunners places;
     private final UseCases useCases;
 
-    ShardedTraining(ShardPlaces places, UseCases useCases) {
+    ShardedTraining(ShardRunners places, UseCases useCases) {
         this.places = places;
         this.useCases = useCases;
     }
@@ -55,14 +55,14 @@ final class ShardedTraining {
 
     /** Trains {@code plan} in {@code shards} shards of {@code recipe}'s data; a diverged run is a failed command. */
     TrainedModel train(TrainingPlan plan, ShardRecipe recipe, DatasetSource source, int shards, Integer localSteps,
-                       String master, Execution execution, TrainingReporter reporter) {
-        try (ShardPlaces.Sharding sharding = places.open(master, shards, recipe, execution)) {
+                       String master, Threads threads, TrainingReporter reporter) {
+        try (ShardRunners.Sharding sharding = places.open(master, shards, recipe, threads)) {
             ShardRunner runner = sharding.runner();
             int steps = localSteps != null ? localSteps
                     : (runner.layout().sizes()[0] + plan.batchSize() - 1) / plan.batchSize();
             reporter.started(plan, source.describe() + " in " + shards + (shards == 1 ? " shard" : " shards") + ", "
                     + steps + " local steps a round" + (master != null ? " on " + master : ""));
-            return useCases.training(source, reporter, execution).trainSharded(plan, runner, steps);
+            return useCases.training(source, reporter, threads).trainSharded(plan, runner, steps);
         } catch (DivergenceException e) {
             throw new CommandFailure(e.getMessage());
         }

@@ -106,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment, Console console, Clock clock,
-                 Interrupts.Source signals, ShardPlaces shardPlaces, UseCases useCases, FileOutput output, PlanCodec codec) {
+                 Interrupts.Source signals, ShardRunners shardRunners, UseCases useCases, FileOutput output, PlanCodec codec) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
@@ -116,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         this.useCases = useCases;
         this.output = output;
         this.codec = codec;
-        this.sharded = new ShardedTraining(shardPlaces, useCases);
+        this.sharded = new ShardedTraining(shardRunners, useCases);
     }
 
     @Override
@@ -161,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         Interrupts interrupts = signals.open(console.err());
         StopOnInterrupt control = new StopOnInterrupt(reporter("test"), interrupts);
         TrainedModel trained = sharded.train(plan, new ShardRecipe(plan, codec, dataset.location()), source, shards,
-                localSteps, master, training.execution(), control);
+                localSteps, master, training.threads(), control);
         outputs.save(store, trained);
         if (trained.stopReason() == StopReason.REQUESTED) {
             // No checkpoint to resume from: what the run has is the last epoch's average.
@@ -184,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
                                TrainingCheckpoint resumed, Path checkpointFile) {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
-        TrainModel trainer = useCases.training(source, control, training.execution());
+        TrainModel trainer = useCases.training(source, control, training.threads());
         Instant started = clock.instant();
         try {
             return resumed == null ? trainer.train(plan, split, policy) : trainer.resume(resumed, plan, policy);

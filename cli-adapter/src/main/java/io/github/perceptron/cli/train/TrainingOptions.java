@@ -7,7 +7,7 @@ import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.train.ClassWeights;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,11 +114,11 @@ public final class TrainingOptions {
     }
 
     /** The threads asked for with {@code --threads}, else every processor. */
-    public Execution execution() {
+    public Threads threads() {
         if (threads != null && threads < 1) {
             throw new OptionException("--threads must be at least 1, was " + threads);
         }
-        return threads == null ? Execution.allProcessors() : new Execution(threads);
+        return threads == null ? Threads.allProcessors() : new Threads(threads);
     }
 
     /** Whether the user typed the training option {@code name} (with its dashes). */

@@ -2,7 +2,7 @@ package io.github.perceptron.cli.tune;
 
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.train.ValidationOption;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.tune.TrialResult;
 import io.github.perceptron.core.tune.TuneModel;
 import io.github.perceptron.core.tune.TuningRequest;
@@ -55,6 +55,6 @@ public final class TrialRecipe implements Serializable {
     public TrialResult run(int number) {
         TuningRequest request = new TuningRequest(new ArrayList<>(trials), plans.stream().map(codec::read).toList(),
                 ValidationOption.parse(validation, seed), folds, null, true);
-        return new TuneModel(data.openVerified(digest), new Execution(threads), Clock.systemUTC()).trial(request, number);
+        return new TuneModel(data.openVerified(digest), new Threads(threads), Clock.systemUTC()).trial(request, number);
     }
 }

@@ -60,7 +60,7 @@ public final class TuneCommand implements Callable<Integer> {
     private final ModelStore store;
     private final Console console;
     private final UseCases useCases;
-    private final TrialPlaces places;
+    private final TrialRunners places;
     private final SearchFiles searchFiles;
     private final FileOutput output;
     private final PlanCodec codec;
@@ -144,7 +144,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     @Inject
-    TuneCommand(ModelStore store, Console console, UseCases useCases, TrialPlaces places, SearchFiles searchFiles,
+    TuneCommand(ModelStore store, Console console, UseCases useCases, TrialRunners places, SearchFiles searchFiles,
                 FileOutput output, PlanCodec codec) {
         this.store = store;
         this.codec = codec;
@@ -173,8 +173,8 @@ public final class TuneCommand implements Callable<Integer> {
         TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.stream().map(codec::write).toList(), codec, validation,
                 prepared.seed(), folds, dataset.location(), data, 1);
         TuningResult result;
-        try (TrialPlaces.Placement placement = places.open(master, parallelTrials, recipe)) {
-            result = useCases.tuning(source, training.execution(), placement.runner())
+        try (TrialRunners.Placement placement = places.open(master, parallelTrials, recipe)) {
+            result = useCases.tuning(source, training.threads(), placement.runner())
                     .tune(request, searchFiles.journal(files.journal, searchIdentity), new TuningProgress(console, json, quiet));
         }
 

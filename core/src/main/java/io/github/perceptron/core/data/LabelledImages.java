@@ -1,6 +1,6 @@
 package io.github.perceptron.core.data;
 
-import io.github.perceptron.core.kernel.Kernels;
+import io.github.perceptron.core.kernel.KernelChoice;
 import java.util.List;
 
 /**
@@ -118,7 +118,7 @@ public final class LabelledImages {
     /** Writes image {@code index} scaled to {@code [0,1]} into {@code target} from {@code offset}. */
     public void copyScaled(int index, float[] target, int offset) {
         int n = pixelCount();
-        Kernels.scalePixels(pixels, (first + checked(index)) * n, target, offset, n);
+        KernelChoice.scalePixels(pixels, (first + checked(index)) * n, target, offset, n);
     }
 
     /** Images {@code [from, to)} as a view sharing this one's storage. */

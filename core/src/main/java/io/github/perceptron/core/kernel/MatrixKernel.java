@@ -4,7 +4,7 @@ package io.github.perceptron.core.kernel;
  * The matrix products dense layers need, on row-major {@code float[]} matrices.
  *
  * <p>Internal to core: layers call it and nothing else multiplies matrices, so a faster
- * implementation can be dropped in through {@link Kernels}. Every method overwrites its output.
+ * implementation can be dropped in through {@link KernelChoice}. Every method overwrites its output.
  * Implementations must sum each output element in an order that does not depend on the number of
  * threads, so that results are bit-identical however the work is split.
  */

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * profile of the Vector API's shared methods, and C2 then falls back to allocating scalar code
  * (an epoch ran about ten times slower with two).
  *
- * <p>Loaded only when the incubator module is present (see {@link Kernels}).
+ * <p>Loaded only when the incubator module is present (see {@link KernelChoice}).
  */
 final class VectorRowProduct implements RowProduct {
 

@@ -1,6 +1,6 @@
 package io.github.perceptron.core.network;
 
-import io.github.perceptron.core.kernel.Kernels;
+import io.github.perceptron.core.kernel.KernelChoice;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Initialization;
@@ -47,7 +47,7 @@ public final class Network {
 
     /** A new network with freshly initialised weights drawn from {@code random}, using every processor. */
     public static Network create(NetworkSpec spec, RandomGenerator random) {
-        return create(spec, random, Kernels.defaultThreads());
+        return create(spec, random, KernelChoice.defaultThreads());
     }
 
     /**
@@ -55,7 +55,7 @@ public final class Network {
      * speed only: results are bit-identical for any count.
      */
     public static Network create(NetworkSpec spec, RandomGenerator random, int threads) {
-        MatrixKernel kernel = Kernels.create(threads);
+        MatrixKernel kernel = KernelChoice.create(threads);
         List<Layer> hidden = new ArrayList<>();
         int width = spec.inputs();
         for (LayerSpec layerSpec : spec.hidden()) {

@@ -6,15 +6,15 @@ import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.StopReason;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Optimizer;
 import io.github.perceptron.core.trainer.PlanFit;
 import io.github.perceptron.core.trainer.StateCopies;
-import io.github.perceptron.core.trainer.TrainingResult;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class DataParallelTrainer {
     private final int threads;
     private final TrainingListener listener;
 
-    public DataParallelTrainer(TrainingPlan plan, int localSteps, Execution execution, TrainingListener listener) {
+    public DataParallelTrainer(TrainingPlan plan, int localSteps, Threads execution, TrainingListener listener) {
         if (localSteps < 1) {
             throw new IllegalArgumentException("local steps per round must be >= 1, was " + localSteps);
         }
@@ -51,7 +51,7 @@ public final class DataParallelTrainer {
         }
         this.plan = plan;
         this.localSteps = localSteps;
-        this.threads = execution.threads();
+        this.threads = execution.count();
         this.listener = listener;
     }
 
@@ -64,7 +64,7 @@ public final class DataParallelTrainer {
      * Trains for the plan's epochs of shard 0 (every shard must make as many mini-batches an
      * epoch) and, when {@code evaluation} is not null, evaluates the averaged network after each.
      */
-    public TrainingResult train(ShardRunner shards, LabelledImages evaluation) {
+    public TrainedNetwork train(ShardRunner shards, LabelledImages evaluation) {
         ShardLayout layout = shards.layout();
         int[] sizes = layout.sizes();
         int batches = batchesPerEpoch(sizes);
@@ -103,10 +103,10 @@ public final class DataParallelTrainer {
             epochStart = System.nanoTime();
             // A stop asked for ends the run at the epoch's end, with that epoch's average.
             if (history.size() < plan.epochs() && listener.stopRequested()) {
-                return new TrainingResult(network, history, StopReason.REQUESTED, history.size());
+                return new TrainedNetwork(network, history, StopReason.REQUESTED, history.size());
             }
         }
-        return new TrainingResult(network, history, StopReason.COMPLETED, history.size());
+        return new TrainedNetwork(network, history, StopReason.COMPLETED, history.size());
     }
 
     /** The epoch's training figures summed over the shards, and the averaged network's evaluation. */

@@ -1,7 +1,7 @@
 package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.util.ArrayList;
@@ -26,16 +26,16 @@ public interface ShardRunner {
     List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps, float[] classWeights);
 
     /** {@code train} cut as {@link ShardLayout#of} cuts it, each round's shards trained one after another here. */
-    static ShardRunner inMemory(TrainingPlan plan, LabelledImages train, int shards, Execution execution) {
+    static ShardRunner inMemory(TrainingPlan plan, LabelledImages train, int shards, Threads threads) {
         List<LabelledImages> blocks = new ArrayList<>();
         for (int s = 0; s < shards; s++) {
             blocks.add(ShardLayout.shard(train, shards, s));
         }
-        return inMemory(plan, ShardLayout.of(train, shards), blocks, execution);
+        return inMemory(plan, ShardLayout.of(train, shards), blocks, threads);
     }
 
     /** The given shards, laid out as {@code layout} says, each round's shards trained one after another here. */
-    static ShardRunner inMemory(TrainingPlan plan, ShardLayout layout, List<LabelledImages> shards, Execution execution) {
+    static ShardRunner inMemory(TrainingPlan plan, ShardLayout layout, List<LabelledImages> shards, Threads threads) {
         if (shards.size() != layout.shards()) {
             throw new IllegalArgumentException(shards.size() + " shards for a layout of " + layout.shards());
         }
@@ -51,7 +51,7 @@ public interface ShardRunner {
             public List<ShardRound> round(List<TrainerState> starts, List<EpochTally> tallies, int steps,
                                           float[] classWeights) {
                 if (trainers.isEmpty()) {
-                    blocks.forEach(block -> trainers.add(new ShardTrainer(plan, execution, block, classWeights)));
+                    blocks.forEach(block -> trainers.add(new ShardTrainer(plan, threads, block, classWeights)));
                 }
                 List<ShardRound> rounds = new ArrayList<>();
                 for (int s = 0; s < blocks.size(); s++) {

@@ -3,7 +3,7 @@ package io.github.perceptron.core.parallel;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.random.SeededRandom;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Optimizer;
@@ -20,12 +20,12 @@ public final class ShardTrainer {
     private final TrainingSteps steps;
 
     /** @param classWeights the loss's weight per class, resolved once for all shards */
-    public ShardTrainer(TrainingPlan plan, Execution execution, LabelledImages data, float[] classWeights) {
+    public ShardTrainer(TrainingPlan plan, Threads threads, LabelledImages data, float[] classWeights) {
         PlanFit.check(plan, data, null);
-        Network network = Network.create(plan.network(), new SeededRandom(0), execution.threads());
+        Network network = Network.create(plan.network(), new SeededRandom(0), threads.count());
         network.weighClasses(classWeights);
-        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), execution.threads());
-        steps = new TrainingSteps(plan, execution.threads(), network, optimizer, new SeededRandom(0),
+        Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads.count());
+        steps = new TrainingSteps(plan, threads.count(), network, optimizer, new SeededRandom(0),
                 new int[data.size()], data);
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Everything that decides a training run. The same plan on the same data gives bit-identical
  * weights: every random choice (initialisation, shuffling, dropout) draws from one generator
- * seeded with {@code seed}. How many threads run it is an {@link Execution} setting, not part of
+ * seeded with {@code seed}. How many threads run it is an {@link Threads} setting, not part of
  * the plan: it changes speed, never results.
  *
  * @param l2      weight decay λ, 0 for none: each step shrinks the weights (not the biases) by

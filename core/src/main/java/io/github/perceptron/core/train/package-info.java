@@ -2,7 +2,7 @@
  * <b>Public API and two ports: the vocabulary of a training run.</b> A
  * {@link io.github.perceptron.core.train.TrainingPlan} says what to train and how (with its
  * {@link io.github.perceptron.core.train.EarlyStopping} and
- * {@link io.github.perceptron.core.train.ClassWeights}); {@link io.github.perceptron.core.train.Execution}
+ * {@link io.github.perceptron.core.train.ClassWeights}); {@link io.github.perceptron.core.train.Threads}
  * says on how many threads; a run reports {@link io.github.perceptron.core.train.EpochReport}s to a
  * {@link io.github.perceptron.core.train.TrainingListener} (a port: it also asks a run to stop) and
  * ends for a {@link io.github.perceptron.core.train.StopReason}, or with a

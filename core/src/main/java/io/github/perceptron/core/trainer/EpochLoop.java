@@ -29,7 +29,7 @@ final class EpochLoop {
     }
 
     /** Runs epochs {@code done + 1} to the plan's last, carrying on early stopping's memory {@code best}. */
-    TrainingResult run(TrainingSteps steps, int done, BestEpoch best, LabelledImages evaluation) {
+    TrainedNetwork run(TrainingSteps steps, int done, BestEpoch best, LabelledImages evaluation) {
         EarlyStopWatch watch = new EarlyStopWatch(plan.earlyStopping(), best);
         List<EpochReport> history = new ArrayList<>();
         int last = done;
@@ -44,14 +44,14 @@ final class EpochLoop {
             boolean requested = epoch < plan.epochs() && !patienceOut && listener.stopRequested();
             checkpointing.afterEpoch(steps, epoch, requested, watch.state());
             if (requested) {
-                return new TrainingResult(steps.network(), history, StopReason.REQUESTED, epoch);
+                return new TrainedNetwork(steps.network(), history, StopReason.REQUESTED, epoch);
             }
             if (patienceOut) {
-                return new TrainingResult(steps.network(), history, StopReason.PATIENCE,
+                return new TrainedNetwork(steps.network(), history, StopReason.PATIENCE,
                         watch.restoreInto(steps.network(), epoch));
             }
         }
-        return new TrainingResult(steps.network(), history, StopReason.COMPLETED, watch.restoreInto(steps.network(), last));
+        return new TrainedNetwork(steps.network(), history, StopReason.COMPLETED, watch.restoreInto(steps.network(), last));
     }
 
     /** One pass over the shuffled training set, then the evaluation (when given). */

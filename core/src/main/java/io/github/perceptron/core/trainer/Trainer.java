@@ -5,7 +5,7 @@ import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.CheckpointPolicy;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
@@ -26,10 +26,10 @@ public final class Trainer {
 
     /** A trainer on every processor, without checkpoints. */
     public Trainer(TrainingPlan plan, TrainingListener listener) {
-        this(plan, Execution.allProcessors(), listener);
+        this(plan, Threads.allProcessors(), listener);
     }
 
-    public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener) {
+    public Trainer(TrainingPlan plan, Threads execution, TrainingListener listener) {
         this(plan, execution, listener, CheckpointPolicy.NONE, CheckpointMaker.NONE);
     }
 
@@ -39,10 +39,10 @@ public final class Trainer {
      * {@link TrainingListener#checkpointFailed} and training goes on; from the save a stop asked
      * for, it ends the run.
      */
-    public Trainer(TrainingPlan plan, Execution execution, TrainingListener listener, CheckpointPolicy checkpoints,
+    public Trainer(TrainingPlan plan, Threads execution, TrainingListener listener, CheckpointPolicy checkpoints,
                    CheckpointMaker maker) {
         this.plan = plan;
-        this.threads = execution.threads();
+        this.threads = execution.count();
         this.listener = listener;
         this.checkpoints = checkpoints;
         this.maker = maker;
@@ -54,7 +54,7 @@ public final class Trainer {
      *
      * @throws io.github.perceptron.core.train.DivergenceException when the loss stops being finite
      */
-    public TrainingResult train(LabelledImages train, LabelledImages evaluation) {
+    public TrainedNetwork train(LabelledImages train, LabelledImages evaluation) {
         PlanFit.check(plan, train, evaluation);
         SeededRandom random = new SeededRandom(plan.seed());
         Network network = Network.create(plan.network(), random, threads);
@@ -69,7 +69,7 @@ public final class Trainer {
      * Continues a run saved after {@code epoch} epochs in {@code state}, with early stopping's
      * memory {@code best}: the result is bit-identical to a run never interrupted.
      */
-    public TrainingResult resume(TrainerState state, int epoch, BestEpoch best, LabelledImages train,
+    public TrainedNetwork resume(TrainerState state, int epoch, BestEpoch best, LabelledImages train,
                                  LabelledImages evaluation) {
         PlanFit.check(plan, train, evaluation);
         Network network = Network.create(plan.network(), new SeededRandom(0), threads);

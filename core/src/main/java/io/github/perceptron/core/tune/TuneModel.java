@@ -9,11 +9,11 @@ import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.EarlyStopping;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
 import io.github.perceptron.core.tune.TrialRunner;
@@ -38,11 +38,11 @@ import java.util.function.Supplier;
 public final class TuneModel {
 
     private final DatasetSource source;
-    private final Execution execution;
+    private final Threads execution;
     private final Clock clock;
     private final TrialRunner runner;
 
-    public TuneModel(DatasetSource source, Execution execution, Clock clock) {
+    public TuneModel(DatasetSource source, Threads execution, Clock clock) {
         this(source, execution, clock, TrialRunner.sequential());
     }
 
@@ -50,7 +50,7 @@ public final class TuneModel {
      * A search whose trials run on {@code runner}; trials running side by side share
      * {@code execution}'s threads. The result is the same whatever the runner.
      */
-    public TuneModel(DatasetSource source, Execution execution, Clock clock, TrialRunner runner) {
+    public TuneModel(DatasetSource source, Threads execution, Clock clock, TrialRunner runner) {
         this.source = source;
         this.execution = execution;
         this.clock = clock;
@@ -70,7 +70,7 @@ public final class TuneModel {
             listener.trialFinished(done.get(t), count, true);
         }
         InOrder progress = new InOrder(done, count, journal, listener);
-        Execution perTrial = new Execution(Math.max(1, execution.threads() / runner.parallelism()));
+        Threads perTrial = new Threads(Math.max(1, execution.count() / runner.parallelism()));
         List<TrialRunner.Trial> pending = new ArrayList<>();
         for (int t = done.size(); t < count; t++) {
             int number = t + 1;
@@ -141,14 +141,14 @@ public final class TuneModel {
 
     /** Trains {@code plan} on each part and scores the epoch it keeps; a diverging run is a failed trial. */
     private static TrialResult run(int number, Map<String, String> params, TrainingPlan plan, List<Part> parts,
-                                   Execution execution) {
+                                   Threads execution) {
         long start = System.nanoTime();
         double accuracy = 0;
         double loss = 0;
         int kept = 0;
         try {
             for (Part part : parts) {
-                TrainingResult result = new Trainer(plan, execution, TrainingListener.NONE)
+                TrainedNetwork result = new Trainer(plan, execution, TrainingListener.NONE)
                         .train(part.train.get(), part.validation.get());
                 Evaluation evaluation = result.history().get(result.keptEpoch() - 1).evaluation().orElseThrow();
                 accuracy += evaluation.accuracy();

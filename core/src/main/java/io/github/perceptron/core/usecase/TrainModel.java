@@ -16,13 +16,14 @@ import io.github.perceptron.core.parallel.DataParallelTrainer;
 import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.train.CheckpointPolicy;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.KernelInfo;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.CheckpointMaker;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,15 +42,15 @@ public final class TrainModel {
     private final DatasetSource source;
     private final TrainingListener listener;
     private final Clock clock;
-    private final Execution execution;
+    private final Threads execution;
     private final Host host;
 
     /** Training on {@code execution}'s threads, reporting to {@code listener}, dating models by {@code clock}. */
-    public TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Execution execution) {
+    public TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Threads execution) {
         this(source, listener, clock, execution, Host.UNRECORDED);
     }
 
-    private TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Execution execution, Host host) {
+    private TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Threads execution, Host host) {
         this.source = source;
         this.listener = listener;
         this.clock = clock;
@@ -59,7 +60,7 @@ public final class TrainModel {
 
     /** Training on every processor, silently. */
     public TrainModel(DatasetSource source) {
-        this(source, TrainingListener.NONE, Clock.systemUTC(), Execution.allProcessors());
+        this(source, TrainingListener.NONE, Clock.systemUTC(), Threads.allProcessors());
     }
 
     /** This use case, recording {@code host} (the runtime, processor and commit) in the models' provenance. */
@@ -75,7 +76,7 @@ public final class TrainModel {
     /** Trains, holding out {@code validation}'s images, saving checkpoints as {@code policy} says. */
     public TrainedModel train(TrainingPlan plan, ValidationSplit validation, CheckpointPolicy policy) {
         Data data = load(plan, validation);
-        TrainingResult result = new Trainer(plan, execution, listener, policy, checkpoints(plan, data))
+        TrainedNetwork result = new Trainer(plan, execution, listener, policy, checkpoints(plan, data))
                 .train(data.train, data.perEpoch);
         return finish(plan, data, result);
     }
@@ -96,7 +97,7 @@ public final class TrainModel {
                     + test.classNames() + ") do not match the shards' (" + layout.width() + "×" + layout.height() + ", "
                     + layout.classNames() + ")");
         }
-        TrainingResult result = new DataParallelTrainer(plan, localSteps, execution, listener).train(shards, test);
+        TrainedNetwork result = new DataParallelTrainer(plan, localSteps, execution, listener).train(shards, test);
         LabelledImages shape = LabelledImages.handOver(new byte[layout.pixelCount()], new int[] {0}, layout.width(),
                 layout.height(), layout.classNames());
         Data data = new Data(shape, test, test, ValidationSplit.NONE, false,
@@ -128,7 +129,7 @@ public final class TrainModel {
                     + " epochs; a resumed run cannot plan fewer (" + plan.epochs() + ")");
         }
         Data data = load(plan, checkpoint.validation());
-        TrainingResult result = new Trainer(plan, execution, listener, policy, checkpoints(plan, data))
+        TrainedNetwork result = new Trainer(plan, execution, listener, policy, checkpoints(plan, data))
                 .resume(checkpoint.state(), checkpoint.epoch(), checkpoint.best(), data.train, data.perEpoch);
         return finish(plan, data, result);
     }
@@ -172,14 +173,14 @@ public final class TrainModel {
     private CheckpointMaker checkpoints(TrainingPlan plan, Data data) {
         return (network, epoch, state, best) -> new TrainingCheckpoint(
                 model(network, data, metadata(plan, epoch, OptionalDouble.empty())), plan, epoch, state, best, data.split,
-                Execution.kernel());
+                KernelInfo.name());
     }
 
-    private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result) {
+    private TrainedModel finish(TrainingPlan plan, Data data, TrainedNetwork result) {
         return finish(plan, data, result, plan.describe());
     }
 
-    private TrainedModel finish(TrainingPlan plan, Data data, TrainingResult result, Map<String, Object> described) {
+    private TrainedModel finish(TrainingPlan plan, Data data, TrainedNetwork result, Map<String, Object> described) {
         int epochs = result.keptEpoch();
         Model model = model(result.network(), data, metadata(plan, epochs, OptionalDouble.empty()));
         Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
@@ -197,14 +198,14 @@ public final class TrainModel {
         return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ToolVersion.current(), clock.instant());
     }
 
-    private Provenance provenance(TrainingPlan plan, Data data, TrainingResult result, Map<String, Object> described) {
-        String kernel = Execution.kernel() + (Execution.vectorBits() > 0 ? " (" + Execution.vectorBits() + "-bit)" : "");
+    private Provenance provenance(TrainingPlan plan, Data data, TrainedNetwork result, Map<String, Object> described) {
+        String kernel = KernelInfo.name() + (KernelInfo.vectorBits() > 0 ? " (" + KernelInfo.vectorBits() + "-bit)" : "");
         return new Provenance(described, data.seen.trainDigest, data.seen.testDigest, data.seen.validation,
-                result.keptEpoch(), keptBecause(plan, result), kernel, execution.threads(), host.java(), host.cpu(),
+                result.keptEpoch(), keptBecause(plan, result), kernel, execution.count(), host.java(), host.cpu(),
                 host.commit());
     }
 
-    private static String keptBecause(TrainingPlan plan, TrainingResult result) {
+    private static String keptBecause(TrainingPlan plan, TrainedNetwork result) {
         String watched = "validation " + plan.earlyStopping().monitor().id();
         int last = result.history().isEmpty() ? result.keptEpoch() : result.last().epoch();
         return switch (result.stopReason()) {

@@ -57,7 +57,7 @@ class EmbedderModuleTest {
 
     @Test
     void an_embedder_module_cannot_reach_cores_internals_or_its_spi() throws IOException {
-        for (String internal : List.of("io.github.perceptron.core.kernel.Kernels", "io.github.perceptron.core.trainer.Trainer",
+        for (String internal : List.of("io.github.perceptron.core.kernel.KernelChoice", "io.github.perceptron.core.trainer.Trainer",
                 "io.github.perceptron.core.parallel.ShardRunner")) {
             String source = "package embedder;\n\npublic final class Example {\n    public static Object reach() {\n"
                     + "        return " + internal + ".class;\n    }\n}\n";

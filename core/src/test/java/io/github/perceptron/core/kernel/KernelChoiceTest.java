@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The kernel each kind of JVM chooses, and the bits it computes, in child JVMs: every SIMD width
  * HotSpot can be limited to (64, 128, 256 bits and the widest), no FMA instruction
  * ({@code -XX:UseAVX=0} on x86), and no incubator module. Products and pixel scaling give one
- * digest on all of them; {@link Kernels#describe()} names the kernel and why, and a fallback is
+ * digest on all of them; {@link KernelChoice#describe()} names the kernel and why, and a fallback is
  * logged once.
  */
 class KernelChoiceTest {
@@ -86,7 +86,7 @@ class KernelChoiceTest {
      */
     @Test
     void on_the_module_path_the_kernel_loads_with_or_without_the_incubator_module() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.class.getModule().isNamed(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(KernelChoice.class.getModule().isNamed(),
                 "core's classes are on the class path in this run");
         String expected = Describe.digest();
         Path testClasses = Path.of(Describe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -137,19 +137,19 @@ class KernelChoiceTest {
 
         public static void main(String[] args) throws Exception {
             try {
-                Kernels.create(1);
+                KernelChoice.create(1);
             } catch (KernelUnavailableException e) {
                 System.out.println(e.getMessage());
                 System.exit(3);
             }
-            System.out.println(Kernels.describe());
+            System.out.println(KernelChoice.describe());
             System.out.println(digest());
         }
 
         /** Every product shape on awkward sizes and on three threads, and every byte value scaled. */
         static String digest() throws Exception {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            MatrixKernel kernel = Kernels.create(3);
+            MatrixKernel kernel = KernelChoice.create(3);
             SeededRandom random = new SeededRandom(31);
             int[][] shapes = {{1, 5, 3}, {7, 13, 5}, {9, 37, 70}, {102, 300, 45}, {61, 784, 33}, {6, 64, 10}};
             for (int[] shape : shapes) {
@@ -176,7 +176,7 @@ class KernelChoiceTest {
                 pixels[i] = (byte) (i * 37);
             }
             float[] scaled = new float[pixels.length];
-            Kernels.scalePixels(pixels, 3, scaled, 0, pixels.length - 3);
+            KernelChoice.scalePixels(pixels, 3, scaled, 0, pixels.length - 3);
             ByteBuffer bytes = ByteBuffer.allocate(4 * scaled.length);
             bytes.asFloatBuffer().put(scaled);
             sha.update(bytes.array());

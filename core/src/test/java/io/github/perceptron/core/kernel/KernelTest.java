@@ -18,7 +18,7 @@ class KernelTest {
 
     static Stream<Arguments> kernels() {
         return Stream.of(1, 3).flatMap(threads -> Stream.of(
-                        new RowSplittingKernel(threads, PortableRowProduct::new), new RowSplittingKernel(threads, Kernels::vectorProduct)))
+                        new RowSplittingKernel(threads, PortableRowProduct::new), new RowSplittingKernel(threads, KernelChoice::vectorProduct)))
                 .flatMap(kernel -> Stream.of(Arguments.of(kernel, 7, 13, 5), Arguments.of(kernel, 9, 37, 70),
                         Arguments.of(kernel, 100, 30, 10), Arguments.of(kernel, 130, 784, 33)));
     }
@@ -33,7 +33,7 @@ class KernelTest {
         float[] b = random(k * n, 9, false);
         float[][] results = new float[5][];
         for (int threads = 1; threads <= 4; threads++) {
-            MatrixKernel kernel = new RowSplittingKernel(threads, vector ? Kernels::vectorProduct : PortableRowProduct::new);
+            MatrixKernel kernel = new RowSplittingKernel(threads, vector ? KernelChoice::vectorProduct : PortableRowProduct::new);
             float[] c = new float[m * n];
             float[] ct = new float[k * n];
             float[] cb = new float[m * k];
@@ -132,7 +132,7 @@ class KernelTest {
     void each_element_is_its_ascending_fused_sum_exactly(int n, boolean vector) {
         int m = 23;
         int k = 37;
-        MatrixKernel kernel = new RowSplittingKernel(3, vector ? Kernels::vectorProduct : PortableRowProduct::new);
+        MatrixKernel kernel = new RowSplittingKernel(3, vector ? KernelChoice::vectorProduct : PortableRowProduct::new);
         float[] a = random(m * k, 11, true);
         float[] b = random(k * n, 12, false);
         float[] c = filled(m * n);
@@ -182,7 +182,7 @@ class KernelTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void the_portable_kernel_gives_the_vector_kernels_bits(int threads) {
-        MatrixKernel vector = new RowSplittingKernel(threads, Kernels::vectorProduct);
+        MatrixKernel vector = new RowSplittingKernel(threads, KernelChoice::vectorProduct);
         MatrixKernel portable = new RowSplittingKernel(threads, PortableRowProduct::new);
         int[][] shapes = {{1, 5, 3}, {7, 13, 5}, {9, 37, 70}, {102, 300, 45}, {130, 784, 33}, {6, 64, 10}, {33, 50, 130}};
         for (int[] shape : shapes) {

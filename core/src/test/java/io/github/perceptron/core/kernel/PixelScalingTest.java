@@ -18,7 +18,7 @@ class PixelScalingTest {
                 float[] portable = new float[count + 5];
                 float[] vector = new float[count + 5];
                 new PixelScaling.Portable().scale(pixels, from, portable, 5, count);
-                Kernels.vectorPixelScaling().scale(pixels, from, vector, 5, count);
+                KernelChoice.vectorPixelScaling().scale(pixels, from, vector, 5, count);
                 assertThat(vector).as("count %d from %d", count, from).isEqualTo(portable);
                 for (int p = 0; p < count; p++) {
                     assertThat(portable[5 + p]).isEqualTo((pixels[from + p] & 0xff) / 255f, within(1e-7f));
@@ -48,7 +48,7 @@ class PixelScalingTest {
         float[] target = new float[32];
         byte[] pixels = new byte[32];
         pixels[1] = (byte) 255;
-        Kernels.scalePixels(pixels, 0, target, 0, 32);
+        KernelChoice.scalePixels(pixels, 0, target, 0, 32);
         assertThat(target[0]).isZero();
         assertThat(target[1]).isEqualTo(1f);
     }

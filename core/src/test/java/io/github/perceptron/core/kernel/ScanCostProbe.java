@@ -43,7 +43,7 @@ public final class ScanCostProbe {
         }
         float[] z = new float[BATCH * outputs];
         float[] dw = new float[PIXELS * outputs];
-        VectorRowProduct product = (VectorRowProduct) Kernels.vectorProduct();
+        VectorRowProduct product = (VectorRowProduct) KernelChoice.vectorProduct();
         int[] depths = new int[PIXELS];
         long sink = 0;
         for (int round = 0; round < 8; round++) {

@@ -16,7 +16,7 @@ class ZeroScanTest {
 
     @Test
     void lists_every_step_where_a_row_is_non_zero_and_no_other() {
-        VectorRowProduct product = (VectorRowProduct) Kernels.vectorProduct();
+        VectorRowProduct product = (VectorRowProduct) KernelChoice.vectorProduct();
         SeededRandom random = new SeededRandom(5);
         for (int depth : new int[] {1, 7, 16, 33, 100, 784}) {
             for (boolean alongDepth : new boolean[] {true, false}) {

@@ -13,13 +13,13 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.train.StopReason;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +38,9 @@ class DataParallelTrainerTest {
     @ParameterizedTest(name = "K = {0}")
     @ValueSource(ints = {16, 7, 1, 100})
     void one_shard_is_ordinary_training_bit_for_bit_for_any_round_length(int localSteps) {
-        TrainingResult ordinary = new Trainer(plan, new Execution(1), TrainingListener.NONE).train(images, test);
-        TrainingResult averaged = new DataParallelTrainer(plan, localSteps, new Execution(1), TrainingListener.NONE)
-                .train(ShardRunner.inMemory(plan, images, 1, new Execution(1)), test);
+        TrainedNetwork ordinary = new Trainer(plan, new Threads(1), TrainingListener.NONE).train(images, test);
+        TrainedNetwork averaged = new DataParallelTrainer(plan, localSteps, new Threads(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(plan, images, 1, new Threads(1)), test);
         assertSameWeights(averaged.network(), ordinary.network());
         assertThat(averaged.history()).hasSize(3);
         for (int e = 0; e < 3; e++) {
@@ -55,12 +55,12 @@ class DataParallelTrainerTest {
 
     @Test
     void four_shards_give_the_same_bits_whatever_order_and_threads_run_them_and_still_learn() {
-        TrainingResult inOrder = new DataParallelTrainer(plan, 4, new Execution(1), TrainingListener.NONE)
-                .train(ShardRunner.inMemory(plan, images, 4, new Execution(1)), test);
-        TrainingResult reversed = new DataParallelTrainer(plan, 4, new Execution(2), TrainingListener.NONE)
-                .train(reversedOrder(ShardRunner.inMemory(plan, images, 4, new Execution(2))), test);
+        TrainedNetwork inOrder = new DataParallelTrainer(plan, 4, new Threads(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(plan, images, 4, new Threads(1)), test);
+        TrainedNetwork reversed = new DataParallelTrainer(plan, 4, new Threads(2), TrainingListener.NONE)
+                .train(reversedOrder(ShardRunner.inMemory(plan, images, 4, new Threads(2))), test);
         assertSameWeights(reversed.network(), inOrder.network());
-        TrainingResult ordinary = new Trainer(plan, new Execution(1), TrainingListener.NONE).train(images, test);
+        TrainedNetwork ordinary = new Trainer(plan, new Threads(1), TrainingListener.NONE).train(images, test);
         assertThat(inOrder.network().parameters().get(0).values())
                 .as("averaging four shards is not one run").isNotEqualTo(ordinary.network().parameters().get(0).values());
         assertThat(Evaluator.evaluate(inOrder.network(), test).accuracy()).isGreaterThan(0.9);
@@ -68,12 +68,12 @@ class DataParallelTrainerTest {
 
     @Test
     void a_stop_asked_for_ends_the_run_after_the_epoch_with_that_epochs_average() {
-        TrainingResult stopped = new DataParallelTrainer(plan, 5, new Execution(1), new StopAfter(1))
-                .train(ShardRunner.inMemory(plan, images, 2, new Execution(1)), test);
+        TrainedNetwork stopped = new DataParallelTrainer(plan, 5, new Threads(1), new StopAfter(1))
+                .train(ShardRunner.inMemory(plan, images, 2, new Threads(1)), test);
         assertThat(stopped.stopReason()).isEqualTo(StopReason.REQUESTED);
         assertThat(stopped.history()).hasSize(1);
-        TrainingResult whole = new DataParallelTrainer(plan, 5, new Execution(1), TrainingListener.NONE)
-                .train(ShardRunner.inMemory(plan, images, 2, new Execution(1)), test);
+        TrainedNetwork whole = new DataParallelTrainer(plan, 5, new Threads(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(plan, images, 2, new Threads(1)), test);
         assertThat(stopped.history().get(0).evaluation().orElseThrow().loss())
                 .isEqualTo(whole.history().get(0).evaluation().orElseThrow().loss());
     }
@@ -82,8 +82,8 @@ class DataParallelTrainerTest {
     void shards_that_would_make_different_numbers_of_batches_are_refused_before_training() {
         // 400 images in 3 shards: 133, 133 and 134, at 25 a batch: 6, 6 and 6 batches; at 67, 2, 2 and 2; at 133: 1, 1, 2.
         TrainingPlan uneven = TrainingPlan.builder().layers(144, 20, 4).epochs(1).batchSize(133).seed(1).build();
-        assertThatThrownBy(() -> new DataParallelTrainer(uneven, 1, new Execution(1), TrainingListener.NONE)
-                .train(ShardRunner.inMemory(uneven, images, 3, new Execution(1)), null))
+        assertThatThrownBy(() -> new DataParallelTrainer(uneven, 1, new Threads(1), TrainingListener.NONE)
+                .train(ShardRunner.inMemory(uneven, images, 3, new Threads(1)), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the shards make 1 and 2 mini-batches an epoch (shard 2 holds 134 images): give every shard as many");
     }
@@ -121,7 +121,7 @@ class DataParallelTrainerTest {
                 ShardRound[] rounds = new ShardRound[starts.size()];
                 for (int s = starts.size() - 1; s >= 0; s--) {
                     LabelledImages shard = ShardLayout.shard(images, starts.size(), s);
-                    rounds[s] = new ShardTrainer(plan, new Execution(2), shard, classWeights)
+                    rounds[s] = new ShardTrainer(plan, new Threads(2), shard, classWeights)
                             .round(starts.get(s), tallies.get(s), steps);
                 }
                 return List.of(rounds);

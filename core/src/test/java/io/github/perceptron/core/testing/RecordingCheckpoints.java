@@ -9,7 +9,8 @@ import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.CheckpointStore;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.KernelInfo;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
@@ -61,12 +62,12 @@ public final class RecordingCheckpoints implements CheckpointStore {
 
     /** A trainer on every processor that checkpoints {@code plan}'s run on {@code images} here. */
     public Trainer trainer(TrainingPlan plan, TrainingListener listener, LabelledImages images) {
-        return new Trainer(plan, Execution.allProcessors(), listener,
+        return new Trainer(plan, Threads.allProcessors(), listener,
                 new CheckpointPolicy(this, Path.of("recorded.checkpoint.json"), everyEpochs),
                 (network, epoch, state, best) -> new TrainingCheckpoint(new Model(network, images.width(),
                         images.height(), images.classNames(), new ModelMetadata("recorded", plan.seed(), epoch,
                         OptionalDouble.empty(), "test", Instant.EPOCH)), plan, epoch, state, best, ValidationSplit.NONE,
-                        Execution.kernel()));
+                        KernelInfo.name()));
     }
 
     @Override

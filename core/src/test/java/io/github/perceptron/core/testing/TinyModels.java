@@ -6,8 +6,8 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -23,7 +23,7 @@ public final class TinyModels {
     public static Model trained() {
         LabelledImages blobs = SyntheticImages.blobs(200, 8, 8, 4, 5);
         TrainingPlan plan = TrainingPlan.builder().layers(64, 12, 4).dropout(0.1).epochs(2).batchSize(20).seed(9).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
         ModelMetadata metadata = new ModelMetadata("blobs", 9, 2, OptionalDouble.of(0.75), "test",
                 Instant.parse("2026-11-22T07:00:00Z"));
         return new Model(result.network(), 8, 8, blobs.classNames(), metadata);

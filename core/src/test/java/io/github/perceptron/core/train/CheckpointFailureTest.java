@@ -7,7 +7,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.SyntheticImages;
-import io.github.perceptron.core.trainer.TrainingResult;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class CheckpointFailureTest {
                 reported.add(epoch + ": " + failure.getMessage());
             }
         };
-        TrainingResult result = diskFullOnce.trainer(plan, listener, images).train(images, null);
+        TrainedNetwork result = diskFullOnce.trainer(plan, listener, images).train(images, null);
         assertThat(result.history()).hasSize(4);
         assertThat(diskFullOnce.attemptedEpochs()).containsExactly(1, 2, 3, 4);
         assertThat(reported).containsExactly("2: ckpt.json: cannot save: No space left on device");

@@ -9,8 +9,8 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class EarlyStoppingTest {
 
     @Test
     void stops_when_patience_runs_out_and_keeps_the_best_epoch_bit_identically() {
-        TrainingResult stopped = new Trainer(plan, TrainingListener.NONE).train(train, validation);
+        TrainedNetwork stopped = new Trainer(plan, TrainingListener.NONE).train(train, validation);
         assertThat(stopped.stopReason()).isEqualTo(StopReason.PATIENCE);
         int best = stopped.keptEpoch();
         assertThat(stopped.history()).hasSize(best + 3);
@@ -36,7 +36,7 @@ class EarlyStoppingTest {
 
         // The same plan without early stopping, stopped by a listener right after the best epoch.
         TrainingPlan plain = plan.withEarlyStopping(EarlyStopping.NONE);
-        TrainingResult atBest = new Trainer(plain, new StopAfter(best)).train(train, validation);
+        TrainedNetwork atBest = new Trainer(plain, new StopAfter(best)).train(train, validation);
         assertThat(atBest.keptEpoch()).isEqualTo(best);
         assertSameWeights(stopped.network(), atBest.network());
     }
@@ -44,18 +44,18 @@ class EarlyStoppingTest {
     @Test
     void without_restore_the_last_epoch_is_kept() {
         TrainingPlan keepLast = plan.withEarlyStopping(new EarlyStopping(EarlyStopping.Monitor.LOSS, 3, 0, false));
-        TrainingResult stopped = new Trainer(keepLast, TrainingListener.NONE).train(train, validation);
+        TrainedNetwork stopped = new Trainer(keepLast, TrainingListener.NONE).train(train, validation);
         int last = stopped.history().size();
         assertThat(stopped.stopReason()).isEqualTo(StopReason.PATIENCE);
         assertThat(stopped.keptEpoch()).isEqualTo(last);
-        TrainingResult plain = new Trainer(plan.withEarlyStopping(EarlyStopping.NONE), new StopAfter(last))
+        TrainedNetwork plain = new Trainer(plan.withEarlyStopping(EarlyStopping.NONE), new StopAfter(last))
                 .train(train, validation);
         assertSameWeights(stopped.network(), plain.network());
     }
 
     @Test
     void a_run_resumed_during_its_patience_stops_and_restores_as_the_uninterrupted_one() {
-        TrainingResult uninterrupted = new Trainer(plan, TrainingListener.NONE).train(train, validation);
+        TrainedNetwork uninterrupted = new Trainer(plan, TrainingListener.NONE).train(train, validation);
         int best = uninterrupted.keptEpoch();
         RecordingCheckpoints everyEpoch = RecordingCheckpoints.every(1);
         everyEpoch.trainer(plan, TrainingListener.NONE, train).train(train, validation);
@@ -63,7 +63,7 @@ class EarlyStoppingTest {
         RecordingCheckpoints.Saved saved = everyEpoch.saved().get(best);
         assertThat(saved.best().epoch()).isEqualTo(best);
         assertThat(saved.best().since()).isEqualTo(1);
-        TrainingResult resumed = new Trainer(plan, TrainingListener.NONE)
+        TrainedNetwork resumed = new Trainer(plan, TrainingListener.NONE)
                 .resume(saved.state(), saved.epoch(), saved.best(), train, validation);
         assertThat(resumed.stopReason()).isEqualTo(StopReason.PATIENCE);
         assertThat(resumed.keptEpoch()).isEqualTo(best);

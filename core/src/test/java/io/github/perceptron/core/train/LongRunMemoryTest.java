@@ -41,7 +41,7 @@ class LongRunMemoryTest {
                 .optimizer(new OptimizerSpec.Momentum(0.01, 0.9)).epochs(12).batchSize(batch).build();
         List<Long> perEpoch = new ArrayList<>();
         long[] last = {THREADS.getCurrentThreadAllocatedBytes()};
-        new Trainer(plan, new Execution(1), new TrainingListener() {
+        new Trainer(plan, new Threads(1), new TrainingListener() {
             @Override
             public void epochCompleted(EpochReport report) {
                 long now = THREADS.getCurrentThreadAllocatedBytes();

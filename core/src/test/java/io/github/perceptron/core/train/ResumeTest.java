@@ -10,8 +10,8 @@ import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class ResumeTest {
         assertThat(atEpoch2.saved()).hasSize(2);
         RecordingCheckpoints.Saved saved = atEpoch2.saved().get(0);
         assertThat(saved.epoch()).isEqualTo(2);
-        TrainingResult resumed = new Trainer(plan, TrainingListener.NONE)
+        TrainedNetwork resumed = new Trainer(plan, TrainingListener.NONE)
                 .resume(saved.state(), saved.epoch(), saved.best(), images, null);
         assertThat(resumed.history()).extracting(EpochReport::epoch).containsExactly(3, 4);
         List<float[]> after = values(resumed.network());
@@ -45,7 +45,7 @@ class ResumeTest {
     void a_listener_can_stop_training_between_epochs_and_the_state_is_saved_then() {
         RecordingCheckpoints onStopOnly = RecordingCheckpoints.every(0);
         TrainingListener stopAfterTwo = new StopAfter(2);
-        TrainingResult result = onStopOnly.trainer(plan, stopAfterTwo, images).train(images, null);
+        TrainedNetwork result = onStopOnly.trainer(plan, stopAfterTwo, images).train(images, null);
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.history()).hasSize(2);
         assertThat(onStopOnly.attemptedEpochs()).containsExactly(2);

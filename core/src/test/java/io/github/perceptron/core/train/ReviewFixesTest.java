@@ -36,7 +36,7 @@ class ReviewFixesTest {
         // One batch per epoch, so the only update is the last one; a rate beyond float range overflows it.
         TrainingPlan plan = TrainingPlan.builder().layers(16, 4, 3).optimizer(new OptimizerSpec.Sgd(1e39))
                 .epochs(1).batchSize(30).build();
-        assertThatThrownBy(() -> new Trainer(plan, new Execution(1), TrainingListener.NONE).train(images, null))
+        assertThatThrownBy(() -> new Trainer(plan, new Threads(1), TrainingListener.NONE).train(images, null))
                 .isInstanceOf(DivergenceException.class)
                 .hasMessageContaining("epoch 1, batch 1").hasMessageContaining("not a finite number");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.kernel.Kernels;
+import io.github.perceptron.core.kernel.KernelChoice;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.Parameter;
@@ -13,8 +13,8 @@ import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,14 +39,14 @@ class TrainerBehaviourTest {
     void the_thread_count_changes_no_bit_of_the_weights() {
         // Dropout masks and distortions are drawn on the threads too, each from its own seed.
         // The build gives the shared pool two workers on any machine (perceptron.pool.workers).
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.poolParallelism() >= 3,
+        org.junit.jupiter.api.Assumptions.assumeTrue(KernelChoice.poolParallelism() >= 3,
                 "the kernels' pool has no two workers here, so 3 threads would not really be 3");
         LabelledImages images = SyntheticImages.blobs(400, 28, 28, 10, 3);
         TrainingPlan.Builder plan = TrainingPlan.builder().layers(784, 64, 10).dropout(0.1).epochs(2).batchSize(50)
                 .augmentation(Augmentation.NONE.withShift(2).withRotation(10).withElastic(34, 4));
-        List<float[]> one = new Trainer(plan.build(), new Execution(1), TrainingListener.NONE).train(images, null).network()
+        List<float[]> one = new Trainer(plan.build(), new Threads(1), TrainingListener.NONE).train(images, null).network()
                 .parameters().stream().map(Parameter::values).toList();
-        List<float[]> three = new Trainer(plan.build(), new Execution(3), TrainingListener.NONE).train(images, null).network()
+        List<float[]> three = new Trainer(plan.build(), new Threads(3), TrainingListener.NONE).train(images, null).network()
                 .parameters().stream().map(Parameter::values).toList();
         for (int i = 0; i < one.size(); i++) {
             assertThat(three.get(i)).isEqualTo(one.get(i));
@@ -87,7 +87,7 @@ class TrainerBehaviourTest {
     void the_schedule_sets_the_reported_learning_rate() {
         TrainingPlan plan = TrainingPlan.builder().layers(64, 4).epochs(4).optimizer(new OptimizerSpec.Sgd(0.4))
                 .schedule(new LearningRateSchedule.StepDecay(1, 0.5)).batchSize(300).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
         // One step per epoch, at epochs 0.5, 1.5, 2.5 and 3.5: the rate halves at each boundary.
         assertThat(result.history()).extracting(EpochReport::learningRate).containsExactly(0.4, 0.2, 0.1, 0.05);
     }

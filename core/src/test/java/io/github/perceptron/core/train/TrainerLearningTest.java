@@ -7,8 +7,8 @@ import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
-import io.github.perceptron.core.trainer.TrainingResult;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +28,7 @@ class TrainerLearningTest {
     void separable_blobs_reach_100_percent_within_10_epochs(OptimizerSpec optimizer) {
         LabelledImages blobs = SyntheticImages.blobs(400, 8, 8, 4, 21);
         TrainingPlan plan = TrainingPlan.builder().layers(64, 16, 4).optimizer(optimizer).epochs(10).batchSize(20).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(blobs, blobs);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, blobs);
         assertThat(result.last().evaluation().orElseThrow().accuracy()).isEqualTo(1.0);
     }
 
@@ -37,7 +37,7 @@ class TrainerLearningTest {
         LabelledImages xor = SyntheticImages.xor();
         TrainingPlan plan = TrainingPlan.builder().layers(2, 8, 2).activation(Activation.TANH)
                 .optimizer(new OptimizerSpec.Adam(0.05)).epochs(300).batchSize(4).seed(3).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(xor, xor);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(xor, xor);
         assertThat(result.last().evaluation().orElseThrow().accuracy()).isEqualTo(1.0);
     }
 
@@ -48,7 +48,7 @@ class TrainerLearningTest {
                 .loss(Loss.meanSquaredError(Activation.SIGMOID))
                 .initialization(io.github.perceptron.core.layer.Initialization.NORMAL)
                 .optimizer(new OptimizerSpec.Sgd(3.0)).shuffle(false).epochs(20).batchSize(10).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(blobs, blobs);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, blobs);
         assertThat(result.last().evaluation().orElseThrow().accuracy()).isEqualTo(1.0);
     }
 
@@ -56,7 +56,7 @@ class TrainerLearningTest {
     void dropout_networks_still_learn_and_evaluate_without_dropout() {
         LabelledImages blobs = SyntheticImages.blobs(400, 8, 8, 4, 23);
         TrainingPlan plan = TrainingPlan.builder().layers(64, 32, 4).dropout(0.5).epochs(15).batchSize(20).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(blobs, blobs);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, blobs);
         assertThat(result.last().evaluation().orElseThrow().accuracy()).isEqualTo(1.0);
     }
 
@@ -65,7 +65,7 @@ class TrainerLearningTest {
         LabelledImages train = SyntheticImages.blobs(2000, 28, 28, 10, 31);
         LabelledImages test = SyntheticImages.blobs(500, 28, 28, 10, 32);
         TrainingPlan plan = TrainingPlan.builder().layers(784, 30, 10).epochs(3).build();
-        TrainingResult result = new Trainer(plan, TrainingListener.NONE).train(train, test);
+        TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(train, test);
         assertThat(result.history()).hasSize(3);
         assertThat(result.history().get(2).trainLoss()).isLessThan(result.history().get(0).trainLoss());
         assertThat(result.last().evaluation().orElseThrow().accuracy()).isGreaterThan(0.99);

@@ -11,7 +11,7 @@ import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
@@ -39,7 +39,7 @@ class TuneModelTest {
     private final TuningRequest request = new TuningRequest(trials, trials.stream().map(planOf).toList(), ValidationSplit.stratified(80, 3), 1, null, true);
 
     private TuningResult tune(LabelledImages testSet, TuningRequest request, TrialJournal journal) {
-        return new TuneModel(new InMemoryDatasetSource(train, testSet), new Execution(1), Clock.systemUTC())
+        return new TuneModel(new InMemoryDatasetSource(train, testSet), new Threads(1), Clock.systemUTC())
                 .tune(request, journal, TuningListener.NONE);
     }
 
@@ -93,7 +93,7 @@ class TuneModelTest {
             }
         };
         // Two kernel threads shared by two trials at once: each trial gets one.
-        TuningResult together = new TuneModel(new InMemoryDatasetSource(train, test), new Execution(2), Clock.systemUTC(),
+        TuningResult together = new TuneModel(new InMemoryDatasetSource(train, test), new Threads(2), Clock.systemUTC(),
                 TrialRunner.sideBySide(2)).tune(request, journal, listener);
 
         assertThat(together.trials()).isEqualTo(withoutSeconds(alone.trials(), together.trials()));
@@ -110,7 +110,7 @@ class TuneModelTest {
     void a_side_by_side_search_killed_part_way_resumes_to_the_same_result() {
         TuningResult uninterrupted = tune(test, request, TrialJournal.NONE);
         KeptJournal journal = new KeptJournal(2);
-        TuneModel twoAtOnce = new TuneModel(new InMemoryDatasetSource(train, test), new Execution(2), Clock.systemUTC(),
+        TuneModel twoAtOnce = new TuneModel(new InMemoryDatasetSource(train, test), new Threads(2), Clock.systemUTC(),
                 TrialRunner.sideBySide(2));
         assertThatThrownBy(() -> twoAtOnce.tune(request, journal, TuningListener.NONE)).hasMessage("killed");
         assertThat(journal.kept).extracting(TrialResult::number).containsExactly(1, 2);
@@ -121,7 +121,7 @@ class TuneModelTest {
     @Test
     void one_trial_run_alone_is_the_trial_the_search_runs() {
         TuningResult search = tune(test, request, TrialJournal.NONE);
-        TuneModel tuner = new TuneModel(new InMemoryDatasetSource(train, test), new Execution(1), Clock.systemUTC());
+        TuneModel tuner = new TuneModel(new InMemoryDatasetSource(train, test), new Threads(1), Clock.systemUTC());
         for (TrialResult expected : search.trials()) {
             TrialResult alone = tuner.trial(request, expected.number());
             assertThat(alone.validationAccuracy()).isEqualTo(expected.validationAccuracy());

@@ -1,12 +1,12 @@
 package io.github.perceptron.sparkcli;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.tune.TrialPlaces;
 import io.github.perceptron.cli.tune.TrialRecipe;
-import io.github.perceptron.core.tune.TrialRunner;
-import io.github.perceptron.spark.SparkTrialRunner;
+import io.github.perceptron.cli.tune.TrialRunners;
 import io.github.perceptron.core.tune.TrialResult;
+import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.spark.ClusterFailureException;
+import io.github.perceptron.spark.SparkTrialRunner;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,9 +15,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Trials on the cluster that {@code --master} names, through one Spark context per search; without
  * {@code --master}, on this machine as the plain command line runs them.
  */
-final class SparkTrialPlaces implements TrialPlaces {
+final class SparkTrialRunners implements TrialRunners {
 
-    private final TrialPlaces local = new TrialPlaces.Local();
+    private final TrialRunners local = new TrialRunners.Local();
 
     @Override
     public void check(String master) {

@@ -14,12 +14,12 @@ import java.util.Optional;
  * should log {@link #describe()} once, which says which kernel runs and why; a fallback is also
  * reported once through the {@link System.Logger} named after this class.
  */
-public final class Kernels {
+public final class KernelChoice {
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String PROPERTY = "perceptron.kernel";
 
-    private Kernels() {
+    private KernelChoice() {
     }
 
     /**
@@ -30,7 +30,7 @@ public final class Kernels {
     public static MatrixKernel create(int threads) {
         Choice choice = Choice.MADE;
         choice.failIfForcedAndUnavailable();
-        return new RowSplittingKernel(threads, choice.vector ? Kernels::vectorProduct : PortableRowProduct::new);
+        return new RowSplittingKernel(threads, choice.vector ? KernelChoice::vectorProduct : PortableRowProduct::new);
     }
 
     /**
@@ -126,7 +126,7 @@ public final class Kernels {
                 return new Choice(true, "", forcedVector);
             }
             if (!forcedVector) {
-                System.getLogger(Kernels.class.getName()).log(System.Logger.Level.INFO,
+                System.getLogger(KernelChoice.class.getName()).log(System.Logger.Level.INFO,
                         "computing with the portable kernel: " + unavailable + "; same results");
             }
             return new Choice(false, unavailable, forcedVector);

@@ -7,7 +7,7 @@ import io.github.perceptron.core.tune.TrialRunner;
  * Where {@code tune}'s trials run: on this machine (this command line), or on the cluster that
  * {@code --master} names (the Spark command line, {@code perceptron-spark}, binds its own).
  */
-public interface TrialPlaces {
+public interface TrialRunners {
 
     /**
      * The runner for one search, released when the search ends. {@code master} is {@code --master}
@@ -42,7 +42,7 @@ public interface TrialPlaces {
     }
 
     /** This machine only: {@code --parallel-trials} side by side. */
-    final class Local implements TrialPlaces {
+    final class Local implements TrialRunners {
         @Override
         public void check(String master) {
             if (master != null) {

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * on this machine, or, in the Spark build, as tasks on the cluster {@code --master} names. The
  * results are the same wherever they ran, and come back in the order of the runs.
  */
-public interface RunPlaces {
+public interface CompareRunners {
 
     /** One run, carrying everything it needs, so that it can run on another machine. */
     @FunctionalInterface
@@ -29,7 +29,7 @@ public interface RunPlaces {
     <R extends Serializable> List<R> runAll(String master, List<? extends Run<R>> runs, Consumer<R> done);
 
     /** This machine only, one run after another on the calling thread. */
-    final class Local implements RunPlaces {
+    final class Local implements CompareRunners {
         @Override
         public void check(String master) {
             if (master != null) {

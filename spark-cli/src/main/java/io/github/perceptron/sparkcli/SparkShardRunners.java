@@ -1,14 +1,14 @@
 package io.github.perceptron.sparkcli;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.train.ShardPlaces;
 import io.github.perceptron.cli.train.ShardRecipe;
+import io.github.perceptron.cli.train.ShardRunners;
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.parallel.ShardLayout;
-import io.github.perceptron.core.parallel.ShardRunner;
-import io.github.perceptron.core.train.Execution;
 import io.github.perceptron.core.parallel.EpochTally;
+import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRound;
+import io.github.perceptron.core.parallel.ShardRunner;
+import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.spark.ClusterFailureException;
 import io.github.perceptron.spark.SparkShardRunner;
@@ -16,9 +16,9 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /** {@code train --shards} on the cluster {@code --master} names, one Spark context per run; without it, here. */
-final class SparkShardPlaces implements ShardPlaces {
+final class SparkShardRunners implements ShardRunners {
 
-    private final ShardPlaces local = new ShardPlaces.Local();
+    private final ShardRunners local = new ShardRunners.Local();
 
     @Override
     public void check(String master) {
@@ -26,10 +26,10 @@ final class SparkShardPlaces implements ShardPlaces {
     }
 
     @Override
-    public Sharding open(String given, int shards, ShardRecipe recipe, Execution execution) {
+    public Sharding open(String given, int shards, ShardRecipe recipe, Threads threads) {
         String master = MasterUrls.effective(given);
         if (master == null) {
-            return local.open(null, shards, recipe, execution);
+            return local.open(null, shards, recipe, threads);
         }
         JavaSparkContext spark = SparkContexts.start(master, "perceptron train");
         SparkShardRunner cluster = new SparkShardRunner(spark, new RecipeData(recipe), recipe::plan, shards);

@@ -1,7 +1,7 @@
 package io.github.perceptron.sparkcli;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.cli.common.RunPlaces;
+import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.spark.ClusterFailureException;
 import io.github.perceptron.spark.SparkJobs;
 import java.io.Serializable;
@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /** A command's runs as Spark jobs on the cluster {@code --master} names; without it, here. */
-final class SparkRunPlaces implements RunPlaces {
+final class SparkCompareRunners implements CompareRunners {
 
-    private final RunPlaces local = new RunPlaces.Local();
+    private final CompareRunners local = new CompareRunners.Local();
 
     @Override
     public void check(String master) {

@@ -4,7 +4,7 @@ import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRunner;
-import io.github.perceptron.core.train.Execution;
+import io.github.perceptron.core.train.Threads;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,13 +12,13 @@ import java.util.List;
  * Where the shards of {@code train --shards} run: here, one after another (this command line),
  * or as tasks on the cluster {@code --master} names (the Spark build binds its own).
  */
-public interface ShardPlaces {
+public interface ShardRunners {
 
     /** Refuses a {@code --master} these places cannot reach, before any data is read. */
     void check(String master);
 
     /** The shards' runner for one run, released when the run ends. */
-    Sharding open(String master, int shards, ShardRecipe recipe, Execution execution);
+    Sharding open(String master, int shards, ShardRecipe recipe, Threads threads);
 
     /** A shard runner held for one run. */
     interface Sharding extends AutoCloseable {
@@ -44,7 +44,7 @@ public interface ShardPlaces {
     }
 
     /** This machine only: the shards read here, as executors would read them, and trained in memory. */
-    final class Local implements ShardPlaces {
+    final class Local implements ShardRunners {
         @Override
         public void check(String master) {
             if (master != null) {
@@ -54,14 +54,14 @@ public interface ShardPlaces {
         }
 
         @Override
-        public Sharding open(String master, int shards, ShardRecipe recipe, Execution execution) {
+        public Sharding open(String master, int shards, ShardRecipe recipe, Threads threads) {
             check(master);
             ShardLayout layout = recipe.layout(shards);
             List<LabelledImages> parts = new ArrayList<>();
             for (int s = 0; s < shards; s++) {
                 parts.add(recipe.shard(s, shards, layout));
             }
-            return Sharding.of(ShardRunner.inMemory(recipe.plan(), layout, parts, execution), () -> { });
+            return Sharding.of(ShardRunner.inMemory(recipe.plan(), layout, parts, threads), () -> { });
         }
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
  * @param keptEpoch  the epoch whose weights {@code network} holds: the last one run, or the best
  *                   one when early stopping restores it
  */
-public record TrainingResult(Network network, List<EpochReport> history, StopReason stopReason, int keptEpoch) {
+public record TrainedNetwork(Network network, List<EpochReport> history, StopReason stopReason, int keptEpoch) {
 
-    public TrainingResult {
+    public TrainedNetwork {
         history = List.copyOf(history);
     }
 
