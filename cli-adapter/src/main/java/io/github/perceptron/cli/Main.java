@@ -7,7 +7,6 @@ import com.google.inject.util.Modules;
 import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.core.train.KernelInfo;
-import io.github.perceptron.core.train.Threads;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,6 @@ import io.github.perceptron.core.train.TrainingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

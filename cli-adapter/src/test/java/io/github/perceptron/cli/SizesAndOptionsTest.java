@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.KernelInfo;
-import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import java.io.IOException;

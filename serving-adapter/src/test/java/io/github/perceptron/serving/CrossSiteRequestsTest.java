@@ -1,6 +1,5 @@
 package io.github.perceptron.serving;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.testing.TinyModels;

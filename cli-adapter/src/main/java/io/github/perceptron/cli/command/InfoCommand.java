@@ -10,7 +10,6 @@ import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.train.KernelInfo;
-import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;

@@ -11,7 +11,6 @@ import io.github.perceptron.dataset.DataLocation;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One configuration of a preset at one seed, trained and tested: its options as {@code train}
