@@ -1,11 +1,11 @@
 package io.github.perceptron.benchmarks;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.engine.Evaluator;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.dataset.SyntheticDigits;

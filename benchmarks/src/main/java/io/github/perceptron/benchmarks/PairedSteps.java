@@ -1,8 +1,8 @@
 package io.github.perceptron.benchmarks;
 
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.random.SeededRandom;

@@ -105,10 +105,11 @@ public class ArchitectureTest {
             .that().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.serving..",
                     "io.github.perceptron.onnx..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.core.tune..",
-                    "io.github.perceptron.core.trainer..", "io.github.perceptron.core.parallel..")
+                    "io.github.perceptron.core.trainer..", "io.github.perceptron.core.parallel..",
+                    "io.github.perceptron.core.engine..")
             .allowEmptyShould(false)
-            .because("module-info exports tune to persistence, the CLI and Spark, trainer to the CLI, and parallel to the "
-                    + "CLI and Spark only");
+            .because("module-info exports tune to persistence, the CLI and Spark, trainer and engine to the CLI, and "
+                    + "parallel to the CLI and Spark only");
 
     @ArchTest
     public static final ArchRule only_the_dataset_adapter_uses_cores_generator = noClasses()

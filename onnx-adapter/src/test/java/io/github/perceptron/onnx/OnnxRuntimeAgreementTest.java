@@ -80,7 +80,8 @@ class OnnxRuntimeAgreementTest {
             plan.loss(Loss.meanSquaredError(Activation.SIGMOID)).optimizer(new OptimizerSpec.Sgd(3)).dropout(0);
         }
         var network = new Trainer(plan.build(), TrainingListener.NONE).train(train, null).network();
-        Model model = new Model(network, 28, 28, train.classNames(),
+        Model model = Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 28, 28,
+                train.classNames(),
                 new ModelMetadata(data, 7, 1, OptionalDouble.empty(), "test", Instant.parse("2026-11-27T00:00:00Z")));
         agree(name, model);
     }

@@ -2,10 +2,10 @@ package io.github.perceptron.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.model.Model;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.testing.TinyModels;
@@ -94,8 +94,9 @@ class KilledWriterTest {
         static Model[] versions() {
             Model trained = TinyModels.trained();
             NetworkSpec wide = NetworkSpec.of(List.of(64, 4096, 4), Activation.RELU, Loss.crossEntropy(), 0, null);
-            Model first = new Model(Network.create(wide, new SeededRandom(1), 1), 8, 8, trained.classNames(),
-                    trained.metadata());
+            Network network = Network.create(wide, new SeededRandom(1), 1);
+            Model first = Model.restore(wide, network.parameters().stream().map(p -> p.values()).toList(), 8, 8,
+                    trained.classNames(), trained.metadata());
             return new Model[] {first, TinyModels.changed(first, values -> values.get(0)[0] += 1f)};
         }
 

@@ -74,7 +74,8 @@ class DrawADigitPageTest {
         }
         TrainingPlan plan = TrainingPlan.builder().layers(784, 64, 10).epochs(1).batchSize(50).seed(1).build();
         var network = new Trainer(plan, TrainingListener.NONE).train(train, null).network();
-        Model model = new Model(network, 28, 28, train.classNames(),
+        Model model = Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 28, 28,
+                train.classNames(),
                 new ModelMetadata(realDigits ? "mnist" : "blobs", 1, 1, OptionalDouble.empty(), "test", Instant.now()));
         server = new TestServer(model);
     }

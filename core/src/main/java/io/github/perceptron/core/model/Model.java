@@ -1,10 +1,10 @@
 package io.github.perceptron.core.model;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.engine.Evaluator;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.eval.Evaluator;
 import io.github.perceptron.core.layer.Parameter;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import java.nio.ByteBuffer;
@@ -33,7 +33,8 @@ public final class Model {
     /** Computed on first use: a model's weights never change. */
     private String weightsDigest;
 
-    public Model(Network network, int width, int height, List<String> classNames, ModelMetadata metadata) {
+    /** A model around {@code network}, which it owns from now on: see {@link #restore} for the public way in. */
+    Model(Network network, int width, int height, List<String> classNames, ModelMetadata metadata) {
         NetworkSpec spec = network.spec();
         if (width * height != spec.inputs()) {
             throw new IllegalArgumentException(width + "×" + height + " images do not fit a network of "

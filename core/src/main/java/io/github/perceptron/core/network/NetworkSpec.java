@@ -86,7 +86,8 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
         return count;
     }
 
-    Initialization initializationFor(Activation activation) {
+    /** The initialisation of a layer with {@code activation}: the spec's own, or the one suited to the activation. */
+    public Initialization initializationFor(Activation activation) {
         return initialization.orElse(Initialization.suitedTo(activation));
     }
 }

@@ -1,9 +1,9 @@
 package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.engine.Evaluator;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.eval.Evaluator;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.StopReason;

@@ -1,7 +1,7 @@
 package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainerState;

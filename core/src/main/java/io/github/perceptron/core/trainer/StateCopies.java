@@ -1,6 +1,6 @@
 package io.github.perceptron.core.trainer;
 
-import io.github.perceptron.core.network.Network;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.trainer.Optimizer;
 import java.util.ArrayList;

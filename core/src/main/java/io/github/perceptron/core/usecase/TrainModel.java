@@ -5,13 +5,15 @@ import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
+import io.github.perceptron.core.engine.Evaluator;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.model.ToolVersion;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.parallel.DataParallelTrainer;
 import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRunner;
@@ -183,15 +185,19 @@ public final class TrainModel {
     private TrainedModel finish(TrainingPlan plan, Data data, TrainedNetwork result, Map<String, Object> described) {
         int epochs = result.keptEpoch();
         Model model = model(result.network(), data, metadata(plan, epochs, OptionalDouble.empty()));
+        // Evaluated on the trained network, on the run's threads.
         Evaluation test = data.validating || result.history().isEmpty() || result.last().evaluation().isEmpty()
-                || epochs != result.last().epoch() ? model.evaluate(data.test) : result.last().evaluation().get();
+                || epochs != result.last().epoch() ? Evaluator.evaluate(result.network(), data.test, data.train.classNames())
+                : result.last().evaluation().get();
         Model measured = model.withMetadata(metadata(plan, epochs, OptionalDouble.of(test.accuracy()))
                 .withProvenance(provenance(plan, data, result, described)));
         return new TrainedModel(measured, result.history(), test, result.stopReason(), result.keptEpoch());
     }
 
+    /** A model of the network's weights as they are now (copied: the network may train on). */
     private static Model model(Network network, Data data, ModelMetadata metadata) {
-        return new Model(network, data.train.width(), data.train.height(), data.train.classNames(), metadata);
+        return Model.restore(network.spec(), network.parameters().stream().map(Parameter::values).toList(),
+                data.train.width(), data.train.height(), data.train.classNames(), metadata);
     }
 
     private ModelMetadata metadata(TrainingPlan plan, int epochs, OptionalDouble accuracy) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.perceptron.core.model.PlantedApiLeak;
 import io.github.perceptron.core.planteda.PlantedCycleA;
 import io.github.perceptron.core.plantedb.PlantedCycleB;
 import io.github.perceptron.core.trainer.PlantedTrainingRoomCycle;
@@ -26,6 +27,7 @@ class CoreArchitectureRulesAreNotVacuousTest {
                 Arguments.of(CoreArchitectureTest.the_kernel_stays_out_of_cores_api, new Class<?>[] {PlantedCycleA.class}),
                 Arguments.of(CoreArchitectureTest.core_does_no_file_io_outside_its_ports,
                         new Class<?>[] {PlantedTrainingRoomCycle.class}),
+                Arguments.of(CoreArchitectureTest.cores_api_mentions_only_its_api, new Class<?>[] {PlantedApiLeak.class}),
                 Arguments.of(CoreArchitectureTest.the_training_room_has_no_cycle,
                         new Class<?>[] {PlantedTrainingRoomCycle.class, PlantedTrainingRoomPartner.class}));
     }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +17,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Core's promises to the systems that embed it. Every rule fails when it matches no classes
@@ -62,7 +66,7 @@ public class CoreArchitectureTest {
             .should(new ArchCondition<JavaCodeUnit>("not take or return a type of core's kernel") {
                 @Override
                 public void check(JavaCodeUnit unit, ConditionEvents events) {
-                    java.util.List<JavaClass> types = new java.util.ArrayList<>(unit.getRawParameterTypes());
+                    List<JavaClass> types = new ArrayList<>(unit.getRawParameterTypes());
                     types.add(unit.getRawReturnType());
                     for (JavaClass type : types) {
                         if (type.getPackageName().startsWith("io.github.perceptron.core.kernel")) {
@@ -119,4 +123,50 @@ public class CoreArchitectureTest {
             .should().beFreeOfCycles()
             .allowEmptyShould(false)
             .because("the trainer is split by job so that each job reads alone: state, step, epoch loop, checkpoints, shards");
+
+    /** The packages module-info exports to everyone: core's API. */
+    private static final List<String> API = List.of("augment", "data", "eval", "layer", "loss", "model",
+            "network", "optim", "train", "usecase");
+
+    /** Public methods of the API that take an SPI port on purpose: the data-parallel use case's runner. */
+    private static final Set<String> SPI_ON_PURPOSE = Set.of(
+            "io.github.perceptron.core.usecase.TrainModel.trainSharded");
+
+    /**
+     * What module-info exports to everyone mentions only what it exports to everyone and the JDK:
+     * no public method or constructor of the API takes or returns a type of the SPI ({@code tune},
+     * {@code parallel}, {@code trainer}, {@code engine}, {@code random}) or of the internals
+     * ({@code kernel}, {@code batch}), which an embedder's module could not name.
+     */
+    @ArchTest
+    public static final ArchRule cores_api_mentions_only_its_api = codeUnits()
+            .that().arePublic().and().areDeclaredInClassesThat().arePublic()
+            .and().areDeclaredInClassesThat(new DescribedPredicate<JavaClass>("in an API package") {
+                @Override
+                public boolean test(JavaClass owner) {
+                    return API.stream().anyMatch(p -> owner.getPackageName().equals("io.github.perceptron.core." + p));
+                }
+            })
+            .should(new ArchCondition<JavaCodeUnit>("take and return only types of core's API or the JDK") {
+                @Override
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                    if (SPI_ON_PURPOSE.contains(unit.getOwner().getName() + "." + unit.getName())) {
+                        return;
+                    }
+                    List<JavaClass> types = new ArrayList<>(unit.getRawParameterTypes());
+                    types.add(unit.getRawReturnType());
+                    for (JavaClass type : types) {
+                        JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
+                        String name = base.getPackageName();
+                        boolean api = !name.startsWith("io.github.perceptron.core")
+                                || API.stream().anyMatch(p -> name.equals("io.github.perceptron.core." + p));
+                        if (!api) {
+                            events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + base.getName()));
+                        }
+                    }
+                }
+            })
+            .allowEmptyShould(false)
+            .because("module-info exports the SPI only to the adapters and the internals to nobody: an API signature that "
+                    + "names them is one an embedder cannot use");
 }

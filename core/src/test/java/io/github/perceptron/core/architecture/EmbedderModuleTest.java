@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Core as an embedder's module sees it: {@code requires io.github.perceptron.core} on the module
  * path, compiled by javac. The README's embedding example compiles there as written; core's
- * internals (the kernel, the trainer) and its SPI (data-parallel training, exported to the command
- * lines and Spark only) do not. javac runs as a child process: core's tests run inside core's
+ * internals (the kernel) and its SPI (the trainer, the network engine, data-parallel training,
+ * exported to the command lines and Spark only) do not. javac runs as a child process: core's tests run inside core's
  * module, which does not read {@code java.compiler}.
  */
 class EmbedderModuleTest {

@@ -3,9 +3,9 @@ package io.github.perceptron.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.testing.TinyModels;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.eval.Evaluator;
+import io.github.perceptron.core.engine.Evaluator;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.layer.Parameter;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.StopAfter;

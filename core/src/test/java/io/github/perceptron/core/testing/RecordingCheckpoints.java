@@ -2,10 +2,10 @@ package io.github.perceptron.core.testing;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.ValidationSplit;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.CheckpointStore;
@@ -64,7 +64,8 @@ public final class RecordingCheckpoints implements CheckpointStore {
     public Trainer trainer(TrainingPlan plan, TrainingListener listener, LabelledImages images) {
         return new Trainer(plan, Threads.allProcessors(), listener,
                 new CheckpointPolicy(this, Path.of("recorded.checkpoint.json"), everyEpochs),
-                (network, epoch, state, best) -> new TrainingCheckpoint(new Model(network, images.width(),
+                (network, epoch, state, best) -> new TrainingCheckpoint(Model.restore(network.spec(),
+                        network.parameters().stream().map(p -> p.values()).toList(), images.width(),
                         images.height(), images.classNames(), new ModelMetadata("recorded", plan.seed(), epoch,
                         OptionalDouble.empty(), "test", Instant.EPOCH)), plan, epoch, state, best, ValidationSplit.NONE,
                         KernelInfo.name()));

@@ -1,6 +1,7 @@
 package io.github.perceptron.core.testing;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
@@ -26,7 +27,9 @@ public final class TinyModels {
         TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
         ModelMetadata metadata = new ModelMetadata("blobs", 9, 2, OptionalDouble.of(0.75), "test",
                 Instant.parse("2026-11-22T07:00:00Z"));
-        return new Model(result.network(), 8, 8, blobs.classNames(), metadata);
+        Network network = result.network();
+        return Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 8, 8,
+                blobs.classNames(), metadata);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.network;
+package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;

@@ -1,11 +1,13 @@
-package io.github.perceptron.core.eval;
+package io.github.perceptron.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.engine.Evaluator;
+import io.github.perceptron.core.engine.Network;
+import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.loss.Loss;
-import io.github.perceptron.core.network.Network;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.network;
+package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Parameter;

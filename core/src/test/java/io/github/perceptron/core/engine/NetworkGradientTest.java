@@ -1,18 +1,21 @@
-package io.github.perceptron.core.network;
+package io.github.perceptron.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.engine.Network;
+import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.loss.Loss;
+import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Backprop against central differences on small random networks, five seeds each. Bound: the

@@ -1,9 +1,10 @@
-package io.github.perceptron.core.eval;
+package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.batch.BatchAssembler;
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.engine.Network;
+import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.kernel.Parallel;
-import io.github.perceptron.core.network.Network;
 import java.util.ArrayList;
 import java.util.List;
 

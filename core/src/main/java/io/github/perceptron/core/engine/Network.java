@@ -1,4 +1,4 @@
-package io.github.perceptron.core.network;
+package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.kernel.KernelChoice;
 import io.github.perceptron.core.kernel.MatrixKernel;
@@ -6,6 +6,7 @@ import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
