@@ -66,5 +66,7 @@ class TrainingSettingsTest {
                 .isInstanceOf(OptionException.class).hasMessage("--dropout must be a rate in [0, 1), was 1.5");
         assertThatThrownBy(() -> TrainingSettings.DEFAULTS.with("threads", "2"))
                 .isInstanceOf(OptionException.class).hasMessageContaining("unknown training option '--threads'");
+        assertThatThrownBy(() -> TrainingSettings.DEFAULTS.withArguments(List.of("lr", "0.1")))
+                .isInstanceOf(OptionException.class).hasMessage("'lr' is not a training option");
     }
 }
