@@ -14,6 +14,7 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.model.ToolVersion;
+import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.parallel.DataParallelTrainer;
 import io.github.perceptron.core.parallel.ShardLayout;
 import io.github.perceptron.core.parallel.ShardRunner;
@@ -28,6 +29,7 @@ import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -173,9 +175,10 @@ public final class TrainModel {
 
     /** What this use case's checkpoints hold: a usable model, the plan, the state, the split and the kernel. */
     private CheckpointMaker checkpoints(TrainingPlan plan, Data data) {
+        // The state holds a copy of the weights already: the checkpoint's model is made from it.
         return (network, epoch, state, best) -> new TrainingCheckpoint(
-                model(network, data, metadata(plan, epoch, OptionalDouble.empty())), plan, epoch, state, best, data.split,
-                KernelInfo.name());
+                model(network.spec(), state.weights(), data, metadata(plan, epoch, OptionalDouble.empty())), plan, epoch,
+                state, best, data.split, KernelInfo.name());
     }
 
     private TrainedModel finish(TrainingPlan plan, Data data, TrainedNetwork result) {
@@ -196,8 +199,11 @@ public final class TrainModel {
 
     /** A model of the network's weights as they are now (copied: the network may train on). */
     private static Model model(Network network, Data data, ModelMetadata metadata) {
-        return Model.restore(network.spec(), network.parameters().stream().map(Parameter::values).toList(),
-                data.train.width(), data.train.height(), data.train.classNames(), metadata);
+        return model(network.spec(), network.parameters().stream().map(Parameter::values).toList(), data, metadata);
+    }
+
+    private static Model model(NetworkSpec spec, List<float[]> weights, Data data, ModelMetadata metadata) {
+        return Model.restore(spec, weights, data.train.width(), data.train.height(), data.train.classNames(), metadata);
     }
 
     private ModelMetadata metadata(TrainingPlan plan, int epochs, OptionalDouble accuracy) {
