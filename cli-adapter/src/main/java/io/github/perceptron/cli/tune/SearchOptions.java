@@ -5,6 +5,7 @@ import io.github.perceptron.cli.train.TrainingSettings;
 import io.github.perceptron.cli.train.ValidationOption;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.train.EarlyStopping;
+import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.Dimension;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TuningResult;
@@ -60,8 +61,9 @@ public final class SearchOptions {
     int patience;
 
 
-    /** A checked search, ready to run. */
-    public record Search(SearchSpace space, List<Map<String, String>> trials, TrialPlans plans, ValidationSplit split,
+    /** A checked search, ready to run: {@code trialPlans} are the plans of {@code trials}, in order. */
+    public record Search(SearchSpace space, List<Map<String, String>> trials, TrialPlans plans,
+                         List<TrainingPlan> trialPlans, ValidationSplit split,
                          long seed, Duration budget) {
     }
 
@@ -92,14 +94,14 @@ public final class SearchOptions {
             throw new OptionException(e.getMessage(), e);
         }
         TrialPlans plans = new TrialPlans(base, patience > 0 ? EarlyStopping.onAccuracy(patience) : EarlyStopping.NONE);
-        plans.plans(chosen);
+        List<TrainingPlan> trialPlans = plans.plans(chosen);
         ValidationSplit split = ValidationOption.parse(validation, seed);
         if (folds == 1 && split.isNone()) {
             throw new OptionException("--validation must hold out images to score the trials on (the test set "
                     + "never is), or give --folds");
         }
         Duration budget = timeBudget == null ? null : TimeBudget.parse(timeBudget);
-        return new Search(space, chosen, plans, split, seed, budget);
+        return new Search(space, chosen, plans, trialPlans, split, seed, budget);
     }
 
     /** What makes a search the same search, for its journal: a search resumes only from its own. */

@@ -122,7 +122,7 @@ public final class TuneCommand implements Callable<Integer> {
         files.create();
         // The data by its content, not its path: a moved cache still resumes, other data never does.
         String data = source.load(Split.TRAIN).contentDigest();
-        List<TrainingPlan> plans = prepared.plans().plans(prepared.trials());
+        List<TrainingPlan> plans = prepared.trialPlans();
         TuningRequest request = new TuningRequest(prepared.trials(), plans, prepared.split(), searching.folds(),
                 prepared.budget(), retrain);
         TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.stream().map(codec::write).toList(), codec,
