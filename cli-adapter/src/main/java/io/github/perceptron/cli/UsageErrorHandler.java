@@ -8,6 +8,9 @@ import picocli.CommandLine;
 /** A usage error: the problem and where to read about the options, on two lines, exit code 2. */
 final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
 
+    /** Picocli's words for a value a converter refused. */
+    private static final Pattern INVALID_VALUE = Pattern.compile("Invalid value for option '(--[\\w-]+)': (.*)", Pattern.DOTALL);
+
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
@@ -26,6 +29,4 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         Matcher matcher = INVALID_VALUE.matcher(message);
         return matcher.matches() && matcher.group(2).contains(matcher.group(1)) ? matcher.group(2) : message;
     }
-
-    private static final Pattern INVALID_VALUE = Pattern.compile("Invalid value for option '(--[\\w-]+)': (.*)", Pattern.DOTALL);
 }
