@@ -31,6 +31,7 @@ module io.github.perceptron.core {
     exports io.github.perceptron.core.train;
     exports io.github.perceptron.core.usecase;
 
+    exports io.github.perceptron.core.digest to io.github.perceptron.dataset;
     exports io.github.perceptron.core.engine to io.github.perceptron.cli;
     exports io.github.perceptron.core.parallel to io.github.perceptron.cli, io.github.perceptron.spark,
             io.github.perceptron.sparkcli;

@@ -10,7 +10,7 @@ import io.github.perceptron.cli.compare.CompareCommand;
 import io.github.perceptron.cli.serve.ServeCommand;
 import io.github.perceptron.cli.train.TrainCommand;
 import io.github.perceptron.cli.tune.TuneCommand;
-import io.github.perceptron.core.model.ToolVersion;
+import io.github.perceptron.core.model.ModelMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ final class PerceptronCommand {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"perceptron " + ToolVersion.current(),
+            return new String[] {"perceptron " + ModelMetadata.currentToolVersion(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }

@@ -24,7 +24,6 @@ import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.tune.TuneModel;
-import io.github.perceptron.core.usecase.EvaluateModel;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.dataset.DataSources;
 import io.github.perceptron.dataset.DatasetFetcher;
@@ -78,7 +77,7 @@ final class PerceptronModule extends AbstractModule {
 
     /** Core's use cases, dated by the system clock and recording this machine in what they train. */
     @Provides
-    UseCases useCases(Clock clock, Host host, ModelStore store) {
+    UseCases useCases(Clock clock, Host host) {
         return new UseCases() {
             @Override
             public TrainModel training(DatasetSource source, TrainingListener listener, Threads threads) {
@@ -88,11 +87,6 @@ final class PerceptronModule extends AbstractModule {
             @Override
             public TuneModel tuning(DatasetSource source, Threads threads, TrialRunner runner) {
                 return new TuneModel(source, threads, clock, runner);
-            }
-
-            @Override
-            public EvaluateModel evaluation() {
-                return new EvaluateModel(store);
             }
         };
     }

@@ -1,6 +1,6 @@
 package io.github.perceptron.dataset;
 
-import io.github.perceptron.core.data.ContentDigest;
+import io.github.perceptron.core.digest.ContentDigest;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
@@ -119,7 +119,9 @@ public final class IdxDatasetSource implements DatasetSource {
                 throw new DatasetException(directory.resolve(PARTS).resolve(names.get(p)) + ": images of " + part.width()
                         + "×" + part.height() + " pixels, the first part's are " + first.width() + "×" + first.height());
             }
-            part.digestPixels(digest);
+            byte[] pixels = new byte[Math.multiplyExact(part.size(), part.pixelCount())];
+            part.copyPixels(pixels, 0);
+            digest.pixels(pixels, 0, pixels.length);
         }
         return new PartsSummary(names, counts, histogram, first.width(), first.height(), classNames, digest.finish());
     }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.network.NetworkLimits;
+import io.github.perceptron.core.network.NetworkSpec;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import java.util.Arrays;
 final class CompactTree {
 
     /** A checkpoint's parameters with three optimiser slots each (Adam), and an example order of 2^24. */
-    static final long MAX_NUMBERS = 4 * NetworkLimits.MAX_PARAMETERS + (1L << 24);
+    static final long MAX_NUMBERS = 4 * NetworkSpec.MAX_PARAMETERS + (1L << 24);
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 

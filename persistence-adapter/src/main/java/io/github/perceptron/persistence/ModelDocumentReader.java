@@ -8,7 +8,6 @@ import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
-import io.github.perceptron.core.network.NetworkLimits;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +24,8 @@ import java.util.OptionalDouble;
 final class ModelDocumentReader {
 
     /** The limits the trainer plans with: whatever it saves, this reads. */
-    private static final int MAX_UNITS = NetworkLimits.MAX_UNITS;
-    private static final long MAX_PARAMETERS = NetworkLimits.MAX_PARAMETERS;
+    private static final int MAX_UNITS = NetworkSpec.MAX_UNITS;
+    private static final long MAX_PARAMETERS = NetworkSpec.MAX_PARAMETERS;
 
     private final Path file;
     private final JsonFields fields;
@@ -51,7 +50,7 @@ final class ModelDocumentReader {
         JsonNode input = fields.object(architecture, "input", "architecture.input");
         int width = (int) fields.integer(input, "width", "architecture.input.width", 1, MAX_UNITS);
         int height = (int) fields.integer(input, "height", "architecture.input.height", 1, MAX_UNITS);
-        if ((long) width * height > NetworkLimits.MAX_INPUTS) {
+        if ((long) width * height > NetworkSpec.MAX_INPUTS) {
             throw fields.bad("architecture.input", "is " + width + "×" + height + ", too large");
         }
         NetworkSpec spec = spec(architecture, width * height);

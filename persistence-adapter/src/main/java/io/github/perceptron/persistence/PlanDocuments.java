@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.network.NetworkLimits;
+import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -79,7 +79,7 @@ public final class PlanDocuments {
         }
         fields.integer(root, "formatVersion", "formatVersion", FORMAT_VERSION, FORMAT_VERSION);
         JsonNode network = fields.object(root, "network", "network");
-        int inputs = (int) fields.integer(network, "inputs", "network.inputs", 1, NetworkLimits.MAX_INPUTS);
+        int inputs = (int) fields.integer(network, "inputs", "network.inputs", 1, NetworkSpec.MAX_INPUTS);
         return PlanJson.read(fields, root, new ModelDocumentReader(SOURCE).spec(network, inputs));
     }
 }

@@ -1,11 +1,12 @@
 package io.github.perceptron.cli.command;
 
-import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.console.JsonLine;
 import io.github.perceptron.cli.data.DatasetOptions;
 import io.github.perceptron.cli.files.ModelOption;
+import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.model.ModelStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Measure a saved model on a dataset's test split.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private final UseCases useCases;
+    private final ModelStore store;
     private final Console console;
 
     @Mixin
@@ -36,14 +37,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Inject
-    EvaluateCommand(UseCases useCases, Console console) {
-        this.useCases = useCases;
+    EvaluateCommand(ModelStore store, Console console) {
+        this.store = store;
         this.console = console;
     }
 
     @Override
     public Integer call() {
-        Evaluation evaluation = useCases.evaluation().evaluate(model.file(), dataset.open(json));
+        Evaluation evaluation = store.load(model.file()).evaluate(dataset.open(json).load(Split.TEST));
         if (json) {
             console.out().println(JsonLine.of(asJson(evaluation)));
         } else {

@@ -5,12 +5,11 @@ import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.tune.TuneModel;
-import io.github.perceptron.core.usecase.EvaluateModel;
 import io.github.perceptron.core.usecase.TrainModel;
 
 /**
- * Core's use cases as the commands get them: made by the composition root, which knows the clock,
- * the host and the model store, for the data, listener and threads a command has chosen. Work
+ * Core's use cases as the commands get them: made by the composition root, which knows the clock
+ * and the host, for the data, listener and threads a command has chosen. Work
  * shipped to another JVM (a trial or a run on a Spark executor) makes its own, there.
  */
 public interface UseCases {
@@ -18,6 +17,4 @@ public interface UseCases {
     TrainModel training(DatasetSource source, TrainingListener listener, Threads threads);
 
     TuneModel tuning(DatasetSource source, Threads threads, TrialRunner runner);
-
-    EvaluateModel evaluation();
 }

@@ -1,7 +1,7 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.OptionException;
-import io.github.perceptron.core.network.NetworkLimits;
+import io.github.perceptron.core.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class LayerSizes {
             throw new OptionException("--layers " + layers + ": give at least an input and an output size");
         }
         try {
-            NetworkLimits.check(sizes);
+            NetworkSpec.checkSizes(sizes);
         } catch (IllegalArgumentException e) {
             throw new OptionException("--layers " + layers + ": " + e.getMessage());
         }

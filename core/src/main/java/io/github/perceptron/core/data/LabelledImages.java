@@ -1,5 +1,6 @@
 package io.github.perceptron.core.data;
 
+import io.github.perceptron.core.digest.ContentDigest;
 import io.github.perceptron.core.kernel.KernelChoice;
 import java.util.List;
 
@@ -154,11 +155,6 @@ public final class LabelledImages {
     /** Copies these images' pixels, {@code width × height} bytes an image, into {@code target} from {@code offset}. */
     public void copyPixels(byte[] target, int offset) {
         System.arraycopy(pixels, first * pixelCount(), target, offset, count * pixelCount());
-    }
-
-    /** Adds these images' pixels to a digest of images in parts (see {@link ContentDigest}). */
-    public void digestPixels(ContentDigest digest) {
-        digest.pixels(pixels, first * pixelCount(), count * pixelCount());
     }
 
     /** How many images carry each label. */

@@ -25,6 +25,11 @@ public record ModelMetadata(String dataset, long seed, int epochs, OptionalDoubl
         }
     }
 
+    /** The version of this perceptron, as models trained now record it ({@code unknown} outside a build). */
+    public static String currentToolVersion() {
+        return ToolVersion.current();
+    }
+
     /** This metadata with {@code provenance}. */
     public ModelMetadata withProvenance(Provenance provenance) {
         return new ModelMetadata(dataset, seed, epochs, testAccuracy, toolVersion, created, Optional.of(provenance));

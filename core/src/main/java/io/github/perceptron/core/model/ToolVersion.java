@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The version of perceptron, filtered into a class-path resource at build time. */
-public final class ToolVersion {
+final class ToolVersion {
 
     private static final String VERSION = read();
 
     private ToolVersion() {
     }
 
-    public static String current() {
+    static String current() {
         return VERSION;
     }
 

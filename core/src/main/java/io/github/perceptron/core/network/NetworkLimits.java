@@ -7,14 +7,14 @@ import java.util.List;
  * a model it trains is always one it can load again. Far above any sensible MLP, low enough that
  * a forged model file cannot exhaust memory.
  */
-public final class NetworkLimits {
+final class NetworkLimits {
 
     /** Units in one layer, the output layer included. */
-    public static final int MAX_UNITS = 1 << 16;
+    static final int MAX_UNITS = 1 << 16;
     /** Inputs of the first layer: pixels per image, 1024×1024. */
-    public static final int MAX_INPUTS = 1 << 20;
+    static final int MAX_INPUTS = 1 << 20;
     /** Weights and biases of the whole network: 400 MB of float32. */
-    public static final long MAX_PARAMETERS = 100_000_000L;
+    static final long MAX_PARAMETERS = 100_000_000L;
 
     private NetworkLimits() {
     }
@@ -23,7 +23,7 @@ public final class NetworkLimits {
      * Checks layer sizes {@code [inputs, hidden..., outputs]}; the message names the first size
      * out of bounds, or the parameter count. Products are exact, so no size can overflow past a check.
      */
-    public static void check(List<Integer> sizes) {
+    static void check(List<Integer> sizes) {
         for (int i = 0; i < sizes.size(); i++) {
             int size = sizes.get(i);
             int max = i == 0 ? MAX_INPUTS : MAX_UNITS;

@@ -17,6 +17,17 @@ import java.util.Optional;
 public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss loss,
                           Optional<Initialization> initialization) {
 
+    /** The most units in one layer, the output layer included. */
+    public static final int MAX_UNITS = NetworkLimits.MAX_UNITS;
+    /** The most inputs of the first layer: pixels per image, 1024×1024. */
+    public static final int MAX_INPUTS = NetworkLimits.MAX_INPUTS;
+    /**
+     * The most weights and biases of a whole network (400 MB of float32). These limits are the
+     * largest networks perceptron plans, trains, saves and reads: far above any sensible MLP, low
+     * enough that a forged model file cannot exhaust memory.
+     */
+    public static final long MAX_PARAMETERS = NetworkLimits.MAX_PARAMETERS;
+
     public NetworkSpec {
         if (inputs < 1) {
             throw new IllegalArgumentException("inputs must be >= 1, was " + inputs);
@@ -34,6 +45,16 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
             }
         }
         NetworkLimits.check(sizes(inputs, hidden, classes));
+    }
+
+    /**
+     * Checks layer sizes {@code [inputs, hidden..., outputs]} against the limits above, before
+     * anything is allocated.
+     *
+     * @throws IllegalArgumentException naming the first size out of bounds, or the parameter count
+     */
+    public static void checkSizes(List<Integer> sizes) {
+        NetworkLimits.check(sizes);
     }
 
     /**

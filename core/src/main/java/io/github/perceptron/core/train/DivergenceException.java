@@ -1,9 +1,15 @@
 package io.github.perceptron.core.train;
 
-/** The loss became NaN or infinite: training stopped rather than produce garbage weights. */
-public final class DivergenceException extends TrainingStoppedException {
+/**
+ * The loss or a weight became NaN or infinite: training stopped rather than produce garbage
+ * weights, at a step it names.
+ */
+public final class DivergenceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
+    private final int epoch;
+    private final int batch;
 
     public DivergenceException(int epoch, int batch, double loss, double learningRate) {
         this("the loss is " + loss, epoch, batch, learningRate);
@@ -11,12 +17,24 @@ public final class DivergenceException extends TrainingStoppedException {
 
     private DivergenceException(String what, int epoch, int batch, double learningRate) {
         super("training diverged at epoch " + epoch + ", batch " + batch + ": " + what
-                + "; try a smaller learning rate than " + learningRate, epoch, batch);
+                + "; try a smaller learning rate than " + learningRate);
+        this.epoch = epoch;
+        this.batch = batch;
     }
 
     /** The last update of an epoch left a weight that is not finite (no later loss would show it). */
     public static DivergenceException inWeights(int epoch, int batch, double learningRate) {
         return new DivergenceException("the last update left a weight that is not a finite number", epoch, batch,
                 learningRate);
+    }
+
+    /** The epoch it stopped in, from 1. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The batch within that epoch, from 1. */
+    public int batch() {
+        return batch;
     }
 }

@@ -5,11 +5,26 @@ package io.github.perceptron.core.train;
  * {@code Thread.interrupt()}): training stopped before the next step. The thread's interrupt
  * flag stays set, so the code that interrupted it sees it too.
  */
-public final class TrainingInterruptedException extends TrainingStoppedException {
+public final class TrainingInterruptedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final int epoch;
+    private final int batch;
+
     public TrainingInterruptedException(int epoch, int batch) {
-        super("training interrupted before epoch " + epoch + ", batch " + batch, epoch, batch);
+        super("training interrupted before epoch " + epoch + ", batch " + batch);
+        this.epoch = epoch;
+        this.batch = batch;
+    }
+
+    /** The epoch it stopped in, from 1. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The batch within that epoch, from 1. */
+    public int batch() {
+        return batch;
     }
 }

@@ -13,7 +13,6 @@ import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Provenance;
-import io.github.perceptron.core.model.ToolVersion;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.parallel.DataParallelTrainer;
 import io.github.perceptron.core.parallel.ShardLayout;
@@ -207,7 +206,7 @@ public final class TrainModel {
     }
 
     private ModelMetadata metadata(TrainingPlan plan, int epochs, OptionalDouble accuracy) {
-        return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ToolVersion.current(), clock.instant());
+        return new ModelMetadata(source.describe(), plan.seed(), epochs, accuracy, ModelMetadata.currentToolVersion(), clock.instant());
     }
 
     private Provenance provenance(TrainingPlan plan, Data data, TrainedNetwork result, Map<String, Object> described) {

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.data;
+package io.github.perceptron.core.digest;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * {@link LabelledImages#contentDigest()} computed piece by piece: the digest of images that come
+ * {@code LabelledImages.contentDigest()} computed piece by piece: the digest of images that come
  * in parts (part files, say) without holding them all, equal to the digest of their concatenation.
  * Feed every part's labels first, then every part's pixels, in the same order.
  */
