@@ -6,9 +6,12 @@
  * <ul>
  *   <li>the API, exported to everyone: what an embedder trains, saves, loads and predicts with,
  *       and the ports it may implement;</li>
- *   <li>the SPI, exported only to the adapters that need it: the search ({@code tune}), data-parallel
- *       training ({@code parallel}), the trainer and the network engine ({@code trainer},
- *       {@code engine}, for {@code bench}), the generator ({@code random}, for synthetic data);</li>
+ *   <li>the SPI, exported only to the adapters that need it: the command line's runs
+ *       ({@code run}: checkpointed, resumed, data-parallel), checkpoints and the state a run
+ *       resumes from ({@code checkpoint}), the search ({@code tune}), data-parallel training
+ *       ({@code parallel}), the trainer and the network engine ({@code trainer}, {@code engine},
+ *       for {@code bench}), the generator ({@code random}, for synthetic data), the digest of
+ *       images in parts ({@code digest});</li>
  *   <li>internals, exported to nobody: the matrix kernel ({@code kernel}) and batch assembly and
  *       distortion ({@code batch}).</li>
  * </ul>
@@ -31,11 +34,14 @@ module io.github.perceptron.core {
     exports io.github.perceptron.core.train;
     exports io.github.perceptron.core.usecase;
 
+    exports io.github.perceptron.core.checkpoint to io.github.perceptron.persistence, io.github.perceptron.cli,
+            io.github.perceptron.spark, io.github.perceptron.sparkcli;
     exports io.github.perceptron.core.digest to io.github.perceptron.dataset;
     exports io.github.perceptron.core.engine to io.github.perceptron.cli;
     exports io.github.perceptron.core.parallel to io.github.perceptron.cli, io.github.perceptron.spark,
             io.github.perceptron.sparkcli;
     exports io.github.perceptron.core.random to io.github.perceptron.dataset;
+    exports io.github.perceptron.core.run to io.github.perceptron.cli;
     exports io.github.perceptron.core.trainer to io.github.perceptron.cli;
     exports io.github.perceptron.core.tune to io.github.perceptron.persistence, io.github.perceptron.cli,
             io.github.perceptron.spark, io.github.perceptron.sparkcli;

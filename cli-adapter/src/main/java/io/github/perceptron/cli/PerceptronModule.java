@@ -14,17 +14,17 @@ import io.github.perceptron.cli.train.Interrupts;
 import io.github.perceptron.cli.train.ShardRunners;
 import io.github.perceptron.cli.tune.SearchFiles;
 import io.github.perceptron.cli.tune.TrialRunners;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.model.Host;
 import io.github.perceptron.core.model.ModelStore;
-import io.github.perceptron.core.train.CheckpointStore;
+import io.github.perceptron.core.run.TrainingRuns;
 import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.tune.SearchSpace;
 import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.tune.TuneModel;
-import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.dataset.DataSources;
 import io.github.perceptron.dataset.DatasetFetcher;
 import io.github.perceptron.onnx.OnnxModelStore;
@@ -80,8 +80,8 @@ final class PerceptronModule extends AbstractModule {
     UseCases useCases(Clock clock, Host host) {
         return new UseCases() {
             @Override
-            public TrainModel training(DatasetSource source, TrainingListener listener, Threads threads) {
-                return new TrainModel(source, listener, clock, threads).on(host);
+            public TrainingRuns training(DatasetSource source, TrainingListener listener, Threads threads) {
+                return new TrainingRuns(source, listener, clock, threads).on(host);
             }
 
             @Override

@@ -1,6 +1,5 @@
 package io.github.perceptron.cli;
 
-import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.layer.Activation;
@@ -8,9 +7,9 @@ import io.github.perceptron.core.model.Prediction;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.train.EarlyStopping;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
-import io.github.perceptron.core.usecase.TrainedModel;
 
 /** The embedding example of README.md, verbatim between the markers (ReadmeExampleTest checks both). */
 final class ReadmeExample {
@@ -28,7 +27,7 @@ final class ReadmeExample {
                 .earlyStopping(EarlyStopping.onAccuracy(5))      // watches validation accuracy only
                 .build();
         TrainedModel trained = new TrainModel(mnist)
-                .train(plan, ValidationSplit.stratifiedFraction(0.1, 1), CheckpointPolicy.NONE);
+                .train(plan, ValidationSplit.stratifiedFraction(0.1, 1));
         System.out.printf("test accuracy %.2f%%%n", 100 * trained.test().accuracy());
         Prediction prediction = trained.model().predict(pixels);  // 784 floats in [0,1]
         // readme-example-end

@@ -2,9 +2,9 @@ package io.github.perceptron.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.KernelInfo;
-import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package io.github.perceptron.onnx;
 
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.LayerSpec;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ final class OnnxExporter {
 
     static byte[] export(Model model) {
         NetworkSpec spec = model.spec();
-        List<Parameter> parameters = model.parameters();
+        List<float[]> parameters = model.weights();
         List<Activation> activations = new ArrayList<>();
         for (LayerSpec layer : spec.hidden()) {
             if (layer instanceof LayerSpec.Dense dense) {
@@ -53,8 +52,8 @@ final class OnnxExporter {
             Activation activation = activations.get(layer);
             String produced = activation == Activation.IDENTITY && last ? OUTPUT : gemm;
             node(graph, "Gemm", gemm, List.of(current, weights, biases), produced);
-            initializer(graph, weights, new long[] {in, out}, parameters.get(2 * layer).values());
-            initializer(graph, biases, new long[] {out}, parameters.get(2 * layer + 1).values());
+            initializer(graph, weights, new long[] {in, out}, parameters.get(2 * layer));
+            initializer(graph, biases, new long[] {out}, parameters.get(2 * layer + 1));
             current = produced;
             if (activation != Activation.IDENTITY) {
                 String result = last ? OUTPUT : gemm + "." + activation.id();

@@ -2,14 +2,14 @@ package io.github.perceptron.persistence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.perceptron.core.train.CheckpointStore;
-import io.github.perceptron.core.train.TrainingCheckpoint;
+import io.github.perceptron.core.checkpoint.BestEpoch;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
+import io.github.perceptron.core.checkpoint.TrainerState;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.train.TrainerState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ public final class JsonCheckpointStore implements CheckpointStore {
         TrainingCheckpoint checkpoint;
         try {
             // The weights are the model's: the file holds them once.
-            List<float[]> weights = model.parameters().stream().map(p -> p.values()).toList();
+            List<float[]> weights = model.weights();
             checkpoint = new TrainingCheckpoint(model, plan, epoch, new TrainerState(weights, state, steps, random, order),
                     best, validation, kernel);
         } catch (IllegalArgumentException e) {
@@ -163,13 +163,14 @@ public final class JsonCheckpointStore implements CheckpointStore {
         double score = fields.number(best, "score", "training.best.score", -Double.MAX_VALUE, Double.MAX_VALUE);
         int since = (int) fields.integer(best, "since", "training.best.since", 0, Integer.MAX_VALUE);
         JsonNode tensors = fields.array(best, "weights", "training.best.weights");
-        if (tensors.size() != 0 && tensors.size() != model.parameters().size()) {
+        List<float[]> modelWeights = model.weights();
+        if (tensors.size() != 0 && tensors.size() != modelWeights.size()) {
             throw fields.bad("training.best.weights", "has " + tensors.size() + " tensors, the model has "
-                    + model.parameters().size());
+                    + modelWeights.size());
         }
         List<float[]> weights = new ArrayList<>();
         for (int p = 0; p < tensors.size(); p++) {
-            int length = model.parameters().get(p).size();
+            int length = modelWeights.get(p).length;
             String path = "training.best.weights[" + p + "]";
             if (!tensors.get(p).isArray() || tensors.get(p).size() != length) {
                 throw fields.bad(path, "must hold " + length + " numbers");
@@ -181,9 +182,10 @@ public final class JsonCheckpointStore implements CheckpointStore {
 
     private static List<float[][]> optimizerState(JsonFields fields, JsonNode training, Model model, int slots) {
         JsonNode all = fields.array(training, "optimizerState", "training.optimizerState");
-        if (all.size() != model.parameters().size()) {
+        List<float[]> modelWeights = model.weights();
+        if (all.size() != modelWeights.size()) {
             throw fields.bad("training.optimizerState", "has " + all.size() + " tensors, the model has "
-                    + model.parameters().size());
+                    + modelWeights.size());
         }
         List<float[][]> state = new ArrayList<>();
         for (int p = 0; p < all.size(); p++) {
@@ -192,7 +194,7 @@ public final class JsonCheckpointStore implements CheckpointStore {
             if (!tensor.isArray() || tensor.size() != slots) {
                 throw fields.bad(path, "must hold " + slots + " arrays for this optimiser");
             }
-            int length = model.parameters().get(p).size();
+            int length = modelWeights.get(p).length;
             float[][] values = new float[slots][];
             for (int s = 0; s < slots; s++) {
                 JsonNode slot = tensor.get(s);

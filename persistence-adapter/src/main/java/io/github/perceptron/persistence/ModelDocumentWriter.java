@@ -2,7 +2,6 @@ package io.github.perceptron.persistence;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.perceptron.core.layer.LayerSpec;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStoreException;
@@ -24,9 +23,9 @@ final class ModelDocumentWriter {
 
     /** NaN never reaches a file: JSON cannot carry it and a model holding it is garbage anyway. */
     static void checkFinite(Model model, Path location) {
-        List<Parameter> parameters = model.parameters();
+        List<float[]> parameters = model.weights();
         for (int p = 0; p < parameters.size(); p++) {
-            float[] values = parameters.get(p).values();
+            float[] values = parameters.get(p);
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
                     throw new ModelStoreException(location + ": refusing to save a model with a non-finite value ("
@@ -95,14 +94,14 @@ final class ModelDocumentWriter {
 
     private void writeParameters(Model model) throws IOException {
         List<Integer> sizes = model.spec().sizes();
-        List<Parameter> parameters = model.parameters();
+        List<float[]> parameters = model.weights();
         json.writeArrayFieldStart("parameters");
         for (int p = 0; p < parameters.size(); p++) {
             int layer = p / 2;
-            Parameter parameter = parameters.get(p);
             json.writeStartObject();
             json.writeNumberField("layer", layer + 1);
-            json.writeStringField("name", parameter.name());
+            // Model.weights() order: each dense layer's weights, then its biases.
+            json.writeStringField("name", p % 2 == 0 ? "weights" : "biases");
             json.writeArrayFieldStart("shape");
             if (p % 2 == 0) {
                 json.writeNumber(sizes.get(layer));
@@ -111,7 +110,7 @@ final class ModelDocumentWriter {
             json.writeEndArray();
             json.writeArrayFieldStart("values");
             // Float.toString gives the shortest decimal that parses back to the same float32.
-            for (float value : parameter.values()) {
+            for (float value : parameters.get(p)) {
                 json.writeNumber(value);
             }
             json.writeEndArray();

@@ -3,14 +3,14 @@ package io.github.perceptron.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.perceptron.core.train.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.run.TrainingRuns;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.testing.TinyModels;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ class ChecksumTest {
         JsonCheckpointStore store = new JsonCheckpointStore();
         Path file = dir.resolve("c.json");
         TrainingPlan plan = TrainingPlan.builder().layers(16, 4, 3).epochs(2).batchSize(10).build();
-        new TrainModel(new InMemoryDatasetSource(SyntheticImages.blobs(60, 4, 4, 3, 1), SyntheticImages.blobs(9, 4, 4, 3, 2)))
+        new TrainingRuns(new InMemoryDatasetSource(SyntheticImages.blobs(60, 4, 4, 3, 1), SyntheticImages.blobs(9, 4, 4, 3, 2)))
                 .train(plan, ValidationSplit.NONE, new CheckpointPolicy(store, file, 1));
         assertThat(store.load(file).epoch()).isEqualTo(2);
 

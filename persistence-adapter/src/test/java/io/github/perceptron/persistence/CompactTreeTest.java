@@ -30,10 +30,10 @@ class CompactTreeTest {
                 first[i] = i < awkward.length ? awkward[i] : Float.intBitsToFloat(random.nextInt() & 0x7f7fffff);
             }
         });
-        float[] values = model.parameters().get(0).values();
+        float[] values = model.weights().get(0);
         Path file = dir.resolve("model.json");
         new JsonModelStore().save(model, file);
-        float[] read = new JsonModelStore().load(file).parameters().get(0).values();
+        float[] read = new JsonModelStore().load(file).weights().get(0);
         for (int i = 0; i < values.length; i++) {
             assertThat(Float.floatToIntBits(read[i])).as("value %d: %s", i, values[i]).isEqualTo(Float.floatToIntBits(values[i]));
         }

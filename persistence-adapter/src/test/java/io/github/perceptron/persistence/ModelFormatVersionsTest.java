@@ -2,17 +2,16 @@ package io.github.perceptron.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.data.ValidationSplit;
-import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.Host;
+import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.EarlyStopping;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.usecase.TrainModel;
-import io.github.perceptron.core.usecase.TrainedModel;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class ModelFormatVersionsTest {
         assertThat(model.metadata().dataset()).isEqualTo("tiny (v1 fixture)");
         assertThat(model.metadata().epochs()).isEqualTo(3);
         assertThat(model.metadata().provenance()).isEmpty();
-        assertThat(model.parameters().get(0).values()[0]).isEqualTo(-0.6627603f);
+        assertThat(model.weights().get(0)[0]).isEqualTo(-0.6627603f);
     }
 
     /** Version 2 wrote the plan's values as text; such a file reads, its plan as it was written. */
@@ -45,7 +44,7 @@ class ModelFormatVersionsTest {
         InMemoryDatasetSource data = new InMemoryDatasetSource(SyntheticImages.blobs(60, 6, 6, 3, 1),
                 SyntheticImages.blobs(30, 6, 6, 3, 2));
         TrainedModel trained = new TrainModel(data).train(TrainingPlan.builder().layers(36, 4, 3).epochs(1).batchSize(20)
-                .build(), ValidationSplit.NONE, CheckpointPolicy.NONE);
+                .build());
         Path file = dir.resolve("v2.json");
         new JsonModelStore().save(trained.model(), file);
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -69,7 +68,7 @@ class ModelFormatVersionsTest {
         TrainingPlan plan = TrainingPlan.builder().layers(36, 8, 3).epochs(4).batchSize(20).seed(9)
                 .earlyStopping(EarlyStopping.onAccuracy(2)).build();
         TrainedModel trained = new TrainModel(data).on(new Host("Temurin 17.0.15", "AMD EPYC, amd64", "abc123"))
-                .train(plan, ValidationSplit.stratified(30, 9), CheckpointPolicy.NONE);
+                .train(plan, ValidationSplit.stratified(30, 9));
         Path file = dir.resolve("m.json");
         new JsonModelStore().save(trained.model(), file);
         assertThat(Files.readString(file)).contains("\"formatVersion\" : 3", "\"provenance\"");

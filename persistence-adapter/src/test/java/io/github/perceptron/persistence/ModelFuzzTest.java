@@ -1,14 +1,14 @@
 package io.github.perceptron.persistence;
 
-import io.github.perceptron.core.train.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.run.TrainingRuns;
 import io.github.perceptron.core.testing.Fuzzing;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.testing.TinyModels;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class ModelFuzzTest {
         InMemoryDatasetSource data = new InMemoryDatasetSource(SyntheticImages.blobs(40, 4, 4, 3, 1),
                 SyntheticImages.blobs(10, 4, 4, 3, 2));
         TrainingPlan plan = TrainingPlan.builder().layers(16, 5, 3).epochs(1).batchSize(10).build();
-        new TrainModel(data).train(plan, ValidationSplit.NONE, new CheckpointPolicy(new JsonCheckpointStore(), seed, 1));
+        new TrainingRuns(data).train(plan, ValidationSplit.NONE, new CheckpointPolicy(new JsonCheckpointStore(), seed, 1));
         Fuzzing.run(dir.resolve("checkpoint.json"), List.of(Files.readAllBytes(seed)), ModelStoreException.class,
                 file -> new JsonCheckpointStore().load(file));
     }

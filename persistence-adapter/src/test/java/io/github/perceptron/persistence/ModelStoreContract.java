@@ -3,7 +3,6 @@ package io.github.perceptron.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
@@ -27,8 +26,8 @@ abstract class ModelStoreContract {
         ModelStore store = store();
         store.save(model, dir.resolve("m.json"));
         Model loaded = store.load(dir.resolve("m.json"));
-        for (int p = 0; p < model.parameters().size(); p++) {
-            assertThat(loaded.parameters().get(p).values()).isEqualTo(model.parameters().get(p).values());
+        for (int p = 0; p < model.weights().size(); p++) {
+            assertThat(loaded.weights().get(p)).isEqualTo(model.weights().get(p));
         }
         for (float[] image : TinyModels.images(20)) {
             assertThat(loaded.predict(image).probabilities()).isEqualTo(model.predict(image).probabilities());
@@ -43,13 +42,13 @@ abstract class ModelStoreContract {
         ModelStore store = store();
         Model first = TinyModels.trained();
         store.save(first, dir.resolve("m.json"));
-        List<float[]> changed = first.parameters().stream().map(Parameter::values).toList();
+        List<float[]> changed = first.weights();
         changed.get(0)[0] += 1f;
         Model second = Model.restore(first.spec(), changed, first.width(), first.height(), first.classNames(),
                 first.metadata());
         store.save(second, dir.resolve("m.json"));
-        assertThat(store.load(dir.resolve("m.json")).parameters().get(0).values()[0])
-                .isEqualTo(changed.get(0)[0]).isNotEqualTo(first.parameters().get(0).values()[0]);
+        assertThat(store.load(dir.resolve("m.json")).weights().get(0)[0])
+                .isEqualTo(changed.get(0)[0]).isNotEqualTo(first.weights().get(0)[0]);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.perceptron.spark;
 
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.parallel.EpochTally;
 import io.github.perceptron.core.parallel.ShardLayout;
@@ -7,7 +8,6 @@ import io.github.perceptron.core.parallel.ShardRound;
 import io.github.perceptron.core.parallel.ShardRunner;
 import io.github.perceptron.core.parallel.ShardTrainer;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.io.Serializable;
 import java.util.ArrayList;

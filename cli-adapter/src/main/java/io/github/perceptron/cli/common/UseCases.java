@@ -1,11 +1,11 @@
 package io.github.perceptron.cli.common;
 
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.run.TrainingRuns;
 import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.tune.TuneModel;
-import io.github.perceptron.core.usecase.TrainModel;
 
 /**
  * Core's use cases as the commands get them: made by the composition root, which knows the clock
@@ -14,7 +14,7 @@ import io.github.perceptron.core.usecase.TrainModel;
  */
 public interface UseCases {
 
-    TrainModel training(DatasetSource source, TrainingListener listener, Threads threads);
+    TrainingRuns training(DatasetSource source, TrainingListener listener, Threads threads);
 
     TuneModel tuning(DatasetSource source, Threads threads, TrialRunner runner);
 }

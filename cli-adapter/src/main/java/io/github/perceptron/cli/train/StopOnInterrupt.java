@@ -5,8 +5,8 @@ import io.github.perceptron.cli.train.StopOnInterrupt;
 import io.github.perceptron.cli.train.TrainingReporter;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.train.EpochReport;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainedModel;
 import java.nio.file.Path;
 
 /**

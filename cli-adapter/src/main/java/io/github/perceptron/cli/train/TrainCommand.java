@@ -7,17 +7,17 @@ import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.data.DatasetOptions;
 import io.github.perceptron.cli.files.FileOutput;
 import io.github.perceptron.cli.host.Environment;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStore;
-import io.github.perceptron.core.train.CheckpointPolicy;
-import io.github.perceptron.core.train.CheckpointStore;
+import io.github.perceptron.core.run.TrainingRuns;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.StopReason;
-import io.github.perceptron.core.train.TrainingCheckpoint;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainModel;
-import io.github.perceptron.core.usecase.TrainedModel;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -184,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
                                TrainingCheckpoint resumed, Path checkpointFile) {
         // Checkpoints are always on for an interrupt; --checkpoint-every adds regular ones.
         CheckpointPolicy policy = new CheckpointPolicy(checkpoints, checkpointFile, checkpointEvery);
-        TrainModel trainer = useCases.training(source, control, training.threads());
+        TrainingRuns trainer = useCases.training(source, control, training.threads());
         Instant started = clock.instant();
         try {
             return resumed == null ? trainer.train(plan, split, policy) : trainer.resume(resumed, plan, policy);

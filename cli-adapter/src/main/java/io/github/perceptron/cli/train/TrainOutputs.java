@@ -5,8 +5,8 @@ import io.github.perceptron.cli.data.DatasetOptions;
 import io.github.perceptron.cli.files.FileOutput;
 import io.github.perceptron.cli.files.OutputChecks;
 import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
-import io.github.perceptron.core.usecase.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 

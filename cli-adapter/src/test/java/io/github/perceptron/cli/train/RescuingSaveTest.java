@@ -27,7 +27,7 @@ class RescuingSaveTest {
         new RescuingSave(failingFor(Set.of()), () -> {
             throw new AssertionError("no rescue needed");
         }).save(model, TARGET);
-        assertThat(saved.load(TARGET).parameters().get(0).values()).isEqualTo(model.parameters().get(0).values());
+        assertThat(saved.load(TARGET).weights().get(0)).isEqualTo(model.weights().get(0));
     }
 
     @Test
@@ -36,8 +36,8 @@ class RescuingSaveTest {
                 .isInstanceOf(CommandFailure.class)
                 .hasMessage(TARGET + ": cannot save: No space left on device; the trained model was saved to "
                         + RESCUE.resolve("model.json") + " instead");
-        assertThat(saved.load(RESCUE.resolve("model.json")).parameters().get(0).values())
-                .isEqualTo(model.parameters().get(0).values());
+        assertThat(saved.load(RESCUE.resolve("model.json")).weights().get(0))
+                .isEqualTo(model.weights().get(0));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.github.perceptron.core.engine;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Activation;
-import io.github.perceptron.core.layer.Parameter;
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.kernel.Parallel;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.random.SeededRandom;
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -1,6 +1,5 @@
 package io.github.perceptron.core.engine;
 
-import io.github.perceptron.core.layer.Parameter;
 import java.util.List;
 import java.util.random.RandomGenerator;
 

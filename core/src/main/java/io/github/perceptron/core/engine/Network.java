@@ -5,7 +5,6 @@ import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;

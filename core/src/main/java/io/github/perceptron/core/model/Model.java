@@ -4,7 +4,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Evaluator;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
 import java.nio.ByteBuffer;
@@ -52,7 +52,7 @@ public final class Model {
     }
 
     /**
-     * A model from saved parameter values, in {@link Network#parameters()} order.
+     * A model from saved weights, in {@link #weights()} order: per dense layer, its weights then its biases.
      *
      * @throws IllegalArgumentException when the values do not match the architecture
      */
@@ -79,18 +79,17 @@ public final class Model {
     }
 
     /**
-     * Copies of the trained parameters, weights then biases per dense layer: changing them does not
-     * change the model (which may be serving predictions on other threads).
+     * Copies of the trained weights, as {@link #restore} takes them: per dense layer, its weights
+     * ({@code inputs × outputs}, row-major by input) then its biases ({@code outputs}). Changing them
+     * does not change the model (which may be serving predictions on other threads).
      */
-    public List<Parameter> parameters() {
-        return network.parameters().stream()
-                .map(p -> new Parameter(p.name(), p.values().clone(), p.decays()))
-                .toList();
+    public List<float[]> weights() {
+        return network.parameters().stream().map(p -> p.values().clone()).toList();
     }
 
     /**
      * {@code sha256:} and the hex SHA-256 of the parameters' exact bits: each value's IEEE 754 bit
-     * pattern, little-endian, tensor after tensor in {@link #parameters()} order. Two models with the
+     * pattern, little-endian, tensor after tensor in {@link #weights()} order. Two models with the
      * same digest and spec compute the same; the same seed and plan give the same digest on any
      * machine, kernel and thread count.
      */

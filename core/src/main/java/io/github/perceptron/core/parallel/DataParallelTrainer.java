@@ -1,5 +1,6 @@
 package io.github.perceptron.core.parallel;
 
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Evaluator;
 import io.github.perceptron.core.engine.Network;
@@ -8,7 +9,6 @@ import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Optimizer;

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * Where one shard stands in its local epoch between rounds, beyond its {@link
- * io.github.perceptron.core.train.TrainerState}: the next mini-batch, and the running loss and
+ * io.github.perceptron.core.checkpoint.TrainerState}: the next mini-batch, and the running loss and
  * correct count over the epoch under way and the last one finished (for the epoch's report).
  *
  * @param batch           the next mini-batch of the local epoch under way, from 0

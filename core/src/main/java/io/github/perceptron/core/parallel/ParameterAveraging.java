@@ -1,6 +1,6 @@
 package io.github.perceptron.core.parallel;
 
-import io.github.perceptron.core.train.TrainerState;
+import io.github.perceptron.core.checkpoint.TrainerState;
 import java.util.ArrayList;
 import java.util.List;
 

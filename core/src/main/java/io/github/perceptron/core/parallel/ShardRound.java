@@ -1,6 +1,6 @@
 package io.github.perceptron.core.parallel;
 
-import io.github.perceptron.core.train.TrainerState;
+import io.github.perceptron.core.checkpoint.TrainerState;
 import java.io.Serializable;
 
 /** What one shard hands back after a round of data-parallel training: its state and its tally. */

@@ -1,8 +1,8 @@
 package io.github.perceptron.core.parallel;
 
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.perceptron.core.parallel;
 
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Optimizer;
 import io.github.perceptron.core.trainer.PlanFit;

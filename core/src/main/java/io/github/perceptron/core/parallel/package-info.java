@@ -1,7 +1,7 @@
 /**
  * <b>SPI: data-parallel training.</b> A
  * {@link io.github.perceptron.core.parallel.DataParallelTrainer} averages the
- * {@link io.github.perceptron.core.train.TrainerState}s of shards laid out by a
+ * {@link io.github.perceptron.core.checkpoint.TrainerState}s of shards laid out by a
  * {@link io.github.perceptron.core.parallel.ShardLayout}; each shard is a
  * {@link io.github.perceptron.core.parallel.ShardTrainer} that runs its rounds wherever the
  * {@link io.github.perceptron.core.parallel.ShardRunner} port puts it (here, or the Spark

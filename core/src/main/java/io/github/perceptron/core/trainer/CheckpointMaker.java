@@ -1,9 +1,9 @@
 package io.github.perceptron.core.trainer;
 
+import io.github.perceptron.core.checkpoint.BestEpoch;
+import io.github.perceptron.core.checkpoint.TrainerState;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.engine.Network;
-import io.github.perceptron.core.train.BestEpoch;
-import io.github.perceptron.core.train.TrainerState;
-import io.github.perceptron.core.train.TrainingCheckpoint;
 
 /** What a checkpoint holds of a run at the end of an epoch: the use case that runs it knows the model around the network. */
 @FunctionalInterface

@@ -1,8 +1,8 @@
 package io.github.perceptron.core.trainer;
 
+import io.github.perceptron.core.checkpoint.BestEpoch;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.train.BestEpoch;
-import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.TrainingListener;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.perceptron.core.trainer;
 
+import io.github.perceptron.core.checkpoint.BestEpoch;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.layer.Parameter;
-import io.github.perceptron.core.train.BestEpoch;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.EpochReport;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.perceptron.core.trainer;
 
+import io.github.perceptron.core.checkpoint.BestEpoch;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Evaluator;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.train.BestEpoch;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.TrainingListener;

@@ -1,7 +1,7 @@
 package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.kernel.Parallel;
-import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.perceptron.core.trainer;
 
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.engine.Network;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.trainer.Optimizer;
 import java.util.ArrayList;
 import java.util.List;

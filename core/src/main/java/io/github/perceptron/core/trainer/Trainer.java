@@ -1,12 +1,12 @@
 package io.github.perceptron.core.trainer;
 
+import io.github.perceptron.core.checkpoint.BestEpoch;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.random.SeededRandom;
-import io.github.perceptron.core.train.BestEpoch;
-import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Optimizer;

@@ -2,13 +2,13 @@ package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.batch.BatchAssembler;
 import io.github.perceptron.core.batch.BatchDistortion;
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.kernel.Parallel;
-import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.DivergenceException;
-import io.github.perceptron.core.train.TrainerState;
 import io.github.perceptron.core.train.TrainingInterruptedException;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Optimizer;

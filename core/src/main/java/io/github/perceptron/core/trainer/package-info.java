@@ -1,6 +1,6 @@
 /**
  * <b>Internal: the training room.</b> The {@link io.github.perceptron.core.trainer.Trainer} sets a
- * run up, fresh or resumed from its {@link io.github.perceptron.core.train.TrainerState};
+ * run up, fresh or resumed from its {@link io.github.perceptron.core.checkpoint.TrainerState};
  * {@link io.github.perceptron.core.trainer.TrainingSteps} takes its mini-batch steps and copies its
  * state out and in; {@code EpochLoop} runs the epochs with early stopping ({@code EarlyStopWatch})
  * and a stop asked for; {@code Checkpointing} decides when a checkpoint is saved and what a failed

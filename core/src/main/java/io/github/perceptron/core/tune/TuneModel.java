@@ -6,10 +6,10 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.eval.Evaluation;
-import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.Threads;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.TrainedNetwork;
@@ -18,7 +18,6 @@ import io.github.perceptron.core.tune.TrialJournal;
 import io.github.perceptron.core.tune.TrialResult;
 import io.github.perceptron.core.tune.TrialRunner;
 import io.github.perceptron.core.usecase.TrainModel;
-import io.github.perceptron.core.usecase.TrainedModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,8 +92,8 @@ public final class TuneModel {
         listener.winnerTraining(best, winnerPlan);
         TrainModel training = new TrainModel(source, TrainingListener.NONE, clock, execution);
         TrainedModel winner = request.retrain() || request.folds() > 1
-                ? training.train(winnerPlan, ValidationSplit.NONE, CheckpointPolicy.NONE)
-                : training.train(winnerPlan, request.validation(), CheckpointPolicy.NONE);
+                ? training.train(winnerPlan, ValidationSplit.NONE)
+                : training.train(winnerPlan, request.validation());
         return new TuningResult(results, best, winnerPlan, winner, seconds, exhausted, Math.min(done.size(), results.size()));
     }
 

@@ -1,8 +1,8 @@
 package io.github.perceptron.core.tune;
 
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.tune.TrialResult;
-import io.github.perceptron.core.usecase.TrainedModel;
 import java.util.List;
 
 /**

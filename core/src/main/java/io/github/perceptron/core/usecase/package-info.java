@@ -1,8 +1,8 @@
 /**
- * <b>Public API, the place to start.</b> The two things an application does with core:
- * {@link io.github.perceptron.core.usecase.TrainModel} (train on a dataset, evaluate, return a
- * {@link io.github.perceptron.core.usecase.TrainedModel}) and
- * {@link io.github.perceptron.core.usecase.EvaluateModel}. They talk to the world only through the
- * ports {@code DatasetSource}, {@code ModelStore}, {@code CheckpointStore} and {@code TrainingListener}.
+ * <b>Public API, the place to start.</b> What an application does with core:
+ * {@link io.github.perceptron.core.usecase.TrainModel} trains on a dataset, measures the model on
+ * its test split and returns a {@code TrainedModel}. It talks to the world only through the ports
+ * {@code DatasetSource} and {@code TrainingListener}; the model it returns predicts, evaluates, and
+ * is saved through a {@code ModelStore}.
  */
 package io.github.perceptron.core.usecase;

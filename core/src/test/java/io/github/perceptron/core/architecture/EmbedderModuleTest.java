@@ -28,11 +28,10 @@ class EmbedderModuleTest {
             import io.github.perceptron.core.model.Prediction;
             import io.github.perceptron.core.optim.LearningRateSchedule;
             import io.github.perceptron.core.optim.OptimizerSpec;
-            import io.github.perceptron.core.train.CheckpointPolicy;
             import io.github.perceptron.core.train.EarlyStopping;
+            import io.github.perceptron.core.train.TrainedModel;
             import io.github.perceptron.core.train.TrainingPlan;
             import io.github.perceptron.core.usecase.TrainModel;
-            import io.github.perceptron.core.usecase.TrainedModel;
             """;
 
     @TempDir
@@ -58,7 +57,8 @@ class EmbedderModuleTest {
     @Test
     void an_embedder_module_cannot_reach_cores_internals_or_its_spi() throws IOException {
         for (String internal : List.of("io.github.perceptron.core.kernel.KernelChoice", "io.github.perceptron.core.trainer.Trainer",
-                "io.github.perceptron.core.parallel.ShardRunner")) {
+                "io.github.perceptron.core.parallel.ShardRunner", "io.github.perceptron.core.checkpoint.TrainerState",
+                "io.github.perceptron.core.run.TrainingRuns")) {
             String source = "package embedder;\n\npublic final class Example {\n    public static Object reach() {\n"
                     + "        return " + internal + ".class;\n    }\n}\n";
             Compilation compiled = compile(source);

@@ -1,7 +1,6 @@
 package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.engine.Network;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.random.SeededRandom;
 
 /**

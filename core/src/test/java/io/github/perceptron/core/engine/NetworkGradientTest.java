@@ -7,7 +7,6 @@ import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;

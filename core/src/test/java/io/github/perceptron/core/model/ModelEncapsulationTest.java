@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class ModelEncapsulationTest {
 
     @Test
-    void changing_the_parameters_handed_out_does_not_change_the_model() {
+    void changing_the_weights_handed_out_does_not_change_the_model() {
         Model model = TinyModels.trained();
         float[] image = TinyModels.images(1)[0];
         Prediction before = model.predict(image);
-        for (var parameter : model.parameters()) {
-            java.util.Arrays.fill(parameter.values(), 0f);
+        for (float[] weights : model.weights()) {
+            java.util.Arrays.fill(weights, 0f);
         }
         assertThat(model.predict(image).probabilities()).isEqualTo(before.probabilities());
-        assertThat(model.parameters().get(0).values()).isNotEqualTo(new float[model.parameters().get(0).size()]);
+        assertThat(model.weights().get(0)).isNotEqualTo(new float[model.weights().get(0).length]);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.perceptron.core.testing;
 
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
@@ -16,7 +15,7 @@ public final class InMemoryModelStore implements ModelStore {
 
     @Override
     public void save(Model model, Path location) {
-        List<float[]> values = model.parameters().stream().map(Parameter::values).map(float[]::clone).toList();
+        List<float[]> values = model.weights();
         models.put(location, Model.restore(model.spec(), values, model.width(), model.height(), model.classNames(),
                 model.metadata()));
     }

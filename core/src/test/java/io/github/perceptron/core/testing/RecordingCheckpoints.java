@@ -1,18 +1,18 @@
 package io.github.perceptron.core.testing;
 
+import io.github.perceptron.core.checkpoint.BestEpoch;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.checkpoint.CheckpointStore;
+import io.github.perceptron.core.checkpoint.TrainerState;
+import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStoreException;
-import io.github.perceptron.core.train.BestEpoch;
-import io.github.perceptron.core.train.CheckpointPolicy;
-import io.github.perceptron.core.train.CheckpointStore;
 import io.github.perceptron.core.train.KernelInfo;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainerState;
-import io.github.perceptron.core.train.TrainingCheckpoint;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.core.trainer.Trainer;
@@ -77,7 +77,7 @@ public final class RecordingCheckpoints implements CheckpointStore {
         if (failsAt.test(checkpoint.epoch())) {
             throw new ModelStoreException(failure);
         }
-        saved.add(new Saved(checkpoint.model().parameters().stream().map(p -> p.values().clone()).toList(),
+        saved.add(new Saved(checkpoint.model().weights(),
                 checkpoint.epoch(), checkpoint.state(), checkpoint.best()));
     }
 

@@ -2,7 +2,6 @@ package io.github.perceptron.core.testing;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Network;
-import io.github.perceptron.core.layer.Parameter;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.train.TrainingListener;
@@ -34,10 +33,10 @@ public final class TinyModels {
 
     /**
      * {@code model} with its parameter values changed by {@code change} (given copies, in
-     * {@link Model#parameters()} order): a model's own values cannot be changed from outside.
+     * {@link Model#weights()} order): a model's own values cannot be changed from outside.
      */
     public static Model changed(Model model, Consumer<List<float[]>> change) {
-        List<float[]> values = model.parameters().stream().map(Parameter::values).toList();
+        List<float[]> values = model.weights();
         change.accept(values);
         return Model.restore(model.spec(), values, model.width(), model.height(), model.classNames(), model.metadata());
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Network;
-import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;

@@ -8,7 +8,7 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.kernel.KernelChoice;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
-import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;

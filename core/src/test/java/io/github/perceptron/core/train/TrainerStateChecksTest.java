@@ -2,6 +2,7 @@ package io.github.perceptron.core.train;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.SyntheticImages;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.perceptron.core.layer.Parameter;
+import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -74,9 +74,9 @@ class TuneModelTest {
         assertThat(resumed.trials()).extracting(TrialResult::validationAccuracy)
                 .isEqualTo(uninterrupted.trials().stream().map(TrialResult::validationAccuracy).toList());
         assertThat(resumed.best().number()).isEqualTo(uninterrupted.best().number());
-        for (int p = 0; p < uninterrupted.winner().model().parameters().size(); p++) {
-            assertThat(resumed.winner().model().parameters().get(p).values())
-                    .isEqualTo(uninterrupted.winner().model().parameters().get(p).values());
+        for (int p = 0; p < uninterrupted.winner().model().weights().size(); p++) {
+            assertThat(resumed.winner().model().weights().get(p))
+                    .isEqualTo(uninterrupted.winner().model().weights().get(p));
         }
         assertThat(journal.kept).hasSize(4);
     }
@@ -100,9 +100,9 @@ class TuneModelTest {
         assertThat(journal.kept).extracting(TrialResult::number).containsExactly(1, 2, 3, 4);
         assertThat(reported).containsExactly(1, 2, 3, 4);
         assertThat(together.best().number()).isEqualTo(alone.best().number());
-        for (int p = 0; p < alone.winner().model().parameters().size(); p++) {
-            assertThat(together.winner().model().parameters().get(p).values())
-                    .isEqualTo(alone.winner().model().parameters().get(p).values());
+        for (int p = 0; p < alone.winner().model().weights().size(); p++) {
+            assertThat(together.winner().model().weights().get(p))
+                    .isEqualTo(alone.winner().model().weights().get(p));
         }
     }
 

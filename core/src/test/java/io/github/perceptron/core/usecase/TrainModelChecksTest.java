@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.LabelledImages;
-import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
-import io.github.perceptron.core.train.CheckpointPolicy;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Threads;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.time.Clock;
@@ -39,7 +38,7 @@ class TrainModelChecksTest {
 
     private TrainedModel train(LabelledImages train, LabelledImages test, TrainingPlan plan) {
         return new TrainModel(new InMemoryDatasetSource(train, test), counting, Clock.systemUTC(), new Threads(1))
-                .train(plan, ValidationSplit.NONE, CheckpointPolicy.NONE);
+                .train(plan);
     }
 
     @Test

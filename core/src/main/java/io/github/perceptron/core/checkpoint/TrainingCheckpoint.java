@@ -1,7 +1,9 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.checkpoint;
 
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.train.TrainingPlan;
+import java.util.List;
 
 /**
  * A run saved between epochs: the model so far (a usable model in its own right), the plan it
@@ -28,14 +30,15 @@ public record TrainingCheckpoint(Model model, TrainingPlan plan, int epoch, Trai
         if (!model.spec().equals(plan.network())) {
             throw new IllegalArgumentException("the checkpoint's model does not have the plan's architecture");
         }
-        if (state.weights().size() != model.parameters().size()) {
+        List<float[]> modelWeights = model.weights();
+        if (state.weights().size() != modelWeights.size()) {
             throw new IllegalArgumentException("the state has " + state.weights().size() + " weight tensors, the model "
-                    + model.parameters().size());
+                    + modelWeights.size());
         }
         for (int p = 0; p < state.weights().size(); p++) {
-            if (state.weights().get(p).length != model.parameters().get(p).size()) {
+            if (state.weights().get(p).length != modelWeights.get(p).length) {
                 throw new IllegalArgumentException("the state's weight tensor " + p + " holds "
-                        + state.weights().get(p).length + " values, the model's " + model.parameters().get(p).size());
+                        + state.weights().get(p).length + " values, the model's " + modelWeights.get(p).length);
             }
         }
     }

@@ -1,9 +1,7 @@
-package io.github.perceptron.core.usecase;
+package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.model.Model;
-import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.StopReason;
 import java.util.List;
 
 /**

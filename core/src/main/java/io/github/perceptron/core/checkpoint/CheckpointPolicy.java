@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.checkpoint;
 
 import java.nio.file.Path;
 
@@ -6,8 +6,7 @@ import java.nio.file.Path;
  * When and where a run saves its checkpoints: to {@code location} in {@code store} every
  * {@code everyEpochs} epochs and after the last, and whenever training is asked to stop;
  * {@code everyEpochs = 0} saves only on such a stop. The one checkpoint setting: the
- * {@link Trainer} follows it, and {@link io.github.perceptron.core.usecase.TrainModel} says what a
- * checkpoint holds.
+ * trainer follows it, and {@code TrainingRuns} says what a checkpoint holds.
  */
 public record CheckpointPolicy(CheckpointStore store, Path location, int everyEpochs) {
 

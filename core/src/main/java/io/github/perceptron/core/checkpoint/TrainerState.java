@@ -1,4 +1,4 @@
-package io.github.perceptron.core.train;
+package io.github.perceptron.core.checkpoint;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.perceptron.core.layer;
+package io.github.perceptron.core.engine;
 
 /**
  * A trainable tensor and its gradient, both flat {@code float[]} of the same length. Optimisers
