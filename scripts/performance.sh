@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures perceptron on this machine against the notebooks' algorithm in numpy
-# (scripts/reference/notebook_numpy.py) and against the machine's own float32 GEMM rate
-# (scripts/reference/sgemm.py), side by side in one run, and writes docs/performance.md.
+# (scripts/reference/notebook_numpy.py), against PyTorch's CPU build training the same network
+# (scripts/reference/torch_mlp.py, when `python3 -c 'import torch'` works) and against the
+# machine's own float32 GEMM rate (scripts/reference/sgemm.py, with OpenBLAS's kernel for this
+# CPU), side by side in one run, and writes docs/performance.md.
 # Every path the CPU has is measured: on an AVX-512 machine the AVX-512 kernel and the AVX2 one
 # (the JVM started with -XX:UseAVX=2, OpenBLAS with its Haswell kernels), elsewhere the native one.
 # Needs python3 with numpy; fetches MNIST if it is missing.
@@ -27,6 +29,12 @@ else
   paths+=("native||")
 fi
 
+# PyTorch's CPU build, when it is installed (pip install torch).
+torch=""
+if python3 -c 'import torch' 2>/dev/null; then
+  torch=$(python3 -c 'import torch; print(torch.__version__)')
+fi
+
 json_field() { python3 -c 'import sys,json; print(json.loads(sys.stdin.readlines()[-1])[sys.argv[1]])' "$1"; }
 
 sections=()
@@ -36,13 +44,16 @@ for path in "${paths[@]}"; do
   [ -n "$coretype" ] && blas_env=(env OPENBLAS_CORETYPE="$coretype")
   declare -A sgemm=()
   for threads in 1 2; do
-    sgemm[$threads]=$("${blas_env[@]}" OPENBLAS_NUM_THREADS=$threads python3 scripts/reference/sgemm.py)
+    # The yardstick is OpenBLAS's own kernel for this CPU, whatever the environment forces elsewhere.
+    sgemm[$threads]=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$threads \
+      python3 scripts/reference/sgemm.py)
   done
   rows=()
   declare -A ours_median=()
   for layers in 784,30,10 784,100,30,10 784,512,10; do
     for threads in 1 2; do
       numpy_runs=()
+      torch_runs=()
       ours_runs=()
       # Three interleaved runs of each side, each after a pause: a 2-vCPU machine's speed drifts
       # between runs (a neighbour, the clock), and right after a run it is slower for some seconds.
@@ -50,22 +61,34 @@ for path in "${paths[@]}"; do
         sleep 3
         numpy_runs+=("$("${blas_env[@]}" OPENBLAS_NUM_THREADS=$threads python3 scripts/reference/notebook_numpy.py \
           --data "$data" --layers "$layers" --epochs "$epochs" | json_field seconds_per_epoch_median)")
+        if [ -n "$torch" ]; then
+          sleep 3
+          torch_runs+=("$(python3 scripts/reference/torch_mlp.py --data "$data" --layers "$layers" \
+            --epochs $((epochs - 1)) --threads "$threads" | json_field seconds_per_epoch_median)")
+        fi
         sleep 3
         ours_runs+=("$(PERCEPTRON_JAVA_OPTS="$jvm" ./perceptron bench --layers "$layers" --batch 100 \
           --epochs $((epochs - 1)) --threads "$threads" --json | tail -1)")
       done
-      row=$(python3 - "$layers" "$threads" "${sgemm[$threads]}" "${ours_median[$layers]:-}" "${numpy_runs[*]}" "${ours_runs[@]}" <<'PY'
+      row=$(python3 - "$layers" "$threads" "${sgemm[$threads]}" "${ours_median[$layers]:-}" "${numpy_runs[*]}" \
+        "${torch_runs[*]:--}" "${ours_runs[@]}" <<'PY'
 import json, statistics, sys
 layers, threads, sgemm, one_thread = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
 numpy = [float(v) for v in sys.argv[5].split()]
-ours = [json.loads(run) for run in sys.argv[6:]]
+torch = [float(v) for v in sys.argv[6].split() if v != "-"]
+ours = [json.loads(run) for run in sys.argv[7:]]
 m = statistics.median(o["seconds_per_epoch_median"] for o in ours)
 n = statistics.median(numpy)
 low, high = min(o["seconds_per_epoch_min"] for o in ours), max(o["seconds_per_epoch_max"] for o in ours)
 gflops = statistics.median(o["gflops"] for o in ours)
 inference = statistics.median(o["inference_ms_10000"] for o in ours)
 scaling = f"{float(one_thread) / m:.2f}×" if one_thread else "—"
-print(f"{m}\t| [{layers}] | {threads} | {n:.3f} ({min(numpy):.3f}–{max(numpy):.3f}) | {m:.3f} ({low:.3f}–{high:.3f}) "
+if torch:
+    p = statistics.median(torch)
+    pytorch = f"{p:.3f} ({min(torch):.3f}–{max(torch):.3f}) | {p / m:.2f}×"
+else:
+    pytorch = "— | —"
+print(f"{m}\t| [{layers}] | {threads} | {n:.3f} ({min(numpy):.3f}–{max(numpy):.3f}) | {pytorch} | {m:.3f} ({low:.3f}–{high:.3f}) "
       f"| {n / m:.2f}× | {scaling} | {gflops:.1f} | {100 * gflops / sgemm:.0f}% | {inference:.1f} |")
 PY
 )
@@ -108,11 +131,11 @@ print(f"{statistics.median(p):.3f} s per epoch against {statistics.median(v):.3f
   sections+=("$(
     echo "## $name: ${vector_bits}-bit vectors"
     echo
-    echo "float32 GEMM through numpy's OpenBLAS (2048³, best of five) in the same run: ${sgemm[1]} GFLOP/s on one"
-    echo "core, ${sgemm[2]} on two${coretype:+ (OPENBLAS_CORETYPE=$coretype)}."
+    echo "float32 GEMM through numpy's OpenBLAS with its own kernel for this CPU (2048³, best of five) in the"
+    echo "same run: ${sgemm[1]} GFLOP/s on one core, ${sgemm[2]} on two.${coretype:+ numpy's notebook ran with OPENBLAS_CORETYPE=$coretype.}"
     echo
-    echo "| layers | threads | numpy s/epoch | perceptron s/epoch | speed-up | 2 threads / 1 | GFLOP/s | % of sgemm | inference of 10,000 (ms) |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| layers | threads | numpy s/epoch | PyTorch s/epoch | ours vs PyTorch | perceptron s/epoch | ours vs numpy | 2 threads / 1 | GFLOP/s | % of sgemm | inference of 10,000 (ms) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "The default recipe ([784,512,10], dropout 0.2, ±2 px shifts), 4 epochs of \`train\`, three interleaved runs"
@@ -180,8 +203,11 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)
   echo "notebooks' final network: float64, sigmoid hidden layers, momentum 0.95, the same layer sizes and"
   echo "batch; its median over $epochs epochs); ours is \`perceptron bench\` (float32, ReLU, synthetic"
   echo "MNIST-shaped data with MNIST's 19% non-zero pixels, median of $((epochs - 1)) epochs after three"
-  echo "warm-up ones). Each side ran three times, interleaved: the table gives the median of the three"
-  echo "medians, in brackets the range of the three medians (numpy) or of every epoch (ours). \"% of"
+  echo "warm-up ones). PyTorch is \`scripts/reference/torch_mlp.py\` (${torch:-not installed here: \`pip install torch\`}):"
+  echo "its CPU build training the network \`bench\` trains (float32, ReLU, softmax + cross-entropy, momentum 0.9"
+  echo "at 0.01, batches of 100) on real MNIST, median of $((epochs - 1)) epochs after one warm-up; \"ours vs PyTorch\""
+  echo "is its time over ours. Each side ran three times, interleaved: the table gives the median of the three"
+  echo "medians, in brackets the range of the three medians (numpy, PyTorch) or of every epoch (ours). \"% of"
   echo "sgemm\" compares our GFLOP/s (the dense arithmetic of an epoch over its time; the zero-skipping"
   echo "of blank pixels can lift it above what is computed) with numpy's float32 GEMM on as many cores."
   echo
