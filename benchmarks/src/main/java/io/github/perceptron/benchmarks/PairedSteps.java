@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Training steps on one thread and on two, alternating in one JVM, so that a machine whose speed
- * drifts within a run (a shared virtual machine) slows both alike: the paired ratio of each round
- * is reported with its median and range: for whole steps, for the updates within them, and for
- * updates run back to back. JMH runs
- * its parameters one after the other, which on such a machine compares two different moments.
+ * Training steps of two structures on one thread and on two, alternating in one JVM, so that a
+ * machine whose speed drifts within a run (a shared virtual machine) slows all alike. The step
+ * in one parallel region ({@link Network#trainStep}) against the step it replaced, product by
+ * product ({@code computeGradients}, each product its own fork and join, then
+ * {@code Optimizer.step}, one more). The paired ratios of each round are reported with their
+ * median and range. JMH runs its parameters one after the other, which on such a machine compares
+ * two different moments.
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
  * io.github.perceptron.benchmarks.PairedSteps 784,512,10 [rounds]}
@@ -32,36 +34,37 @@ public final class PairedSteps {
     public static void main(String[] args) {
         List<Integer> sizes = Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        Steps one = new Steps(sizes, 1);
-        Steps two = new Steps(sizes, 2);
+        Steps[] steps = {new Steps(sizes, 1, false), new Steps(sizes, 2, false), new Steps(sizes, 1, true),
+                new Steps(sizes, 2, true)};
         for (int warmup = 0; warmup < 4; warmup++) {
-            one.run();
-            two.run();
+            for (Steps s : steps) {
+                s.run();
+            }
         }
-        double[][][] seconds = new double[3][2][rounds];
+        double[][] seconds = new double[steps.length][rounds];
         for (int r = 0; r < rounds; r++) {
-            double[] a = one.run();
-            double[] b = two.run();
-            for (int kind = 0; kind < 3; kind++) {
-                seconds[kind][0][r] = a[kind];
-                seconds[kind][1][r] = b[kind];
+            for (int s = 0; s < steps.length; s++) {
+                seconds[s][r] = steps[s].run();
             }
         }
         System.out.printf(Locale.ROOT, "%s batch %d, %d rounds of %d steps, seconds per round (median, min-max)%n",
                 sizes, BATCH, rounds, STEPS);
-        report("whole steps", seconds[0]);
-        report("their updates", seconds[1]);
-        report("updates alone", seconds[2]);
+        for (int s = 0; s < steps.length; s++) {
+            System.out.printf(Locale.ROOT, "%-30s %s%n", steps[s], summary(seconds[s]));
+        }
+        report("product by product, 2 threads / 1", seconds[0], seconds[1]);
+        report("one region, 2 threads / 1", seconds[2], seconds[3]);
+        report("one region / product by product, 1 thread", seconds[0], seconds[2]);
+        report("one region / product by product, 2 threads", seconds[1], seconds[3]);
     }
 
-    private static void report(String what, double[][] seconds) {
-        int rounds = seconds[0].length;
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            ratio[r] = seconds[0][r] / seconds[1][r];
+    /** The paired speed-up of {@code faster} over {@code slower}, round by round. */
+    private static void report(String what, double[] slower, double[] faster) {
+        double[] ratio = new double[slower.length];
+        for (int r = 0; r < slower.length; r++) {
+            ratio[r] = slower[r] / faster[r];
         }
-        System.out.printf(Locale.ROOT, "%-13s 1 thread %s, 2 threads %s, 2 threads / 1: %s×%n", what,
-                summary(seconds[0]), summary(seconds[1]), summary(ratio));
+        System.out.printf(Locale.ROOT, "%-44s %s×%n", what, summary(ratio));
     }
 
     private static String summary(double[] values) {
@@ -78,8 +81,12 @@ public final class PairedSteps {
         private final float[] inputs;
         private final int[] labels = new int[BATCH];
         private final SeededRandom random = new SeededRandom(3);
+        private final int threads;
+        private final boolean oneRegion;
 
-        Steps(List<Integer> sizes, int threads) {
+        Steps(List<Integer> sizes, int threads, boolean oneRegion) {
+            this.threads = threads;
+            this.oneRegion = oneRegion;
             NetworkSpec spec = NetworkSpec.of(sizes, Activation.RELU, Loss.crossEntropy(), 0, null);
             network = Network.create(spec, new SeededRandom(1), threads);
             optimizer = new Optimizer(new OptimizerSpec.Momentum(0.01, 0.9), network.parameters(), threads);
@@ -98,24 +105,26 @@ public final class PairedSteps {
             }
         }
 
-        /**
-         * Seconds for {@link #STEPS} whole steps, for the updates within them, then for as many
-         * updates run back to back (nothing between them to take the caches).
-         */
-        double[] run() {
+        /** Seconds for {@link #STEPS} whole steps (the batch is already in place: gathering is not timed). */
+        double run() {
+            Network.BatchRows inPlace = (task, from, to) -> { };
             long start = System.nanoTime();
-            long updates = 0;
             for (int s = 0; s < STEPS; s++) {
-                network.computeGradients(inputs, labels, BATCH, random);
-                long update = System.nanoTime();
-                optimizer.step(0.001, 0);
-                updates += System.nanoTime() - update;
+                if (oneRegion) {
+                    optimizer.prepare(0.001, 0);
+                    network.trainStep(inputs, labels, BATCH, random, inPlace, optimizer);
+                    optimizer.commitStep();
+                } else {
+                    network.computeGradients(inputs, labels, BATCH, random);
+                    optimizer.step(0.001, 0);
+                }
             }
-            long steps = System.nanoTime();
-            for (int s = 0; s < STEPS; s++) {
-                optimizer.step(0.001, 0);
-            }
-            return new double[] {(steps - start) / 1e9, updates / 1e9, (System.nanoTime() - steps) / 1e9};
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        @Override
+        public String toString() {
+            return (oneRegion ? "one region" : "product by product") + ", " + threads + (threads == 1 ? " thread" : " threads");
         }
     }
 }

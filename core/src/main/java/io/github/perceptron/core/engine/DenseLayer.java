@@ -2,6 +2,7 @@ package io.github.perceptron.core.engine;
 
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
+import io.github.perceptron.core.kernel.StepRegion;
 import io.github.perceptron.core.layer.Activation;
 import java.util.List;
 
@@ -47,6 +48,51 @@ final class DenseLayer implements Layer {
     @Override
     public void forward(float[] input, float[] output, int rows, boolean training) {
         kernel.multiply(input, weights.values(), output, rows, inputs, outputs, finish.on(output, activation));
+    }
+
+    @Override
+    public void forwardRows(float[] input, float[] output, int from, int to, int task) {
+        forwardLinearRows(input, output, from, to, task);
+        activation.applyRows(output, from, to, outputs);
+    }
+
+    /** Rows {@code [from, to)} of {@link #forwardLinear}, on task {@code task}'s scratch. */
+    void forwardLinearRows(float[] input, float[] z, int from, int to, int task) {
+        kernel.multiplyRows(input, weights.values(), z, from, to, inputs, outputs, task);
+        kernel.addToRows(z, biases.values(), from, to, outputs);
+    }
+
+    @Override
+    public void backwardRows(float[] output, float[] outputGradient, float[] inputGradient, int from, int to, int task) {
+        if (activation != Activation.IDENTITY) {
+            activation.multiplyByDerivative(output, outputGradient, from * outputs, to * outputs);
+        }
+        inputGradientRows(outputGradient, inputGradient, from, to, task);
+    }
+
+    /** Rows {@code [from, to)} of {@code dx = dz·Wᵀ}, unless {@code inputGradient} is null (the first layer's). */
+    void inputGradientRows(float[] dz, float[] inputGradient, int from, int to, int task) {
+        if (inputGradient != null) {
+            kernel.multiplyTransposedBRows(dz, weights.values(), inputGradient, from, to, outputs, inputs, task);
+        }
+    }
+
+    /**
+     * This task's rows of {@code dW = xᵀ·dz} (a block of inputs, cut at multiples of four as the
+     * kernel's tiles are) and columns of {@code db}, each over the whole batch in row order as
+     * {@link #backwardFromLinear} sums them; each is updated at once, while it is in this cache.
+     */
+    @Override
+    public void gradientShare(float[] input, float[] dz, int rows, int task, int tasks, ParameterUpdate update,
+                              int firstParameter) {
+        int firstInput = StepRegion.start(inputs, task, tasks);
+        int endInput = StepRegion.start(inputs, task + 1, tasks);
+        kernel.multiplyTransposedARows(input, dz, weights.gradient(), rows, inputs, outputs, firstInput, endInput, task);
+        int firstOutput = StepRegion.columnStart(outputs, task, tasks);
+        int endOutput = StepRegion.columnStart(outputs, task + 1, tasks);
+        kernel.sumColumns(dz, biases.gradient(), rows, outputs, firstOutput, endOutput);
+        update.update(firstParameter, firstInput * outputs, endInput * outputs);
+        update.update(firstParameter + 1, firstOutput, endOutput);
     }
 
     /** {@code z = x·W + b}, without the activation: the output layer hands {@code z} to its loss. */

@@ -15,6 +15,7 @@ final class DropoutLayer implements Layer {
     private final double rate;
     private final int threads;
     private float[] mask = new float[0];
+    private long seed;
 
     DropoutLayer(int width, double rate) {
         this(width, rate, 1);
@@ -46,18 +47,44 @@ final class DropoutLayer implements Layer {
      */
     @Override
     public void sample(int rows, RandomGenerator random) {
+        drawSeed(rows, random);
+        Parallel.forEachRowRange(threads, rows, this::fillMask);
+    }
+
+    /** The seed of this step's mask ({@link #sample}'s one draw); its rows are made by {@link #forwardRows}. */
+    @Override
+    public void drawSeed(int rows, RandomGenerator random) {
         int length = rows * width;
         if (mask.length < length) {
             mask = new float[length];
         }
-        long seed = random.nextLong();
+        seed = random.nextLong();
+    }
+
+    /** Rows {@code [from, to)} of this step's mask, each unit from its index alone. */
+    private void fillMask(int from, int to) {
         float kept = (float) (1.0 / (1.0 - rate));
-        float[] target = mask;
-        Parallel.forEachRowRange(threads, rows, (from, to) -> {
-            for (int i = from * width, end = to * width; i < end; i++) {
-                target[i] = (SeededRandom.nth(seed, i) >>> 11) * 0x1.0p-53 < rate ? 0f : kept;
-            }
-        });
+        for (int i = from * width, end = to * width; i < end; i++) {
+            mask[i] = (SeededRandom.nth(seed, i) >>> 11) * 0x1.0p-53 < rate ? 0f : kept;
+        }
+    }
+
+    @Override
+    public void forwardRows(float[] input, float[] output, int from, int to, int task) {
+        fillMask(from, to);
+        for (int i = from * width, end = to * width; i < end; i++) {
+            output[i] = input[i] * mask[i];
+        }
+    }
+
+    @Override
+    public void backwardRows(float[] output, float[] outputGradient, float[] inputGradient, int from, int to, int task) {
+        if (inputGradient == null) {
+            return;
+        }
+        for (int i = from * width, end = to * width; i < end; i++) {
+            inputGradient[i] = outputGradient[i] * mask[i];
+        }
     }
 
     @Override

@@ -17,6 +17,36 @@ interface Layer {
     default void sample(int rows, RandomGenerator random) {
     }
 
+    /**
+     * Draws this step's randomness before a training step's parallel region (a dropout mask's
+     * seed; the mask's rows are then made by {@link #forwardRows}).
+     */
+    default void drawSeed(int rows, RandomGenerator random) {
+    }
+
+    /**
+     * Rows {@code [from, to)} of a training forward pass, on the calling thread with task
+     * {@code task}'s scratch: the rows {@link #forward} would compute, bit for bit.
+     */
+    void forwardRows(float[] input, float[] output, int from, int to, int task);
+
+    /**
+     * Rows {@code [from, to)} of a backward pass: turns {@code outputGradient} into the gradient
+     * before the activation, in place, and writes those rows of {@code dL/d(input)} unless
+     * {@code inputGradient} is null. The parameters' gradients are left to
+     * {@link #gradientShare}, once every row is done.
+     */
+    void backwardRows(float[] output, float[] outputGradient, float[] inputGradient, int from, int to, int task);
+
+    /**
+     * Task {@code task} of {@code tasks}' share of this layer's parameter gradients, over all
+     * {@code rows} rows of the batch, each share then handed to {@code update}; parameters are
+     * numbered from {@code firstParameter}, in {@link #parameters()} order.
+     */
+    default void gradientShare(float[] input, float[] gradient, int rows, int task, int tasks, ParameterUpdate update,
+                               int firstParameter) {
+    }
+
     /** Computes {@code output} from {@code input}; {@code training} turns dropout on. */
     void forward(float[] input, float[] output, int rows, boolean training);
 

@@ -3,6 +3,7 @@ package io.github.perceptron.core.engine;
 import io.github.perceptron.core.kernel.KernelChoice;
 import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
+import io.github.perceptron.core.kernel.StepRegion;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
 import io.github.perceptron.core.network.NetworkSpec;
@@ -23,6 +24,13 @@ public final class Network {
     private final List<Parameter> parameters;
     private final MatrixKernel kernel;
     private final LossRows lossRows = new LossRows();
+    private final StepRegion region;
+    private final StepPhases phases = new StepPhases();
+    /** The dense layers (the output last) and the index of each one's weights in {@link #parameters}. */
+    private final List<DenseLayer> dense;
+    private final int[] firstParameter;
+    /** Each dense layer's place among the hidden layers ({@code hidden.size()} for the output layer). */
+    private final int[] denseAt;
     private int capacity;
     private float[] classWeights;
     private double[] rowLosses;
@@ -40,9 +48,26 @@ public final class Network {
         this.hidden = hidden;
         this.output = output;
         List<Parameter> all = new ArrayList<>();
-        hidden.forEach(layer -> all.addAll(layer.parameters()));
+        List<DenseLayer> denseLayers = new ArrayList<>();
+        List<Integer> first = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int l = 0; l < hidden.size(); l++) {
+            if (hidden.get(l) instanceof DenseLayer d) {
+                denseLayers.add(d);
+                first.add(all.size());
+                at.add(l);
+            }
+            all.addAll(hidden.get(l).parameters());
+        }
+        denseLayers.add(output);
+        first.add(all.size());
+        at.add(hidden.size());
         all.addAll(output.parameters());
         this.parameters = List.copyOf(all);
+        this.dense = List.copyOf(denseLayers);
+        this.firstParameter = first.stream().mapToInt(Integer::intValue).toArray();
+        this.denseAt = at.stream().mapToInt(Integer::intValue).toArray();
+        this.region = new StepRegion(kernel.threads());
     }
 
     /** A new network with freshly initialised weights drawn from {@code random}, using every processor. */
@@ -129,6 +154,109 @@ public final class Network {
         return loss;
     }
 
+    /**
+     * One whole training step in one parallel region: the bits of {@link #computeGradients}
+     * followed by an update of every parameter, whatever the thread count.
+     *
+     * <p>Each task owns a block of the batch rows (cut at multiples of four): it has {@code fill}
+     * gather them, then runs every layer's forward pass, the loss and the backward chain of
+     * gradients on those rows, reading the weights and waiting for no one. At the one barrier all
+     * rows are done; each task then computes its block of every weight matrix's rows and bias
+     * columns, over all the batch's rows in row order, and has {@code update} apply the optimiser
+     * to them while they are in its cache. The region's end is the step's second barrier. The
+     * generator is drawn from before the region (dropout masks' seeds), as by
+     * {@code computeGradients}.
+     *
+     * @param fill   gathers rows {@code [from, to)} of {@code input} and {@code labels} for a task
+     * @param update applies the optimiser to part of a parameter once its gradient is computed
+     * @return the loss summed over the rows (each weighed by its class); when it is not finite no
+     *         parameter was updated
+     */
+    public double trainStep(float[] input, int[] labels, int rows, RandomGenerator random, BatchRows fill,
+                            ParameterUpdate update) {
+        ensureCapacity(rows);
+        for (Layer layer : hidden) {
+            layer.drawSeed(rows, random);
+        }
+        lossRows.on(labels, rows, outputGradient, classWeights);
+        phases.on(input, rows, fill, update);
+        try {
+            region.run(phases, region.tasks(rows, stepWork(rows)));
+        } finally {
+            phases.on(null, 0, null, null);
+        }
+        return summedLoss(rows);
+    }
+
+    /** A step's multiply-adds: each dense layer's forward product, weight gradient and input gradient. */
+    private long stepWork(int rows) {
+        long work = 0;
+        for (DenseLayer layer : dense) {
+            work += 3L * rows * layer.inputs() * layer.outputs();
+        }
+        return work;
+    }
+
+    /** Fills rows {@code [from, to)} of a training step's batch, as task {@code task} (for its scratch). */
+    public interface BatchRows {
+        void fill(int task, int from, int to);
+    }
+
+    /** {@link #trainStep}'s two phases; one object per network, re-aimed per step, so a step allocates nothing. */
+    private final class StepPhases implements StepRegion.Phases {
+        private float[] input;
+        private int rows;
+        private BatchRows fill;
+        private ParameterUpdate update;
+
+        void on(float[] batch, int batchRows, BatchRows batchFill, ParameterUpdate parameterUpdate) {
+            input = batch;
+            rows = batchRows;
+            fill = batchFill;
+            update = parameterUpdate;
+        }
+
+        @Override
+        public void first(int task, int tasks) {
+            int from = StepRegion.start(rows, task, tasks);
+            int to = StepRegion.start(rows, task + 1, tasks);
+            fill.fill(task, from, to);
+            float[] current = input;
+            for (int l = 0; l < hidden.size(); l++) {
+                hidden.get(l).forwardRows(current, activations[l], from, to, task);
+                current = activations[l];
+            }
+            output.forwardLinearRows(current, outputs, from, to, task);
+            lossRows.run(from, to);
+            output.inputGradientRows(outputGradient, hidden.isEmpty() ? null : gradients[hidden.size() - 1], from, to,
+                    task);
+            for (int l = hidden.size() - 1; l >= 0; l--) {
+                hidden.get(l).backwardRows(activations[l], gradients[l], l == 0 ? null : gradients[l - 1], from, to, task);
+            }
+        }
+
+        @Override
+        public void second(int task, int tasks) {
+            // Every task sees every row's loss now; a step that diverged updates nothing.
+            if (!Double.isFinite(summedLoss(rows))) {
+                return;
+            }
+            for (int d = 0; d < dense.size(); d++) {
+                dense.get(d).gradientShare(inputOf(d), gradientOf(d), rows, task, tasks, update, firstParameter[d]);
+            }
+        }
+
+        /** What dense layer {@code d} read in the forward pass. */
+        private float[] inputOf(int d) {
+            return denseAt[d] == 0 ? input : activations[denseAt[d] - 1];
+        }
+
+        /** Its gradient before the activation, as the backward chain left it. */
+        private float[] gradientOf(int d) {
+            return denseAt[d] == hidden.size() ? outputGradient : gradients[denseAt[d]];
+        }
+    }
+
     /** Evaluation forward pass (dropout off); returns the loss summed over the rows. */
     public double computeLoss(float[] input, int[] labels, int rows) {
         ensureCapacity(rows);
@@ -140,6 +268,11 @@ public final class Network {
     private double loss(int[] labels, int rows, float[] gradient, float[] weights) {
         int classes = spec.classes();
         kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, lossRows.on(labels, rows, gradient, weights));
+        return summedLoss(rows);
+    }
+
+    /** The rows' losses of the last pass, summed in row order. */
+    private double summedLoss(int rows) {
         double total = 0;
         for (int r = 0; r < rows; r++) {
             total += rowLosses[r];

@@ -40,6 +40,28 @@ public interface MatrixKernel {
     /** {@code sums[j] = Σ_i a[i×n + j]} over {@code m} rows. */
     void sumColumns(float[] a, float[] sums, int m, int n);
 
+    /**
+     * Rows {@code [from, to)} of {@code c = a[·×k] · b[k×n]}, computed on the calling thread with
+     * task {@code task}'s scratch (below {@link #threads()}): a step's share in a {@link StepRegion}.
+     * Each element is the one {@link #multiply} computes.
+     */
+    void multiplyRows(float[] a, float[] b, float[] c, int from, int to, int k, int n, int task);
+
+    /**
+     * Rows {@code [from, to)} of {@code c[k×n] = a[m×k]ᵀ · b[m×n]}, {@code from} a multiple of 4:
+     * the elements {@link #multiplyTransposedA} computes, for one task's share of the weight rows.
+     */
+    void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to, int task);
+
+    /**
+     * Rows {@code [from, to)} of {@code c[·×k] = a[·×n] · b[k×n]ᵀ}, with task {@code task}'s scratch:
+     * the elements {@link #multiplyTransposedB} computes, for one task's share of the batch rows.
+     */
+    void multiplyTransposedBRows(float[] a, float[] b, float[] c, int from, int to, int n, int k, int task);
+
+    /** Columns {@code [from, to)} of {@link #sumColumns(float[], float[], int, int)}: the same sums. */
+    void sumColumns(float[] a, float[] sums, int m, int n, int from, int to);
+
     /** The threads products are split over: other per-row work of the layers may use as many. */
     int threads();
 }

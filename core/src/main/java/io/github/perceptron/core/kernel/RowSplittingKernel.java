@@ -22,6 +22,9 @@ final class RowSplittingKernel implements MatrixKernel {
     private final TransposeBack transposeBack = new TransposeBack();
     private float[] transposed = new float[0];
     private float[] resultTransposed = new float[0];
+    /** Per task of a step region: its batch rows of {@code a} transposed, and its columns of {@code cᵀ}. */
+    private final float[][] taskTransposed;
+    private final float[][] taskResultTransposed;
 
     RowSplittingKernel(int threads, Supplier<RowProduct> product) {
         if (threads < 1) {
@@ -30,6 +33,56 @@ final class RowSplittingKernel implements MatrixKernel {
         products = new RowProduct[threads];
         for (int t = 0; t < threads; t++) {
             products[t] = product.get();
+        }
+        taskTransposed = new float[threads][0];
+        taskResultTransposed = new float[threads][0];
+    }
+
+    @Override
+    public void multiplyRows(float[] a, float[] b, float[] c, int from, int to, int k, int n, int task) {
+        products[task].product(a, k, 1, b, c, from, to, k, n);
+    }
+
+    @Override
+    public void multiplyTransposedARows(float[] a, float[] b, float[] c, int m, int k, int n, int from, int to,
+                                        int task) {
+        products[task].product(a, 1, k, b, c, from, to, m, n);
+    }
+
+    @Override
+    public void multiplyTransposedBRows(float[] a, float[] b, float[] c, int from, int to, int n, int k, int task) {
+        // As multiplyTransposedB, on this task's rows only: cᵀ's columns [from, to) = b · (a's rows)ᵀ,
+        // the same rows of b in the same tiles, each element the same sum in the same order.
+        int rows = to - from;
+        if (rows <= 0) {
+            return;
+        }
+        if (taskTransposed[task].length < n * rows) {
+            taskTransposed[task] = new float[n * rows];
+        }
+        if (taskResultTransposed[task].length < k * rows) {
+            taskResultTransposed[task] = new float[k * rows];
+        }
+        float[] aT = taskTransposed[task];
+        float[] cT = taskResultTransposed[task];
+        transposeRows(a, from, to, from, rows, n, aT);
+        products[task].product(b, n, 1, aT, cT, 0, k, n, rows);
+        for (int p = 0; p < k; p++) {
+            int at = p * rows;
+            for (int i = 0; i < rows; i++) {
+                c[(from + i) * k + p] = cT[at + i];
+            }
+        }
+    }
+
+    @Override
+    public void sumColumns(float[] a, float[] sums, int m, int n, int from, int to) {
+        Arrays.fill(sums, from, to, 0f);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = from; j < to; j++) {
+                sums[j] += a[row + j];
+            }
         }
     }
 
@@ -77,7 +130,7 @@ final class RowSplittingKernel implements MatrixKernel {
 
         @Override
         public void run(int first, int end) {
-            transposeRows(resultTransposed, first, end, rows, cols, c);
+            transposeRows(resultTransposed, first, end, 0, rows, cols, c);
         }
     }
 
@@ -86,11 +139,14 @@ final class RowSplittingKernel implements MatrixKernel {
      * fills four adjacent floats (twice as fast as element by element, which wrote a row apart).
      */
     static void transpose(float[] from, int rows, int cols, float[] to) {
-        transposeRows(from, 0, rows, rows, cols, to);
+        transposeRows(from, 0, rows, 0, rows, cols, to);
     }
 
-    /** Rows {@code [first, end)} of {@code from[rows×cols]}, written as those columns of {@code to[cols×rows]}. */
-    private static void transposeRows(float[] from, int first, int end, int rows, int cols, float[] to) {
+    /**
+     * Rows {@code [first, end)} of {@code from[·×cols]}, written as columns {@code r - base} of
+     * {@code to[cols×rows]}.
+     */
+    private static void transposeRows(float[] from, int first, int end, int base, int rows, int cols, float[] to) {
         int r = first;
         for (; r + 4 <= end; r += 4) {
             int r0 = r * cols;
@@ -98,7 +154,7 @@ final class RowSplittingKernel implements MatrixKernel {
             int r2 = r1 + cols;
             int r3 = r2 + cols;
             for (int j = 0; j < cols; j++) {
-                int at = j * rows + r;
+                int at = j * rows + r - base;
                 to[at] = from[r0 + j];
                 to[at + 1] = from[r1 + j];
                 to[at + 2] = from[r2 + j];
@@ -107,7 +163,7 @@ final class RowSplittingKernel implements MatrixKernel {
         }
         for (; r < end; r++) {
             for (int j = 0; j < cols; j++) {
-                to[j * rows + r] = from[r * cols + j];
+                to[j * rows + r - base] = from[r * cols + j];
             }
         }
     }

@@ -25,7 +25,7 @@ public final class ShardTrainer {
         Network network = Network.create(plan.network(), new SeededRandom(0), threads.count());
         network.weighClasses(classWeights);
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads.count());
-        steps = new TrainingSteps(plan, threads.count(), network, optimizer, new SeededRandom(0),
+        steps = new TrainingSteps(plan, network, optimizer, new SeededRandom(0),
                 new int[data.size()], data);
     }
 

@@ -2,6 +2,7 @@ package io.github.perceptron.core.trainer;
 
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.engine.Parameter;
+import io.github.perceptron.core.engine.ParameterUpdate;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.List;
 
@@ -13,13 +14,17 @@ import java.util.List;
  * gradients, and momentum does not amplify the decay by {@code 1/(1-μ)}. For SGD this is exactly
  * the gradient of the L2 term.
  */
-public final class Optimizer {
+public final class Optimizer implements ParameterUpdate {
 
     private final OptimizerSpec spec;
     private final List<Parameter> parameters;
     private final float[][][] state;
     private final int threads;
     private long steps;
+    /** The step {@link #prepare} set up, for {@link #update(int, int, int)}. */
+    private float preparedRate;
+    private float preparedKeep;
+    private boolean preparedDecay;
 
     /** An optimizer updating on the calling thread. */
     public Optimizer(OptimizerSpec spec, List<Parameter> parameters) {
@@ -60,17 +65,43 @@ public final class Optimizer {
 
     private void updateShare(int share, int shares, float lr, float keep, boolean decay, long step) {
         for (int p = 0; p < parameters.size(); p++) {
-            Parameter parameter = parameters.get(p);
-            float[] w = parameter.values();
-            int from = (int) ((long) w.length * share / shares);
-            int to = (int) ((long) w.length * (share + 1) / shares);
-            if (decay && parameter.decays()) {
-                for (int i = from; i < to; i++) {
-                    w[i] *= keep;
-                }
-            }
-            spec.update(w, parameter.gradient(), state[p], lr, step, from, to);
+            int length = parameters.get(p).size();
+            updateRange(p, (int) ((long) length * share / shares), (int) ((long) length * (share + 1) / shares), lr, keep,
+                    decay, step);
         }
+    }
+
+    private void updateRange(int p, int from, int to, float lr, float keep, boolean decay, long step) {
+        Parameter parameter = parameters.get(p);
+        float[] w = parameter.values();
+        if (decay && parameter.decays()) {
+            for (int i = from; i < to; i++) {
+                w[i] *= keep;
+            }
+        }
+        spec.update(w, parameter.gradient(), state[p], lr, step, from, to);
+    }
+
+    /**
+     * Sets up the next update, made part by part by {@link #update(int, int, int)} inside a
+     * training step's region (each element as {@link #step} would update it); it counts once
+     * {@link #commitStep} is called, after the step, so a step that diverged is not counted.
+     */
+    public void prepare(double learningRate, double l2) {
+        preparedRate = (float) learningRate;
+        preparedKeep = (float) (1 - learningRate * l2);
+        preparedDecay = l2 > 0;
+    }
+
+    /** Elements {@code [from, to)} of parameter {@code parameter}, by the rule {@link #prepare} set up. */
+    @Override
+    public void update(int parameter, int from, int to) {
+        updateRange(parameter, from, to, preparedRate, preparedKeep, preparedDecay, steps + 1);
+    }
+
+    /** Counts the update {@link #prepare} set up, once all its parts are made. */
+    public void commitStep() {
+        steps++;
     }
 
     /** How many updates have been applied. */

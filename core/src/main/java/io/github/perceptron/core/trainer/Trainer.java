@@ -81,7 +81,7 @@ public final class Trainer {
     private TrainingSteps steps(Network network, SeededRandom random, int[] order, LabelledImages train) {
         network.weighClasses(plan.classWeights().resolve(train.labelHistogram()));
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
-        return new TrainingSteps(plan, threads, network, optimizer, random, order, train);
+        return new TrainingSteps(plan, network, optimizer, random, order, train);
     }
 
     private EpochLoop loop() {

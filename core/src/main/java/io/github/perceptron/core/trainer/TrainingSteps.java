@@ -5,7 +5,6 @@ import io.github.perceptron.core.batch.BatchDistortion;
 import io.github.perceptron.core.checkpoint.TrainerState;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Network;
-import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.random.SeededRandom;
 import io.github.perceptron.core.train.DivergenceException;
@@ -24,7 +23,6 @@ import java.util.List;
 public final class TrainingSteps {
 
     private final TrainingPlan plan;
-    private final int threads;
     private final Network network;
     private final Optimizer optimizer;
     private final SeededRandom random;
@@ -33,18 +31,18 @@ public final class TrainingSteps {
     private final BatchAssembler batch;
     private final BatchDistortion distortion;
     private final int batches;
+    private final Gather gather = new Gather();
 
     /**
      * Steps over {@code train} in {@code order} (owned and permuted by these steps), drawing from
      * {@code random}; the plan must fit the data ({@link PlanFit#check}).
      */
-    public TrainingSteps(TrainingPlan plan, int threads, Network network, Optimizer optimizer, SeededRandom random,
+    public TrainingSteps(TrainingPlan plan, Network network, Optimizer optimizer, SeededRandom random,
                          int[] order, LabelledImages train) {
         if (order.length != train.size()) {
             throw new IllegalArgumentException("an order of " + order.length + " examples for " + train.size());
         }
         this.plan = plan;
-        this.threads = threads;
         this.network = network;
         this.optimizer = optimizer;
         this.random = random;
@@ -52,7 +50,8 @@ public final class TrainingSteps {
         this.train = train;
         this.batch = new BatchAssembler(train, Math.min(plan.batchSize(), train.size()));
         this.distortion = plan.augmentation().isActive()
-                ? new BatchDistortion(plan.augmentation(), train.width(), train.height(), threads, plan.batchSize())
+                ? new BatchDistortion(plan.augmentation(), train.width(), train.height(), network.threads(),
+                        plan.batchSize())
                 : null;
         this.batches = (train.size() + plan.batchSize() - 1) / plan.batchSize();
     }
@@ -104,25 +103,34 @@ public final class TrainingSteps {
         if (Thread.currentThread().isInterrupted()) {
             throw new TrainingInterruptedException(epoch, b + 1);
         }
-        int from = b * plan.batchSize();
         int rows = rows(b);
-        // Gathering 100 shuffled images is memory-bound, and distorting them is not cheap: both
-        // split over the threads, each image distorted from its own seed.
         if (distortion != null) {
             distortion.drawSeeds(rows, random);
         }
-        Parallel.forEachChunk(threads, rows, (chunk, first, end) -> {
-            batch.fillRows(order, from, first, end);
-            if (distortion != null) {
-                distortion.distort(chunk, batch.inputs(), first, end);
-            }
-        });
-        double loss = network.computeGradients(batch.inputs(), batch.labels(), rows, random);
+        // One parallel region: each thread gathers and distorts its rows of the batch (each image
+        // from its own seed), passes them forward and back, then computes and updates its share
+        // of the parameters.
+        gather.from = b * plan.batchSize();
+        optimizer.prepare(learningRate, plan.l2());
+        double loss = network.trainStep(batch.inputs(), batch.labels(), rows, random, gather, optimizer);
         if (!Double.isFinite(loss)) {
             throw new DivergenceException(epoch, b + 1, loss, learningRate);
         }
-        optimizer.step(learningRate, plan.l2());
+        optimizer.commitStep();
         return loss;
+    }
+
+    /** Gathers and distorts a task's rows of the batch; one object, re-aimed per step. */
+    private final class Gather implements Network.BatchRows {
+        private int from;
+
+        @Override
+        public void fill(int task, int first, int end) {
+            batch.fillRows(order, from, first, end);
+            if (distortion != null) {
+                distortion.distort(task, batch.inputs(), first, end);
+            }
+        }
     }
 
     /** How many of the last mini-batch's {@code rows} the network classified correctly while training. */
