@@ -48,18 +48,19 @@ best() {
   wait "$pid" || true
   # The run's epochs in the committed CSV's form: configuration, seed, epoch, then the four figures.
   sed -n 's/.*"epoch":\([0-9]*\),"train_loss":\([^,]*\),"train_accuracy":\([^,]*\),"test_loss":\([^,]*\),"test_accuracy":\([^,]*\),.*/\1 \2 \3 \4 \5/p' \
-    "$work/best.jsonl" | head -"$epochs" |
+    "$work/best.jsonl" | sed -n "1,${epochs}p" |
     while read -r epoch loss accuracy test_loss test_accuracy; do
       printf '"best: [784,800,800,10] elastic + shift",1,%d,%.6f,%.6f,%.6f,%.6f\n' "$epoch" "$loss" "$accuracy" \
         "$test_loss" "$test_accuracy"
     done >"$work/best.csv"
+  # sed reads to the end: with pipefail, head could end the pipeline through SIGPIPE to grep (exit 141).
   grep '^"best: \[784,800,800,10\] elastic + shift",1,' docs/experiments/best/results.csv | sed 's/,[^,]*$//' |
-    head -"$epochs" >"$work/best.expected"
+    sed -n "1,${epochs}p" >"$work/best.expected"
   if [ "$(wc -l <"$work/best.csv")" -eq "$epochs" ] && diff "$work/best.expected" "$work/best.csv" >"$work/best.diff"; then
     echo "best: epochs 1..$epochs of seed 1 the same to six decimals"
   else
     echo "best: DIFFERS from docs/experiments/best/results.csv:"
-    cat "$work/best.diff" "$work/best.err" | head -20
+    cat "$work/best.diff" "$work/best.err" | sed -n 1,20p
     failed=1
   fi
 }

@@ -1,10 +1,9 @@
 package io.github.perceptron.cli.train;
 
-import io.github.perceptron.cli.common.CommandFailure;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;

@@ -59,7 +59,7 @@ public interface MatrixKernel {
      */
     void multiplyTransposedBRows(float[] a, float[] b, float[] c, int from, int to, int n, int k, int task);
 
-    /** Columns {@code [from, to)} of {@link #sumColumns(float[], float[], int, int)}: the same sums. */
+    /** Columns {@code [from, to)} of {@link #sumColumns(float[], float[], int, int)}: the same sums in the same order. */
     void sumColumns(float[] a, float[] sums, int m, int n, int from, int to);
 
     /** The threads products are split over: other per-row work of the layers may use as many. */

@@ -65,14 +65,10 @@ final class RowSplittingKernel implements MatrixKernel {
         }
         float[] aT = taskTransposed[task];
         float[] cT = taskResultTransposed[task];
-        transposeRows(a, from, to, from, rows, n, aT);
+        transposeRows(a, from, to, from, rows, n, aT, 0);
         products[task].product(b, n, 1, aT, cT, 0, k, n, rows);
-        for (int p = 0; p < k; p++) {
-            int at = p * rows;
-            for (int i = 0; i < rows; i++) {
-                c[(from + i) * k + p] = cT[at + i];
-            }
-        }
+        // cᵀ's rows back into c's rows [from, to), four at a time (adjacent writes, as transposeBack does).
+        transposeRows(cT, 0, k, 0, k, rows, c, from * k);
     }
 
     @Override
@@ -130,7 +126,7 @@ final class RowSplittingKernel implements MatrixKernel {
 
         @Override
         public void run(int first, int end) {
-            transposeRows(resultTransposed, first, end, 0, rows, cols, c);
+            transposeRows(resultTransposed, first, end, 0, rows, cols, c, 0);
         }
     }
 
@@ -139,14 +135,15 @@ final class RowSplittingKernel implements MatrixKernel {
      * fills four adjacent floats (twice as fast as element by element, which wrote a row apart).
      */
     static void transpose(float[] from, int rows, int cols, float[] to) {
-        transposeRows(from, 0, rows, 0, rows, cols, to);
+        transposeRows(from, 0, rows, 0, rows, cols, to, 0);
     }
 
     /**
      * Rows {@code [first, end)} of {@code from[·×cols]}, written as columns {@code r - base} of
-     * {@code to[cols×rows]}.
+     * {@code to[cols×rows]}, which starts at {@code offset}.
      */
-    private static void transposeRows(float[] from, int first, int end, int base, int rows, int cols, float[] to) {
+    private static void transposeRows(float[] from, int first, int end, int base, int rows, int cols, float[] to,
+                                      int offset) {
         int r = first;
         for (; r + 4 <= end; r += 4) {
             int r0 = r * cols;
@@ -154,7 +151,7 @@ final class RowSplittingKernel implements MatrixKernel {
             int r2 = r1 + cols;
             int r3 = r2 + cols;
             for (int j = 0; j < cols; j++) {
-                int at = j * rows + r - base;
+                int at = offset + j * rows + r - base;
                 to[at] = from[r0 + j];
                 to[at + 1] = from[r1 + j];
                 to[at + 2] = from[r2 + j];
@@ -163,7 +160,7 @@ final class RowSplittingKernel implements MatrixKernel {
         }
         for (; r < end; r++) {
             for (int j = 0; j < cols; j++) {
-                to[j * rows + r - base] = from[r * cols + j];
+                to[offset + j * rows + r - base] = from[r * cols + j];
             }
         }
     }
