@@ -14,27 +14,17 @@ every timed epoch, their median, the threads and torch's version.
 usage: torch_mlp.py --data DIR [--layers 784,100,30,10] [--epochs 5] [--threads 2] [--seed 1]
 """
 import argparse
-import gzip
 import json
 import os
 import statistics
-import struct
+import sys
 import time
 
 import numpy as np
 import torch
 
-
-def read_idx(directory, stem):
-    for name, opener in ((stem, open), (stem + ".gz", gzip.open)):
-        path = os.path.join(directory, name)
-        if os.path.exists(path):
-            with opener(path, "rb") as f:
-                data = f.read()
-            dims = data[3]
-            shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-            return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-    raise SystemExit(f"{os.path.join(directory, stem)}: not found (nor .gz)")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from notebook_numpy import read_idx  # noqa: E402  (the same IDX reader as the notebook's mirror)
 
 
 def network(sizes):
