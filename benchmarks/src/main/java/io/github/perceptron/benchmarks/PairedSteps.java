@@ -21,7 +21,8 @@ import java.util.Locale;
  * two different moments.
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
- * io.github.perceptron.benchmarks.PairedSteps 784,512,10 [rounds]}
+ * io.github.perceptron.benchmarks.PairedSteps 784,512,10 [rounds] [2,4,8]}: with thread counts, the step
+ * in one region at each count instead, each against the first.
  */
 public final class PairedSteps {
 
@@ -34,8 +35,45 @@ public final class PairedSteps {
     public static void main(String[] args) {
         List<Integer> sizes = Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        if (args.length > 2) {
+            threadCounts(sizes, rounds, Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray());
+            return;
+        }
         Steps[] steps = {new Steps(sizes, 1, false), new Steps(sizes, 2, false), new Steps(sizes, 1, true),
                 new Steps(sizes, 2, true)};
+        double[][] seconds = measure(steps, rounds);
+        System.out.printf(Locale.ROOT, "%s batch %d, %d rounds of %d steps, seconds per round (median, min-max)%n",
+                sizes, BATCH, rounds, STEPS);
+        for (int s = 0; s < steps.length; s++) {
+            System.out.printf(Locale.ROOT, "%-30s %s%n", steps[s], summary(seconds[s]));
+        }
+        report("product by product, 2 threads / 1", seconds[0], seconds[1]);
+        report("one region, 2 threads / 1", seconds[2], seconds[3]);
+        report("one region / product by product, 1 thread", seconds[0], seconds[2]);
+        report("one region / product by product, 2 threads", seconds[1], seconds[3]);
+    }
+
+    /**
+     * The step in one region at each of {@code counts} threads (a third argument, {@code 2,4,8}),
+     * alternating: each count's time against the first count's, round by round.
+     */
+    private static void threadCounts(List<Integer> sizes, int rounds, int[] counts) {
+        Steps[] steps = new Steps[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            steps[c] = new Steps(sizes, counts[c], true);
+        }
+        double[][] seconds = measure(steps, rounds);
+        System.out.printf(Locale.ROOT, "%s batch %d, %d rounds of %d steps, seconds per round (median, min-max)%n",
+                sizes, BATCH, rounds, STEPS);
+        for (int c = 0; c < counts.length; c++) {
+            System.out.printf(Locale.ROOT, "%-30s %s%n", steps[c], summary(seconds[c]));
+        }
+        for (int c = 1; c < counts.length; c++) {
+            report(counts[c] + " threads' time / " + counts[0] + " threads'", seconds[c], seconds[0]);
+        }
+    }
+
+    private static double[][] measure(Steps[] steps, int rounds) {
         for (int warmup = 0; warmup < 4; warmup++) {
             for (Steps s : steps) {
                 s.run();
@@ -47,15 +85,7 @@ public final class PairedSteps {
                 seconds[s][r] = steps[s].run();
             }
         }
-        System.out.printf(Locale.ROOT, "%s batch %d, %d rounds of %d steps, seconds per round (median, min-max)%n",
-                sizes, BATCH, rounds, STEPS);
-        for (int s = 0; s < steps.length; s++) {
-            System.out.printf(Locale.ROOT, "%-30s %s%n", steps[s], summary(seconds[s]));
-        }
-        report("product by product, 2 threads / 1", seconds[0], seconds[1]);
-        report("one region, 2 threads / 1", seconds[2], seconds[3]);
-        report("one region / product by product, 1 thread", seconds[0], seconds[2]);
-        report("one region / product by product, 2 threads", seconds[1], seconds[3]);
+        return seconds;
     }
 
     /** The paired speed-up of {@code faster} over {@code slower}, round by round. */
