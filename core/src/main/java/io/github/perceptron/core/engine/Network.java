@@ -31,6 +31,8 @@ public final class Network {
     private final int[] firstParameter;
     /** Each dense layer's place among the hidden layers ({@code hidden.size()} for the output layer). */
     private final int[] denseAt;
+    /** A step's multiply-adds per batch row: each dense layer's forward product, weight and input gradient. */
+    private final long workPerRow;
     private int capacity;
     private float[] classWeights;
     private double[] rowLosses;
@@ -68,6 +70,7 @@ public final class Network {
         this.firstParameter = first.stream().mapToInt(Integer::intValue).toArray();
         this.denseAt = at.stream().mapToInt(Integer::intValue).toArray();
         this.region = new StepRegion(kernel.threads());
+        this.workPerRow = dense.stream().mapToLong(layer -> 3L * layer.inputs() * layer.outputs()).sum();
     }
 
     /** A new network with freshly initialised weights drawn from {@code random}, using every processor. */
@@ -181,20 +184,11 @@ public final class Network {
         lossRows.on(labels, rows, outputGradient, classWeights);
         phases.on(input, rows, fill, update);
         try {
-            region.run(phases, region.tasks(rows, stepWork(rows)));
+            region.run(phases, region.tasks(rows, rows * workPerRow));
         } finally {
             phases.on(null, 0, null, null);
         }
         return summedLoss(rows);
-    }
-
-    /** A step's multiply-adds: each dense layer's forward product, weight gradient and input gradient. */
-    private long stepWork(int rows) {
-        long work = 0;
-        for (DenseLayer layer : dense) {
-            work += 3L * rows * layer.inputs() * layer.outputs();
-        }
-        return work;
     }
 
     /** Fills rows {@code [from, to)} of a training step's batch, as task {@code task} (for its scratch). */

@@ -191,13 +191,7 @@ final class RowSplittingKernel implements MatrixKernel {
 
     @Override
     public void sumColumns(float[] a, float[] sums, int m, int n) {
-        Arrays.fill(sums, 0, n, 0f);
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                sums[j] += a[row + j];
-            }
-        }
+        sumColumns(a, sums, m, n, 0, n);
     }
 
     /** Rows {@code [0, rows)} of {@code A·b}, split between the threads; {@code finish} runs on each range on the thread that computed it. */
