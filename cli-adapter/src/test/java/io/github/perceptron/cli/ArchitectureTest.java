@@ -91,9 +91,9 @@ public class ArchitectureTest {
             .that().resideInAnyPackage("io.github.perceptron.dataset..", "io.github.perceptron.persistence..",
                     "io.github.perceptron.serving..", "io.github.perceptron.onnx..", "io.github.perceptron.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.perceptron.core.kernel..",
-                    "io.github.perceptron.core.batch..")
+                    "io.github.perceptron.core.batch..", "io.github.perceptron.core.values..")
             .allowEmptyShould(false)
-            .because("core.kernel and core.batch are internal (module-info exports them to nobody) and change without "
+            .because("core.kernel, core.batch and core.values are internal (module-info exports them to nobody) and change without "
                     + "notice; adapters choose threads through core.train.Execution");
 
     /**

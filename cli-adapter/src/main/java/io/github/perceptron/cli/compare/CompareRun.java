@@ -9,7 +9,6 @@ import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.dataset.DataLocation;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.ArrayList;
 
 /**
@@ -53,7 +52,7 @@ final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
                 history.add(report);
             }
         };
-        double accuracy = new TrainModel(source, collect, Clock.systemUTC(), execution).train(codec.read(plan)).test().accuracy();
+        double accuracy = new TrainModel(source).reportingTo(collect).onThreads(execution.count()).train(codec.read(plan)).test().accuracy();
         return new Outcome(index, history, accuracy);
     }
 }

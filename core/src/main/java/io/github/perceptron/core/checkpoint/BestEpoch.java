@@ -1,6 +1,8 @@
 package io.github.perceptron.core.checkpoint;
 
+import io.github.perceptron.core.values.ArrayValues;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Early stopping's memory: the best validation figure so far, when it was reached, how many epochs
@@ -29,5 +31,24 @@ public record BestEpoch(int epoch, double score, int since, List<float[]> weight
     @Override
     public List<float[]> weights() {
         return weights.stream().map(float[]::clone).toList();
+    }
+
+    /** Equal when the epochs, the score's bits and every weight are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BestEpoch that && epoch == that.epoch && since == that.since
+                && Double.compare(score, that.score) == 0 && ArrayValues.equalFloats(weights, that.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(epoch, score, since, ArrayValues.hashFloats(weights));
+    }
+
+    /** The weights' shapes, not their values. */
+    @Override
+    public String toString() {
+        return "BestEpoch[epoch=" + epoch + ", score=" + score + ", since=" + since + ", weights="
+                + ArrayValues.shapes(weights) + "]";
     }
 }

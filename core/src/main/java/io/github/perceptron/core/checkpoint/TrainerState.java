@@ -1,7 +1,10 @@
 package io.github.perceptron.core.checkpoint;
 
+import io.github.perceptron.core.values.ArrayValues;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a run needs, beyond its plan and its data, to take its next step exactly as it would
@@ -36,6 +39,29 @@ public record TrainerState(List<float[]> weights, List<float[][]> optimizerState
         if (order == null) {
             throw new IllegalArgumentException("the example order must be given");
         }
+    }
+
+    /** Equal when every array holds the same values and the counts and generator are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrainerState that && optimizerSteps == that.optimizerSteps
+                && randomState == that.randomState && Arrays.equals(order, that.order)
+                && ArrayValues.equalFloats(weights, that.weights)
+                && ArrayValues.equalFloatGroups(optimizerState, that.optimizerState);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ArrayValues.hashFloats(weights), ArrayValues.hashFloatGroups(optimizerState), optimizerSteps,
+                randomState, Arrays.hashCode(order));
+    }
+
+    /** The shapes of the arrays, not their values (a network holds millions). */
+    @Override
+    public String toString() {
+        return "TrainerState[weights=" + ArrayValues.shapes(weights) + ", optimizerState="
+                + ArrayValues.groupShapes(optimizerState) + ", optimizerSteps=" + optimizerSteps + ", randomState="
+                + randomState + ", order=" + order.length + " examples]";
     }
 
     /** The same weights and optimiser, with another generator and example order: a shard's own. */

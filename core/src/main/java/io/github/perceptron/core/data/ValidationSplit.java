@@ -1,9 +1,11 @@
 package io.github.perceptron.core.data;
 
 import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.values.ArrayValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -237,6 +239,25 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
         @Override
         public int[] perClass() {
             return perClass.clone();
+        }
+
+        /** Equal when both parts are the same objects, and the counts per class and the split are equal. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Holdout that && train == that.train && validation == that.validation
+                    && Arrays.equals(perClass, that.perClass) && split.equals(that.split);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(train), System.identityHashCode(validation),
+                    Arrays.hashCode(perClass), split);
+        }
+
+        @Override
+        public String toString() {
+            return "Holdout[train=" + train.size() + " images, validation=" + validation.size() + " images, perClass="
+                    + ArrayValues.text(perClass) + ", split=" + split + "]";
         }
     }
 }

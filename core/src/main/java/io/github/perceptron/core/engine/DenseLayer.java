@@ -23,12 +23,23 @@ final class DenseLayer implements Layer {
     private final Derivative derivative = new Derivative();
 
     DenseLayer(int inputs, int outputs, Activation activation, MatrixKernel kernel) {
+        this(inputs, outputs, activation, new Parameter("weights", new float[inputs * outputs], true),
+                new Parameter("biases", new float[outputs], false), kernel);
+    }
+
+    private DenseLayer(int inputs, int outputs, Activation activation, Parameter weights, Parameter biases,
+                       MatrixKernel kernel) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.activation = activation;
-        this.weights = new Parameter("weights", new float[inputs * outputs], true);
-        this.biases = new Parameter("biases", new float[outputs], false);
+        this.weights = weights;
+        this.biases = biases;
         this.kernel = kernel;
+    }
+
+    @Override
+    public DenseLayer sharingWeights(MatrixKernel otherKernel) {
+        return new DenseLayer(inputs, outputs, activation, weights, biases, otherKernel);
     }
 
     @Override

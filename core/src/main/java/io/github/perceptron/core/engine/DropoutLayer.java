@@ -1,5 +1,6 @@
 package io.github.perceptron.core.engine;
 
+import io.github.perceptron.core.kernel.MatrixKernel;
 import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.random.SeededRandom;
 import java.util.List;
@@ -26,6 +27,11 @@ final class DropoutLayer implements Layer {
         this.width = width;
         this.rate = rate;
         this.threads = threads;
+    }
+
+    @Override
+    public DropoutLayer sharingWeights(MatrixKernel kernel) {
+        return new DropoutLayer(width, rate, kernel.threads());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.perceptron.core.engine;
 
+import io.github.perceptron.core.kernel.MatrixKernel;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -55,6 +56,12 @@ interface Layer {
      * gradients and, unless {@code inputGradient} is null, writes {@code dL/d(input)} there.
      */
     void backward(float[] input, float[] output, float[] outputGradient, float[] inputGradient, int rows);
+
+    /**
+     * A layer computing with this one's parameters (the same arrays, not copies) but its own
+     * buffers and {@code kernel}: another thread's view of the same weights, for inference.
+     */
+    Layer sharingWeights(MatrixKernel kernel);
 
     /** The trainable parameters, in a fixed order (empty for layers without any). */
     List<Parameter> parameters();

@@ -98,6 +98,17 @@ public final class Network {
         return new Network(spec, List.copyOf(hidden), (DenseLayer) output, kernel);
     }
 
+    /**
+     * A network computing with this one's weights (the same arrays: training this one changes both)
+     * but with its own buffers and kernel scratch, so that it can predict on another thread while
+     * this one does. The same inputs give the same bits on both.
+     */
+    public Network sharingWeights() {
+        MatrixKernel otherKernel = KernelChoice.create(kernel.threads());
+        List<Layer> otherHidden = hidden.stream().map(layer -> layer.sharingWeights(otherKernel)).toList();
+        return new Network(spec, otherHidden, output.sharingWeights(otherKernel), otherKernel);
+    }
+
     /** A new layer as {@code spec} describes it, taking {@code inputs} values per row, initialised from {@code random}. */
     private static Layer build(LayerSpec spec, int inputs, Initialization init, RandomGenerator random, MatrixKernel kernel) {
         if (spec instanceof LayerSpec.Dense dense) {

@@ -1,7 +1,10 @@
 package io.github.perceptron.core.eval;
 
+import io.github.perceptron.core.values.ArrayValues;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a network did on a set of labelled examples: mean loss and the confusion matrix
@@ -19,6 +22,24 @@ public record Evaluation(double loss, int[][] confusion, List<String> classNames
     @Override
     public int[][] confusion() {
         return deepCopy(confusion);
+    }
+
+    /** Equal when the loss's bits, every cell of the confusion matrix and the class names are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Evaluation that && Double.compare(loss, that.loss) == 0
+                && Arrays.deepEquals(confusion, that.confusion) && classNames.equals(that.classNames);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(loss, Arrays.deepHashCode(confusion), classNames);
+    }
+
+    @Override
+    public String toString() {
+        return "Evaluation[loss=" + loss + ", accuracy=" + accuracy() + ", count=" + count() + ", confusion="
+                + ArrayValues.text(confusion) + ", classNames=" + classNames + "]";
     }
 
     /** The number of examples evaluated. */

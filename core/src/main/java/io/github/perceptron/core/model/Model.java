@@ -18,14 +18,24 @@ import java.util.List;
 
 /**
  * A trained network ready to classify {@code width×height} images into named classes.
- * Thread-safe: predictions are serialised, since the network reuses its buffers.
+ *
+ * <p>Immutable and thread-safe: {@link #predict}, {@link #predictAll} and {@link #evaluate} run
+ * concurrently from any number of threads, without a lock, each giving the bits it gives alone.
+ * Each concurrent caller computes in its own buffers, made on first need and kept for reuse, so a
+ * model holds one set per thread that has predicted at once (a few hundred kilobytes for a
+ * [784,800,800,10] network). The first predictions of a new JVM are slow while the JIT compiles:
+ * see {@link #warmUp()}.
  */
 public final class Model {
 
     /** Rows per pass in {@link #predictAll}: keeps the network's buffers small for any request size. */
     private static final int BATCH = 64;
 
+    /** Predictions {@link #warmUp()} runs: measured, the JIT has compiled the prediction path by then (docs/embedding.md). */
+    static final int WARM_UP_PREDICTIONS = 2_000;
+
     private final Network network;
+    private final Predictors predictors;
     private final int width;
     private final int height;
     private final List<String> classNames;
@@ -35,6 +45,11 @@ public final class Model {
 
     /** A model around {@code network}, which it owns from now on: see {@link #restore} for the public way in. */
     Model(Network network, int width, int height, List<String> classNames, ModelMetadata metadata) {
+        this(network, new Predictors(network), width, height, classNames, metadata);
+    }
+
+    private Model(Network network, Predictors predictors, int width, int height, List<String> classNames,
+                  ModelMetadata metadata) {
         NetworkSpec spec = network.spec();
         if (width * height != spec.inputs()) {
             throw new IllegalArgumentException(width + "×" + height + " images do not fit a network of "
@@ -45,6 +60,7 @@ public final class Model {
                     + spec.classes() + " outputs");
         }
         this.network = network;
+        this.predictors = predictors;
         this.width = width;
         this.height = height;
         this.classNames = List.copyOf(classNames);
@@ -139,25 +155,48 @@ public final class Model {
 
     /** The same network with new metadata. */
     public Model withMetadata(ModelMetadata newMetadata) {
-        return new Model(network, width, height, classNames, newMetadata);
+        return new Model(network, predictors, width, height, classNames, newMetadata);
     }
 
-    /** Classifies one image given as {@code width×height} values in {@code [0,1]}, row-major. */
-    public synchronized Prediction predict(float[] pixels) {
-        if (pixels.length != network.spec().inputs()) {
-            throw new IllegalArgumentException("expected " + network.spec().inputs() + " pixels, got " + pixels.length);
-        }
-        float[] probabilities = new float[network.spec().classes()];
-        network.predict(pixels, 1, probabilities);
-        int label = network.predictedClass(0);
-        return new Prediction(label, classNames.get(label), probabilities);
+    /**
+     * Classifies one image.
+     *
+     * @param pixels {@code width×height} values in {@code [0,1]}, row-major (0 is the background,
+     *               1 the ink, as {@code DigitImages.read} in the dataset adapter makes them); not kept
+     * @return the most likely class and every class's probability
+     * @throws IllegalArgumentException if {@code pixels} has another length, or a value that is not in
+     *                                  {@code [0,1]} (NaN and the infinities included): the message
+     *                                  names its index and value
+     */
+    public Prediction predict(float[] pixels) {
+        int inputs = network.spec().inputs();
+        PixelCheck.check(pixels, inputs, "");
+        return predictors.apply(network -> {
+            float[] probabilities = new float[network.spec().classes()];
+            network.predict(pixels, 1, probabilities);
+            int label = network.predictedClass(0);
+            return new Prediction(label, classNames.get(label), probabilities);
+        });
     }
 
     /**
      * Classifies several images in one pass through the network (faster than one by one). Each
      * answer is bit-identical to {@link #predict(float[])} on that image alone.
+     *
+     * @param images each as {@link #predict} takes it; not kept
+     * @return one prediction per image, in order
+     * @throws IllegalArgumentException if an image has another length, or a value that is not in
+     *                                  {@code [0,1]}: the message names the image, the index and the value
      */
-    public synchronized List<Prediction> predictAll(List<float[]> images) {
+    public List<Prediction> predictAll(List<float[]> images) {
+        int inputs = network.spec().inputs();
+        for (int i = 0; i < images.size(); i++) {
+            PixelCheck.check(images.get(i), inputs, "image " + i + ": ");
+        }
+        return predictors.apply(network -> predictInBatches(network, images));
+    }
+
+    private List<Prediction> predictInBatches(Network network, List<float[]> images) {
         int inputs = network.spec().inputs();
         int classes = network.spec().classes();
         List<Prediction> predictions = new ArrayList<>(images.size());
@@ -165,12 +204,7 @@ public final class Model {
             int rows = Math.min(BATCH, images.size() - from);
             float[] batch = new float[rows * inputs];
             for (int r = 0; r < rows; r++) {
-                float[] pixels = images.get(from + r);
-                if (pixels.length != inputs) {
-                    throw new IllegalArgumentException("image " + (from + r) + ": expected " + inputs
-                            + " pixels, got " + pixels.length);
-                }
-                System.arraycopy(pixels, 0, batch, r * inputs, inputs);
+                System.arraycopy(images.get(from + r), 0, batch, r * inputs, inputs);
             }
             float[] probabilities = new float[rows * classes];
             network.predict(batch, rows, probabilities);
@@ -183,8 +217,35 @@ public final class Model {
         return predictions;
     }
 
-    /** Loss, accuracy and confusion matrix on {@code images}. */
-    public synchronized Evaluation evaluate(LabelledImages images) {
-        return Evaluator.evaluate(network, images, classNames);
+    /**
+     * Runs {@value #WARM_UP_PREDICTIONS} predictions of made-up images, so that the JIT compiles the
+     * prediction path before real requests arrive: a service calls it once after loading a model,
+     * before it says it is ready. It changes nothing in the model, and takes about as long as those
+     * predictions (tens of milliseconds for a [784,512,10] network once compiled). The first
+     * prediction of a fresh JVM takes hundreds of times a warm one, and the next thousand several
+     * times: the figures are in docs/embedding.md.
+     *
+     * @return this model, so that {@code Model model = store.load(path).warmUp();} reads as one step
+     */
+    public Model warmUp() {
+        float[] image = new float[network.spec().inputs()];
+        for (int call = 0; call < WARM_UP_PREDICTIONS; call++) {
+            for (int p = 0; p < image.length; p++) {
+                image[p] = ((p * 31 + call * 17) % 97) / 96f;  // values across [0,1], different each call
+            }
+            predict(image);
+        }
+        return this;
+    }
+
+    /**
+     * Loss, accuracy and confusion matrix on {@code images}.
+     *
+     * @param images labelled images of this model's size, with no more classes than it has
+     * @return the evaluation, whose confusion matrix has a row and a column per class of this model
+     * @throws IllegalArgumentException if the images do not fit the model
+     */
+    public Evaluation evaluate(LabelledImages images) {
+        return predictors.apply(network -> Evaluator.evaluate(network, images, classNames));
     }
 }

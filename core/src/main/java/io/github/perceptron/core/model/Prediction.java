@@ -1,8 +1,11 @@
 package io.github.perceptron.core.model;
 
+import io.github.perceptron.core.values.ArrayValues;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** A classified image: the most likely class and the probability of every class. */
 public record Prediction(int label, String className, float[] probabilities) {
@@ -14,6 +17,24 @@ public record Prediction(int label, String className, float[] probabilities) {
     @Override
     public float[] probabilities() {
         return probabilities.clone();
+    }
+
+    /** Equal when the label, the class name and every probability's bits are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Prediction that && label == that.label && className.equals(that.className)
+                && Arrays.equals(probabilities, that.probabilities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, className, Arrays.hashCode(probabilities));
+    }
+
+    @Override
+    public String toString() {
+        return "Prediction[label=" + label + ", className=" + className + ", probabilities="
+                + ArrayValues.text(probabilities) + "]";
     }
 
     /** The probability of the predicted class. */

@@ -1,8 +1,11 @@
 package io.github.perceptron.core.parallel;
 
 import io.github.perceptron.core.data.LabelledImages;
+import io.github.perceptron.core.values.ArrayValues;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What data-parallel training knows of data it may never hold: the shards' sizes, the label counts
@@ -17,6 +20,27 @@ public record ShardLayout(int[] sizes, int[] labelHistogram, int width, int heig
         sizes = sizes.clone();
         labelHistogram = labelHistogram.clone();
         classNames = List.copyOf(classNames);
+    }
+
+    /** Equal when every field is, the arrays by their values. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ShardLayout that && Arrays.equals(sizes, that.sizes)
+                && Arrays.equals(labelHistogram, that.labelHistogram) && width == that.width && height == that.height
+                && classNames.equals(that.classNames) && contentDigest.equals(that.contentDigest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(sizes), Arrays.hashCode(labelHistogram), width, height, classNames,
+                contentDigest);
+    }
+
+    @Override
+    public String toString() {
+        return "ShardLayout[sizes=" + ArrayValues.text(sizes) + ", labelHistogram=" + ArrayValues.text(labelHistogram)
+                + ", width=" + width + ", height=" + height + ", classNames=" + classNames + ", contentDigest="
+                + contentDigest + "]";
     }
 
     /**

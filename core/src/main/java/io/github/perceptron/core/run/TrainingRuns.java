@@ -74,6 +74,21 @@ public final class TrainingRuns {
         return new TrainingRuns(source, listener, clock, execution, host);
     }
 
+    /** This use case, reporting to {@code newListener} instead. */
+    public TrainingRuns reportingTo(TrainingListener newListener) {
+        return new TrainingRuns(source, newListener, clock, execution, host);
+    }
+
+    /** This use case, computing on {@code threads} instead. */
+    public TrainingRuns on(Threads threads) {
+        return new TrainingRuns(source, listener, clock, threads, host);
+    }
+
+    /** This use case, dating models by {@code newClock} instead. */
+    public TrainingRuns datedBy(Clock newClock) {
+        return new TrainingRuns(source, listener, newClock, execution, host);
+    }
+
     /** Trains, holding out {@code validation}'s images, saving checkpoints as {@code policy} says. */
     public TrainedModel train(TrainingPlan plan, ValidationSplit validation, CheckpointPolicy policy) {
         Data data = load(plan, validation);

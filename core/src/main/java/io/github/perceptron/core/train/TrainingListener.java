@@ -1,13 +1,36 @@
 package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.data.ValidationSplit;
+import java.util.Objects;
+import java.util.function.Consumer;
 
-/** Receives training progress; core prints nothing itself. Methods run on the training thread. */
+/**
+ * Receives training progress; core prints nothing itself. Every method has a default that does
+ * nothing, so a listener overrides only what it needs. Methods run on the training thread, one at a
+ * time: a listener used by one training at a time needs no synchronisation.
+ */
 public interface TrainingListener {
 
     /** Ignores every event. */
     TrainingListener NONE = new TrainingListener() {
     };
+
+    /**
+     * A listener that hands each epoch's report to {@code action} and ignores everything else:
+     * {@code TrainingListener.onEpoch(report -> log.info(report.toString()))}.
+     *
+     * @param action called after every epoch, on the training thread
+     * @return the listener
+     */
+    static TrainingListener onEpoch(Consumer<EpochReport> action) {
+        Objects.requireNonNull(action, "action");
+        return new TrainingListener() {
+            @Override
+            public void epochCompleted(EpochReport report) {
+                action.accept(report);
+            }
+        };
+    }
 
     /**
      * Before the first epoch, when the training images are split: those held out for validation

@@ -90,7 +90,7 @@ public final class TuneModel {
         TrialResult best = best(results);
         TrainingPlan winnerPlan = finalPlan(plans.get(best.number() - 1), best, request);
         listener.winnerTraining(best, winnerPlan);
-        TrainModel training = new TrainModel(source, TrainingListener.NONE, clock, execution);
+        TrainModel training = new TrainModel(source).datedBy(clock).onThreads(execution.count());
         TrainedModel winner = request.retrain() || request.folds() > 1
                 ? training.train(winnerPlan, ValidationSplit.NONE)
                 : training.train(winnerPlan, request.validation());

@@ -26,21 +26,60 @@ public final class TrainModel {
 
     private final TrainingRuns runs;
 
-    /** Training on {@code threads}, reporting to {@code listener}, dating models by {@code clock}. */
-    public TrainModel(DatasetSource source, TrainingListener listener, Clock clock, Threads threads) {
-        this(new TrainingRuns(source, listener, clock, threads));
-    }
-
-    /** Training on every processor, silently. */
+    /**
+     * Training on {@code source}'s splits, on every processor, silently, dating models by the
+     * system clock in UTC. The methods below make changed copies of this use case:
+     * {@code new TrainModel(source).reportingTo(listener).onThreads(2)}.
+     *
+     * @param source where the training and test images come from; read at each training
+     */
     public TrainModel(DatasetSource source) {
-        this(source, TrainingListener.NONE, Clock.systemUTC(), Threads.allProcessors());
+        this(new TrainingRuns(source));
     }
 
     private TrainModel(TrainingRuns runs) {
         this.runs = runs;
     }
 
-    /** This use case, recording {@code host} (the runtime, processor and commit) in the models' provenance. */
+    /**
+     * This use case, reporting progress to {@code listener} (on the training thread).
+     *
+     * @param listener the listener; {@link TrainingListener#onEpoch} makes one from a lambda
+     * @return a copy of this use case with that listener
+     */
+    public TrainModel reportingTo(TrainingListener listener) {
+        return new TrainModel(runs.reportingTo(listener));
+    }
+
+    /**
+     * This use case, computing on {@code threads} threads instead of one per processor. Speed only:
+     * the weights are the same bits for any count.
+     *
+     * @param threads at least 1
+     * @return a copy of this use case on that many threads
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public TrainModel onThreads(int threads) {
+        return new TrainModel(runs.on(new Threads(threads)));
+    }
+
+    /**
+     * This use case, dating the models it makes ({@link io.github.perceptron.core.model.Provenance})
+     * by {@code clock}: a fixed clock makes whole model files reproducible.
+     *
+     * @param clock the clock to read once per training
+     * @return a copy of this use case with that clock
+     */
+    public TrainModel datedBy(Clock clock) {
+        return new TrainModel(runs.datedBy(clock));
+    }
+
+    /**
+     * This use case, recording {@code host} (the runtime, processor and commit) in the models' provenance.
+     *
+     * @param host what to record; core reads no system property itself
+     * @return a copy of this use case recording that host
+     */
     public TrainModel on(Host host) {
         return new TrainModel(runs.on(host));
     }

@@ -8,11 +8,9 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +35,7 @@ class TrainModelChecksTest {
     }
 
     private TrainedModel train(LabelledImages train, LabelledImages test, TrainingPlan plan) {
-        return new TrainModel(new InMemoryDatasetSource(train, test), counting, Clock.systemUTC(), new Threads(1))
+        return new TrainModel(new InMemoryDatasetSource(train, test)).reportingTo(counting).onThreads(1)
                 .train(plan);
     }
 
