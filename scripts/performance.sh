@@ -190,7 +190,7 @@ predict=$(printf '%s\n' "${predict_runs[@]}" | sort -n | sed -n 3p)
 
 # The kernels alone (JMH, widest path): the three products of one layer per batch of 100, as
 # percentiles of single calls, since this kind of machine's speed drifts within a run.
-(mvn -B -q -DskipTests package -pl benchmarks -am >/dev/null)
+(mvn -B -q -DskipTests -Dmaven.javadoc.skip=true package -pl benchmarks -am >/dev/null)
 java -jar benchmarks/target/benchmarks.jar ProductBenchmark -p kernel=vector -p shape=784x100,784x512,800x800 \
   -wi 3 -w 1 -i 5 -r 1 -f 1 -bm sample -tu us -rf json -rff /tmp/perceptron-jmh.json >/dev/null
 kernels=$(python3 - <<'PY'

@@ -32,6 +32,11 @@ public final class CsvDatasetSource implements DatasetSource {
     private final Path directory;
     private Parsed train;
 
+    /**
+     * Reads {@code train.csv} and {@code test.csv} in {@code directory} when a split is loaded.
+     *
+     * @param directory the folder holding both files
+     */
     public CsvDatasetSource(Path directory) {
         this.directory = directory;
     }

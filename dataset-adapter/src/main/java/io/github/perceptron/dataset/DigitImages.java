@@ -21,7 +21,17 @@ public final class DigitImages {
     private DigitImages() {
     }
 
-    /** Reads a PNG, JPEG, GIF or BMP and normalises it to {@code width×height} values in {@code [0,1]}. */
+    /**
+     * Reads a PNG, JPEG, GIF or BMP and normalises it to {@code width×height} values in {@code [0,1]}.
+     *
+     * Safe on hostile files: an image declaring more than 16 megapixels is refused before it is decoded.
+     *
+     * @param file   the image file
+     * @param width  the model's image width (28 for MNIST)
+     * @param height the model's image height
+     * @return {@code width × height} values in [0, 1], row-major, 0 the background and 1 the ink
+     * @throws DatasetException if the file is missing, not an image, corrupt, too large or blank
+     */
     public static float[] read(Path file, int width, int height) {
         BufferedImage image = ImageFiles.read(file);
         float[] ink = inkOnBlack(image);
@@ -35,6 +45,10 @@ public final class DigitImages {
      * @param maxPixels the largest width × height the image may declare; larger ones are refused
      *                  before any pixel is decoded
      * @throws DatasetException when the bytes are not an image, are corrupt, too large or blank
+     * @param encoded   the file's bytes
+     * @param width     the model's image width
+     * @param height    the model's image height
+     * @return {@code width × height} values in [0, 1], row-major
      */
     public static float[] decode(byte[] encoded, String source, long maxPixels, int width, int height) {
         BufferedImage image = ImageFiles.read(encoded, source, maxPixels);

@@ -30,18 +30,36 @@ public final class IdxDatasetSource implements DatasetSource {
     private final List<String> classNames;
     private final String name;
 
+    /**
+     * IDX files in {@code directory} ({@code train-images-idx3-ubyte} and the three others, raw or gzip;
+     * or training part files under {@code train/}), read and validated at each load.
+     *
+     * @param directory  the folder
+     * @param classNames one name per label value
+     * @param name       what {@link #describe()} calls the data
+     */
     public IdxDatasetSource(Path directory, List<String> classNames, String name) {
         this.directory = directory;
         this.classNames = List.copyOf(classNames);
         this.name = name;
     }
 
-    /** MNIST digits in {@code directory}. */
+    /**
+     * MNIST digits in {@code directory}.
+     *
+     * @param directory the folder holding MNIST's four files
+     * @return the source, with the digits "0" to "9" as class names
+     */
     public static IdxDatasetSource mnist(Path directory) {
         return new IdxDatasetSource(directory, ClassNames.DIGITS, "mnist");
     }
 
-    /** Fashion-MNIST in {@code directory}. */
+    /**
+     * Fashion-MNIST in {@code directory}.
+     *
+     * @param directory the folder holding Fashion-MNIST's four files
+     * @return the source, with Fashion-MNIST's ten class names
+     */
     public static IdxDatasetSource fashionMnist(Path directory) {
         return new IdxDatasetSource(directory, ClassNames.FASHION, "fashion-mnist");
     }
@@ -60,6 +78,8 @@ public final class IdxDatasetSource implements DatasetSource {
      * a directory {@code train/} of {@code NAME-images-idx3-ubyte} and {@code NAME-labels-idx1-ubyte}
      * pairs (raw or .gz) instead of one pair of files; empty otherwise. {@link #load} then reads
      * their concatenation, and data-parallel shards read only their own parts.
+     *
+     * @return the parts' names, sorted; empty when the training split is one file
      */
     public List<String> trainingParts() {
         Path parts = directory.resolve(PARTS);
@@ -74,7 +94,13 @@ public final class IdxDatasetSource implements DatasetSource {
         }
     }
 
-    /** The given training parts, concatenated in the order given. */
+    /**
+     * The given training parts, concatenated in the order given.
+     *
+     * @param names some of {@link #trainingParts()}
+     * @return their images, in the order named
+     * @throws DatasetException if a part is missing or malformed
+     */
     public LabelledImages loadTrainingParts(List<String> names) {
         if (names.isEmpty()) {
             throw new DatasetException(directory.resolve(PARTS) + ": no part files to read");
@@ -90,6 +116,9 @@ public final class IdxDatasetSource implements DatasetSource {
      * What the training parts hold, read one part at a time (never all at once): images per part,
      * images per class, the images' shape, and the content digest of their concatenation (what
      * {@link #load} would give), labels first, then pixels, as {@link LabelledImages#contentDigest} reads them.
+     *
+     * @return the parts' counts, labels and digest
+     * @throws DatasetException if a part is missing or malformed
      */
     public PartsSummary summarizeTrainingParts() {
         List<String> names = trainingParts();

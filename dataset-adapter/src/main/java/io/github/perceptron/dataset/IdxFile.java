@@ -40,7 +40,14 @@ public final class IdxFile {
         this.data = data;
     }
 
-    /** Reads {@code path}, which must hold an IDX file with the given magic number. */
+    /**
+     * Reads {@code path}, which must hold an IDX file with the given magic number.
+     *
+     * @param path          the file, raw or gzip
+     * @param expectedMagic 0x803 for images, 0x801 for labels
+     * @return the file's header and data
+     * @throws DatasetException if the file is missing, malformed, truncated or too large, naming it
+     */
     public static IdxFile read(Path path, int expectedMagic) {
         long fileSize = DataFiles.requireRegular(path);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
@@ -115,16 +122,27 @@ public final class IdxFile {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** @return the file read */
     public Path path() {
         return path;
     }
 
-    /** The sizes the header declares, e.g. {@code [60000, 28, 28]}. */
+    /**
+     * The sizes the header declares, e.g. {@code [60000, 28, 28]}.
+     *
+     * @return the sizes (a copy)
+     */
     public int[] dimensions() {
         return dimensions.clone();
     }
 
-    /** Image {@code index} of an images file, scaled to {@code [0,1]}. */
+    /**
+     * Image {@code index} of an images file, scaled to {@code [0,1]}.
+     *
+     * @param index the image, from 0
+     * @return its pixels, row-major
+     * @throws DatasetException if this is not an images file
+     */
     public float[] image(int index) {
         if (dimensions.length != 3) {
             throw new DatasetException(path + ": not an images file");

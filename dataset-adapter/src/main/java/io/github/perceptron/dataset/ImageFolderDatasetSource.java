@@ -26,6 +26,11 @@ public final class ImageFolderDatasetSource implements DatasetSource {
 
     private final Path directory;
 
+    /**
+     * Reads {@code train/<class>/*} and {@code test/<class>/*} in {@code directory} when a split is loaded.
+     *
+     * @param directory the folder holding {@code train} and {@code test}
+     */
     public ImageFolderDatasetSource(Path directory) {
         this.directory = directory;
     }

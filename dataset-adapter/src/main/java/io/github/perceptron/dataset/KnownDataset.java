@@ -12,6 +12,7 @@ import java.util.Map;
  * uncompressed content (what the cache holds), and where to get them, in the order tried.
  */
 public enum KnownDataset {
+    /** MNIST's handwritten digits (LeCun, Cortes and Burges): 60,000 training and 10,000 test images. */
     MNIST("mnist", ClassNames.DIGITS, Map.of(
             "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
             "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
@@ -20,6 +21,7 @@ public enum KnownDataset {
             List.of("https://ossci-datasets.s3.amazonaws.com/mnist/",
                     "https://storage.googleapis.com/cvdf-datasets/mnist/",
                     "http://yann.lecun.com/exdb/mnist/")),
+    /** Fashion-MNIST (Xiao, Rasul and Vollgraf): Zalando's clothes, in MNIST's layout. */
     FASHION_MNIST("fashion-mnist", ClassNames.FASHION, Map.of(
             "train-images-idx3-ubyte", "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
             "train-labels-idx1-ubyte", "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
@@ -44,21 +46,32 @@ public enum KnownDataset {
         this.mirrors = mirrors;
     }
 
+    /** @return the name the command line and model files use, {@code mnist} or {@code fashion-mnist} */
     public String id() {
         return id;
     }
 
+    /** @return one name per label value, in label order */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** File names in a fixed order: training images and labels, then test images and labels. */
+    /**
+     * File names in a fixed order: training images and labels, then test images and labels.
+     *
+     * @return the four file names
+     */
     public List<String> files() {
         return List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                 "t10k-labels-idx1-ubyte");
     }
 
-    /** The SHA-256 (lower-case hex) of {@code file}'s uncompressed content. */
+    /**
+     * The SHA-256 (lower-case hex) of {@code file}'s uncompressed content.
+     *
+     * @param file one of {@link #files()}
+     * @return its pinned SHA-256, in hex
+     */
     public String sha256(String file) {
         return sha256.get(file);
     }
@@ -75,7 +88,12 @@ public enum KnownDataset {
         return sources;
     }
 
-    /** The dataset called {@code id}, or an error listing the known names. */
+    /**
+     * The dataset called {@code id}, or an error listing the known names.
+     *
+     * @param id {@code mnist} or {@code fashion-mnist}
+     * @return the dataset
+     */
     public static KnownDataset fromId(String id) {
         for (KnownDataset dataset : values()) {
             if (dataset.id.equals(id.toLowerCase(Locale.ROOT))) {
@@ -85,7 +103,12 @@ public enum KnownDataset {
         throw new IllegalArgumentException("unknown dataset '" + id + "', expected mnist or fashion-mnist");
     }
 
-    /** A source reading this dataset from {@code directory}. */
+    /**
+     * A source reading this dataset from {@code directory}.
+     *
+     * @param directory the folder
+     * @return a source reading it
+     */
     public IdxDatasetSource in(Path directory) {
         return new IdxDatasetSource(directory, classNames, id);
     }

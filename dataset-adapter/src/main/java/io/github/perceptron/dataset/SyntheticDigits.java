@@ -17,7 +17,15 @@ public final class SyntheticDigits {
     private SyntheticDigits() {
     }
 
-    /** {@code count} images of {@code side×side} pixels with labels in {@code [0, classes)}, all drawn from {@code seed}. */
+    /**
+     * {@code count} images of {@code side×side} pixels with labels in {@code [0, classes)}, all drawn from {@code seed}.
+     *
+     * @param count   how many images
+     * @param side    their width and height
+     * @param classes how many classes, at most 10
+     * @param seed    the generator's seed
+     * @return the images
+     */
     public static LabelledImages generate(int count, int side, int classes, long seed) {
         SeededRandom random = new SeededRandom(seed);
         byte[] pixels = new byte[count * side * side];

@@ -33,6 +33,12 @@ public final class AtomicFiles {
 
     /** Writes a file's content to a stream, which it must not close. */
     public interface Writer {
+        /**
+         * Writes the content.
+         *
+         * @param out the temporary file's stream
+         * @throws IOException if writing fails; the target is then left as it was
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -43,6 +49,11 @@ public final class AtomicFiles {
      * Writes {@code target} anew. A symbolic link is followed: the file it points to is replaced,
      * the link stays. Anything but a regular file (a device, a FIFO, a directory) is refused, never
      * replaced.
+     *
+     * @param target the file to replace or create
+     * @param writer writes the new content
+     * @throws IOException if the target is not a regular file, or writing or moving fails (the target
+     *                     is then left as it was and no temporary file remains)
      */
     public static void replace(Path target, Writer writer) throws IOException {
         Path absolute = regularOrAbsent(target.toAbsolutePath());

@@ -53,7 +53,11 @@ public final class JsonModelStore implements ModelStore {
         this(warning -> { });
     }
 
-    /** A store that passes {@code warnings} one line for each model loaded whose checksum no longer matches. */
+    /**
+     * A store that passes {@code warnings} one line for each model loaded whose checksum no longer matches.
+     *
+     * @param warnings receives each warning, one line naming the file
+     */
     public JsonModelStore(Consumer<String> warnings) {
         this(CompactTree.MAX_NUMBERS, warnings);
     }

@@ -35,6 +35,13 @@ public final class JsonSearchSpaceReader {
     /** A search space is a few lines; a bigger file is a mistake, not a space. */
     static final long MAX_BYTES = 1 << 20;
 
+    /**
+     * Reads a search space: one field per dimension, each a range or a list of choices.
+     *
+     * @param file the JSON file, at most 1 MiB
+     * @return the space
+     * @throws IllegalArgumentException naming the file and field when it is not a search space
+     */
     public SearchSpace read(Path file) {
         JsonNode root = parse(file);
         if (!root.isObject() || root.isEmpty()) {

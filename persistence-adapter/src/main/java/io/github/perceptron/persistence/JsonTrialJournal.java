@@ -36,7 +36,12 @@ public final class JsonTrialJournal implements TrialJournal {
     /** Bytes of whole lines read back: a partial line after them is cut before the next append. */
     private long intactLength = -1;
 
-    /** {@code search} describes the search in one line; only a journal with the same description resumes. */
+    /**
+     * {@code search} describes the search in one line; only a journal with the same description resumes.
+     *
+     * @param file   the journal, one JSON line per trial
+     * @param search the search's description
+     */
     public JsonTrialJournal(Path file, String search) {
         this.file = file;
         this.search = search;

@@ -36,7 +36,12 @@ public final class PlanDocuments {
     private PlanDocuments() {
     }
 
-    /** {@code plan} as a document {@link #read} gives back equal. */
+    /**
+     * {@code plan} as a document {@link #read} gives back equal.
+     *
+     * @param plan the plan
+     * @return a JSON document
+     */
     public static String write(TrainingPlan plan) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
@@ -59,6 +64,8 @@ public final class PlanDocuments {
      * The plan {@code document} holds.
      *
      * @throws ModelStoreException naming the field when the document is not a plan this version writes
+     * @param document a JSON document {@link #write} made
+     * @return the plan
      */
     public static TrainingPlan read(String document) {
         JsonNode root;

@@ -6,9 +6,22 @@ package io.github.perceptron.core.data;
  */
 public interface DatasetSource {
 
-    /** All examples of {@code split}. */
+    /**
+     * All examples of {@code split}.
+     *
+     * Called on the training thread, once per split a training uses; a source used by several
+     * trainings at once must allow concurrent calls.
+     *
+     * @param split which split
+     * @return its images, with their labels and class names
+     * @throws DatasetException if the data cannot be read or is malformed
+     */
     LabelledImages load(Split split);
 
-    /** A short human-readable name, such as {@code "mnist (/home/me/.cache/perceptron/mnist)"}. */
+    /**
+     * A short human-readable name, such as {@code "mnist (/home/me/.cache/perceptron/mnist)"}.
+     *
+     * @return the description, one line
+     */
     String describe();
 }

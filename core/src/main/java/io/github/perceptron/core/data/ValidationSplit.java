@@ -29,12 +29,25 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
 
     /** How the held-out images are chosen. */
     public enum Kind {
-        STRATIFIED, LAST
+        /** Drawn class by class with the seed, each class in its proportion. */
+        STRATIFIED,
+        /** The last images in storage order. */
+        LAST
     }
 
     /** A stream of the split's own, apart from the run's generator drawn with the same seed. */
     private static final long SPLIT_STREAM = 0x5b1175eedL;
 
+    /**
+     * Checks the components.
+     *
+     * @param kind how the images are chosen
+     * @param count images held out; 0 when {@code fraction} is given, or for no split
+     * @param fraction the share of the training images held out, in {@code (0, 1)}; 0 when {@code count} is given
+     * @param seed the draw's seed (stratified splits only)
+     * @throws IllegalArgumentException if {@code kind} is null, {@code count} negative, {@code fraction}
+     *                                  outside [0, 1), or both a count and a fraction are given
+     */
     public ValidationSplit {
         if (kind == null) {
             throw new IllegalArgumentException("the kind of validation split must be given");
@@ -50,26 +63,52 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
         }
     }
 
-    /** {@code count} images drawn class by class with {@code seed}. */
+    /**
+     * {@code count} images drawn class by class with {@code seed}.
+     *
+     * @param count how many images to hold out, at least 0
+     * @param seed  the draw's seed (a stream apart from training's, even for the same number)
+     * @return the split
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public static ValidationSplit stratified(int count, long seed) {
         return new ValidationSplit(Kind.STRATIFIED, count, 0, seed);
     }
 
-    /** A {@code fraction} of the images (rounded, at least one), drawn class by class with {@code seed}. */
+    /**
+     * A {@code fraction} of the images (rounded, at least one), drawn class by class with {@code seed}.
+     *
+     * @param fraction the share to hold out, in (0, 1)
+     * @param seed     the draw's seed
+     * @return the split
+     * @throws IllegalArgumentException if {@code fraction} is outside [0, 1)
+     */
     public static ValidationSplit stratifiedFraction(double fraction, long seed) {
         return new ValidationSplit(Kind.STRATIFIED, 0, fraction, seed);
     }
 
-    /** The last {@code count} images in storage order. */
+    /**
+     * The last {@code count} images in storage order.
+     *
+     * @param count how many images to hold out, at least 0
+     * @return the split
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public static ValidationSplit last(int count) {
         return new ValidationSplit(Kind.LAST, count, 0, 0);
     }
 
+    /** @return whether this split holds no image out */
     public boolean isNone() {
         return count == 0 && fraction == 0;
     }
 
-    /** How many of {@code total} training images this split holds out. */
+    /**
+     * How many of {@code total} training images this split holds out.
+     *
+     * @param total training images before the split
+     * @return held-out images
+     */
     public int sizeOf(int total) {
         return fraction > 0 ? (int) Math.max(1, Math.round(fraction * total)) : count;
     }
@@ -78,6 +117,8 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
      * Splits {@code all} into the images trained on and those held out, each kept in storage order.
      *
      * @throws IllegalArgumentException when the split would leave no image to train on
+     * @param all the training split's images
+     * @return both parts and how many images of each class were held out
      */
     public Holdout apply(LabelledImages all) {
         int size = sizeOf(all.size());
@@ -113,6 +154,12 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
      * {@code k} folds for cross-validation: each class's images are shuffled with {@code seed} and
      * dealt to the folds in turn, so every fold holds each class in its proportion (to one image)
      * and every image is held out by exactly one fold.
+     *
+     * @param all  the images to fold
+     * @param k    how many folds, in {@code [2, all.size()]}
+     * @param seed the deal's seed
+     * @return the folds, in order
+     * @throws IllegalArgumentException if {@code k} is out of range
      */
     public static List<Fold> folds(LabelledImages all, int k, long seed) {
         if (k < 2 || k > all.size()) {
@@ -160,10 +207,12 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
             this.validation = validation;
         }
 
+        /** @return the images this fold trains on (a new compact set) */
         public LabelledImages train() {
             return all.select(train);
         }
 
+        /** @return the images this fold holds out (a new compact set) */
         public LabelledImages validation() {
             return all.select(validation);
         }
@@ -232,10 +281,19 @@ public record ValidationSplit(Kind kind, int count, double fraction, long seed) 
      */
     public record Holdout(LabelledImages train, LabelledImages validation, int[] perClass, ValidationSplit split) {
 
+        /**
+         * Copies {@code perClass}, so that the record owns its array.
+         *
+         * @param train the images trained on
+         * @param validation the images held out
+         * @param perClass held-out images per class index
+         * @param split the split as applied
+         */
         public Holdout {
             perClass = perClass.clone();
         }
 
+        /** @return held-out images per class index (a copy) */
         @Override
         public int[] perClass() {
             return perClass.clone();

@@ -34,19 +34,39 @@ public enum Initialization {
         }
     };
 
-    /** Fills a layer's {@code weights[inputs×outputs]} and {@code biases[outputs]}. */
-    /** Draws a layer's {@code weights[inputs×outputs]} and {@code biases[outputs]} from {@code random}. */
+    /**
+     * Draws a layer's {@code weights[inputs×outputs]} and {@code biases[outputs]} from {@code random}.
+     *
+     * @param weights {@code inputs × outputs} values, row-major by input, overwritten
+     * @param biases  {@code outputs} values, overwritten
+     * @param inputs  the layer's inputs (the fan-in)
+     * @param outputs the layer's outputs (the fan-out)
+     * @param random  the run's generator; the draws follow a fixed order, so the same seed gives the same weights
+     */
     public abstract void fill(float[] weights, float[] biases, int inputs, int outputs, RandomGenerator random);
 
-    /** He for ReLU, Xavier otherwise. */
+    /**
+     * He for ReLU, Xavier otherwise.
+     *
+     * @param activation the layer's activation
+     * @return the initialisation
+     */
     public static Initialization suitedTo(Activation activation) {
         return activation == Activation.RELU ? HE : XAVIER;
     }
 
+    /** @return the lower-case name used on the command line and in model files */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The initialisation named {@code id} (case-insensitive).
+     *
+     * @param id a name as {@link #id()} gives it
+     * @return the initialisation
+     * @throws IllegalArgumentException if none has that name, listing the valid names
+     */
     public static Initialization fromId(String id) {
         for (Initialization init : values()) {
             if (init.id().equalsIgnoreCase(id)) {

@@ -10,16 +10,31 @@ import io.github.perceptron.core.layer.Activation;
  */
 public interface Loss {
 
-    /** The name used on the command line and in model files. */
+    /**
+     * The name used on the command line and in model files.
+     *
+     * @return {@code "cross-entropy"} or {@code "mse"}
+     */
     String id();
 
-    /** The activation the output layer applies under this loss. */
+    /**
+     * The activation the output layer applies under this loss.
+     *
+     * @return the output activation (identity-then-softmax for cross-entropy is fused in the loss)
+     */
     Activation outputActivation();
 
     /**
      * Turns the output layer's pre-activations {@code z[rows×classes]} into outputs in place and
      * returns the loss summed over the rows. Unless {@code gradient} is null, writes there
      * {@code dL/dz} of the <em>mean</em> loss over the rows.
+     *
+     * @param z        pre-activations, {@code rows × classes}, replaced by the outputs
+     * @param labels   each row's class index
+     * @param rows     rows of the batch
+     * @param classes  outputs per row
+     * @param gradient where to write {@code dL/dz} ({@code rows × classes}), or null for none
+     * @return the loss summed over the rows
      */
     default double evaluate(float[] z, int[] labels, int rows, int classes, float[] gradient) {
         double[] rowLosses = new double[rows];
@@ -35,21 +50,45 @@ public interface Loss {
      * As {@link #evaluate} on rows {@code [from, to)} of a batch of {@code rows} (whose count scales
      * the gradient), writing each row's loss into {@code rowLosses[r]}: rows are independent, so
      * threads may each take a range, and the caller sums the losses in row order whatever the split.
+     *
+     * @param z         pre-activations of the whole batch, rows {@code [from, to)} replaced by outputs
+     * @param labels    each row's class index
+     * @param from      the first row, inclusive
+     * @param to        the last row, exclusive
+     * @param rows      rows of the whole batch, which the mean's gradient divides by
+     * @param classes   outputs per row
+     * @param gradient  where to write {@code dL/dz} of these rows, or null for none
+     * @param rowLosses where to write each row's loss, at its row index
      */
     void evaluateRows(float[] z, int[] labels, int from, int to, int rows, int classes, float[] gradient,
                       double[] rowLosses);
 
-    /** Softmax output with cross-entropy (log-loss): the default. */
+    /**
+     * Softmax output with cross-entropy (log-loss): the default.
+     *
+     * @return the loss
+     */
     static Loss crossEntropy() {
         return SoftmaxCrossEntropy.INSTANCE;
     }
 
-    /** Half squared error {@code ½‖a - y‖²} on an element-wise output activation (the notebooks use sigmoid). */
+    /**
+     * Half squared error {@code ½‖a - y‖²} on an element-wise output activation (the notebooks use sigmoid).
+     *
+     * @param output the output layer's element-wise activation
+     * @return the loss
+     */
     static Loss meanSquaredError(Activation output) {
         return new MeanSquaredError(output);
     }
 
-    /** {@code cross-entropy}, or {@code mse} with a sigmoid output. */
+    /**
+     * {@code cross-entropy}, or {@code mse} with a sigmoid output.
+     *
+     * @param id a name as {@link #id()} gives it, in any case
+     * @return the loss
+     * @throws IllegalArgumentException if no loss has that name
+     */
     static Loss fromId(String id) {
         if (SoftmaxCrossEntropy.ID.equalsIgnoreCase(id)) {
             return crossEntropy();

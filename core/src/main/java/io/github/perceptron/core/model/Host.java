@@ -15,6 +15,13 @@ public record Host(String java, String cpu, String commit) {
     /** Nothing recorded: empty runtime, processor and commit. */
     public static final Host UNRECORDED = new Host("", "", "");
 
+    /**
+     * Reads a null as empty.
+     *
+     * @param java the Java runtime, e.g. {@code Eclipse Adoptium 17.0.15}
+     * @param cpu the processor, e.g. {@code AMD EPYC 9B14, amd64}
+     * @param commit the commit the application was built from, empty when unknown
+     */
     public Host {
         java = java == null ? "" : java;
         cpu = cpu == null ? "" : cpu;

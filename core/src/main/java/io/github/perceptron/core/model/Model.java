@@ -71,6 +71,14 @@ public final class Model {
      * A model from saved weights, in {@link #weights()} order: per dense layer, its weights then its biases.
      *
      * @throws IllegalArgumentException when the values do not match the architecture
+     * @param spec       the architecture
+     * @param values     per dense layer, its weights ({@code inputs × outputs}, row-major by input) then its
+     *                   biases; copied
+     * @param width      image width; {@code width × height} must be the network's inputs
+     * @param height     image height
+     * @param classNames one name per output, in output order
+     * @param metadata   where the model came from
+     * @return the model
      */
     public static Model restore(NetworkSpec spec, List<float[]> values, int width, int height,
                                 List<String> classNames, ModelMetadata metadata) {
@@ -90,6 +98,7 @@ public final class Model {
         return new Model(network, width, height, classNames, metadata);
     }
 
+    /** @return the network's architecture */
     public NetworkSpec spec() {
         return network.spec();
     }
@@ -98,6 +107,8 @@ public final class Model {
      * Copies of the trained weights, as {@link #restore} takes them: per dense layer, its weights
      * ({@code inputs × outputs}, row-major by input) then its biases ({@code outputs}). Changing them
      * does not change the model (which may be serving predictions on other threads).
+     *
+     * @return one new array per tensor
      */
     public List<float[]> weights() {
         return network.parameters().stream().map(p -> p.values().clone()).toList();
@@ -108,6 +119,8 @@ public final class Model {
      * pattern, little-endian, tensor after tensor in {@link #weights()} order. Two models with the
      * same digest and spec compute the same; the same seed and plan give the same digest on any
      * machine, kernel and thread count.
+     *
+     * @return {@code sha256:} followed by 64 hex digits
      */
     public synchronized String weightsDigest() {
         if (weightsDigest == null) {
@@ -137,23 +150,32 @@ public final class Model {
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
+    /** @return the width of the images this model takes, in pixels */
     public int width() {
         return width;
     }
 
+    /** @return the height of the images this model takes, in pixels */
     public int height() {
         return height;
     }
 
+    /** @return one name per class, in the order of the network's outputs (unmodifiable) */
     public List<String> classNames() {
         return classNames;
     }
 
+    /** @return where this model came from */
     public ModelMetadata metadata() {
         return metadata;
     }
 
-    /** The same network with new metadata. */
+    /**
+     * The same network with new metadata.
+     *
+     * @param newMetadata the metadata of the copy
+     * @return a model sharing this one's weights (and its buffers, so predictions on both scale together)
+     */
     public Model withMetadata(ModelMetadata newMetadata) {
         return new Model(network, predictors, width, height, classNames, newMetadata);
     }

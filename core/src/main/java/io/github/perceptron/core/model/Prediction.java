@@ -10,10 +10,18 @@ import java.util.Objects;
 /** A classified image: the most likely class and the probability of every class. */
 public record Prediction(int label, String className, float[] probabilities) {
 
+    /**
+     * Copies the probabilities, so that the record owns them.
+     *
+     * @param label the most likely class's index
+     * @param className its name
+     * @param probabilities one probability per class, in class-index order
+     */
     public Prediction {
         probabilities = probabilities.clone();
     }
 
+    /** @return one probability per class, in class-index order, summing to about 1 (a copy) */
     @Override
     public float[] probabilities() {
         return probabilities.clone();
@@ -37,12 +45,21 @@ public record Prediction(int label, String className, float[] probabilities) {
                 + ArrayValues.text(probabilities) + "]";
     }
 
-    /** The probability of the predicted class. */
+    /**
+     * The probability of the predicted class.
+     *
+     * @return a value in [0, 1]
+     */
     public float confidence() {
         return probabilities[label];
     }
 
-    /** The {@code k} most likely class indices, most likely first. */
+    /**
+     * The {@code k} most likely class indices, most likely first.
+     *
+     * @param k how many; more than there are classes gives every class
+     * @return class indices, most likely first (ties in index order)
+     */
     public List<Integer> top(int k) {
         List<Integer> classes = new ArrayList<>();
         for (int c = 0; c < probabilities.length; c++) {

@@ -26,6 +26,22 @@ public record Provenance(Map<String, Object> plan, String trainDigest, String te
                          int keptEpoch, String keptBecause, String kernel, int threads, String java, String cpu,
                          String gitCommit) {
 
+    /**
+     * Checks the components and copies the plan as plain data.
+     *
+     * @param plan every field of the training plan, by name, as plain data: strings, numbers (whole ones as {@code Long}, others as {@code Double}), booleans, and lists and maps of them (files before format version 3 hold strings only)
+     * @param trainDigest {@code sha256:} of the decoded training images and labels (before any split)
+     * @param testDigest the same of the test images
+     * @param validation the held-out images: {@code none}, or the split's kind, size, seed and images per class
+     * @param keptEpoch the epoch whose weights the model holds
+     * @param keptBecause why that one: the last epoch, or the best validation figure under early stopping
+     * @param kernel the matrix kernel and its vector width, for example {@code vector (512-bit)}
+     * @param threads the threads it trained on (they change speed, never results)
+     * @param java the Java runtime
+     * @param cpu the processor
+     * @param gitCommit the commit perceptron was built from when built from a clone, else empty
+     * @throws IllegalArgumentException if a component is null, {@code keptEpoch} is negative or {@code threads} below 1
+     */
     public Provenance {
         if (plan == null || trainDigest == null || testDigest == null || validation == null || keptBecause == null
                 || kernel == null || java == null || cpu == null || gitCommit == null) {

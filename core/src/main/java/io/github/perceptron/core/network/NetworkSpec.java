@@ -13,6 +13,12 @@ import java.util.Optional;
  * layers in order, and a dense output layer of {@code classes} units whose activation the
  * {@code loss} owns. An empty {@code initialization} means "suited to each layer's activation"
  * (He for ReLU, Xavier otherwise).
+ *
+ * @param inputs         values per example, in {@code [1, MAX_INPUTS]}
+ * @param hidden         the hidden layers, input side first
+ * @param classes        outputs, at least 2
+ * @param loss           the loss, which owns the output activation
+ * @param initialization the initialisation of every layer, or empty for the one suited to each
  */
 public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss loss,
                           Optional<Initialization> initialization) {
@@ -28,6 +34,17 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
      */
     public static final long MAX_PARAMETERS = NetworkLimits.MAX_PARAMETERS;
 
+    /**
+     * Checks the architecture against the limits before anything is allocated.
+     *
+     * @param inputs values per example, in {@code [1, MAX_INPUTS]}
+     * @param hidden the hidden layers, input side first
+     * @param classes outputs, at least 2
+     * @param loss the loss, which owns the output activation
+     * @param initialization the initialisation of every layer, or empty for the one suited to each
+     * @throws IllegalArgumentException if a size is out of bounds, a hidden layer is not element-wise,
+     *                                  the loss is missing, or the network has too many parameters
+     */
     public NetworkSpec {
         if (inputs < 1) {
             throw new IllegalArgumentException("inputs must be >= 1, was " + inputs);
@@ -52,6 +69,7 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
      * anything is allocated.
      *
      * @throws IllegalArgumentException naming the first size out of bounds, or the parameter count
+     * @param sizes the layer widths, input first
      */
     public static void checkSizes(List<Integer> sizes) {
         NetworkLimits.check(sizes);
@@ -60,6 +78,14 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
     /**
      * The usual shape: {@code sizes = [inputs, hidden..., classes]}, one activation for the hidden
      * layers, and dropout at {@code dropout} after each hidden layer when it is above zero.
+     *
+     * @param sizes          the layer widths, input first and classes last, at least two
+     * @param activation     the hidden layers' activation
+     * @param loss           the loss
+     * @param dropout        the dropout rate after each hidden layer, in [0, 1)
+     * @param initialization the initialisation, or null for the one suited to the activation
+     * @return the architecture
+     * @throws IllegalArgumentException if fewer than two sizes are given, or a size, the rate or the parameter count is out of bounds
      */
     public static NetworkSpec of(List<Integer> sizes, Activation activation, Loss loss, double dropout,
                                  Initialization initialization) {
@@ -80,7 +106,11 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
                 Optional.ofNullable(initialization));
     }
 
-    /** Layer widths from input to output, dropout layers left out: e.g. {@code [784, 100, 10]}. */
+    /**
+     * Layer widths from input to output, dropout layers left out: e.g. {@code [784, 100, 10]}.
+     *
+     * @return the widths, input first (unmodifiable)
+     */
     public List<Integer> sizes() {
         return sizes(inputs, hidden, classes);
     }
@@ -97,7 +127,11 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
         return sizes;
     }
 
-    /** The number of trainable values: all weights and biases. */
+    /**
+     * The number of trainable values: all weights and biases.
+     *
+     * @return the count
+     */
     public long parameterCount() {
         List<Integer> sizes = sizes();
         long count = 0;
@@ -107,7 +141,12 @@ public record NetworkSpec(int inputs, List<LayerSpec> hidden, int classes, Loss 
         return count;
     }
 
-    /** The initialisation of a layer with {@code activation}: the spec's own, or the one suited to the activation. */
+    /**
+     * The initialisation of a layer with {@code activation}: the spec's own, or the one suited to the activation.
+     *
+     * @param activation the layer's activation
+     * @return the initialisation
+     */
     public Initialization initializationFor(Activation activation) {
         return initialization.orElse(Initialization.suitedTo(activation));
     }

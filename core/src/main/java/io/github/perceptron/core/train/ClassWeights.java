@@ -16,6 +16,14 @@ public record ClassWeights(boolean balanced, List<Double> weights) {
     /** Every example counts once. */
     public static final ClassWeights NONE = new ClassWeights(false, List.of());
 
+    /**
+     * Checks the weights.
+     *
+     * @param balanced weigh each class by {@code n / (k · n_c)} for {@code n} training examples of {@code k} classes, {@code n_c} of this class: every class then counts as much in total
+     * @param weights explicit weights, one per class (empty when balanced or unweighted)
+     * @throws IllegalArgumentException if both balanced and explicit weights are given, a weight is
+     *                                  negative or not finite, or every explicit weight is 0
+     */
     public ClassWeights {
         weights = List.copyOf(weights);
         if (balanced && !weights.isEmpty()) {
@@ -33,19 +41,38 @@ public record ClassWeights(boolean balanced, List<Double> weights) {
         }
     }
 
+    /**
+     * Each class weighed by {@code n / (k · n_c)}, from the training data's counts.
+     *
+     * @return the weights
+     */
     public static ClassWeights balancedWeights() {
         return new ClassWeights(true, List.of());
     }
 
+    /**
+     * Explicit weights, one per class in class-index order.
+     *
+     * @param weights finite numbers, at least 0, not all 0
+     * @return the weights
+     * @throws IllegalArgumentException if a weight is negative or not finite, or all are 0
+     */
     public static ClassWeights of(List<Double> weights) {
         return new ClassWeights(false, weights);
     }
 
+    /** @return whether any example counts other than once */
     public boolean isActive() {
         return balanced || !weights.isEmpty();
     }
 
-    /** The weight of each class for training data with {@code histogram[c]} examples of class {@code c}; null when unweighted. */
+    /**
+     * The weight of each class for training data with {@code histogram[c]} examples of class {@code c}; null when unweighted.
+     *
+     * @param histogram training examples per class index
+     * @return one weight per class, or null
+     * @throws IllegalArgumentException if explicit weights are not one per class
+     */
     public float[] resolve(int[] histogram) {
         if (!isActive()) {
             return null;
@@ -72,7 +99,11 @@ public record ClassWeights(boolean balanced, List<Double> weights) {
         return resolved;
     }
 
-    /** As the command line and the provenance write it. */
+    /**
+     * As the command line and the provenance write it.
+     *
+     * @return {@code none}, {@code balanced}, or the weights separated by commas
+     */
     public String describe() {
         if (balanced) {
             return "balanced";

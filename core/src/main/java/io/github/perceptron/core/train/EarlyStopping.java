@@ -19,7 +19,10 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
 
     /** The figure early stopping watches, with the name plans and checkpoints record. */
     public enum Monitor {
-        LOSS("loss"), ACCURACY("accuracy");
+        /** The validation loss: lower is better. */
+        LOSS("loss"),
+        /** Validation accuracy: higher is better. */
+        ACCURACY("accuracy");
 
         private final String id;
 
@@ -27,11 +30,18 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
             this.id = id;
         }
 
+        /** @return {@code loss} or {@code accuracy} */
         public String id() {
             return id;
         }
 
-        /** The monitor named {@code id}, as {@link #id()} writes it. */
+        /**
+         * The monitor named {@code id}, as {@link #id()} writes it.
+         *
+         * @param id {@code loss} or {@code accuracy}
+         * @return the monitor
+         * @throws IllegalArgumentException for any other name
+         */
         public static Monitor of(String id) {
             for (Monitor monitor : values()) {
                 if (monitor.id.equals(id)) {
@@ -42,6 +52,16 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param monitor the validation figure watched
+     * @param patience epochs without improvement before stopping; 0 never stops
+     * @param minDelta how much the figure must improve on the best so far to count (loss in nats, accuracy as a fraction)
+     * @param restoreBest end with the best epoch's weights, whether the run stopped early or ran to its last epoch
+     * @throws IllegalArgumentException if {@code monitor} is null, {@code patience} negative, or
+     *                                  {@code minDelta} negative or not finite
+     */
     public EarlyStopping {
         if (monitor == null) {
             throw new IllegalArgumentException("the monitored figure must be given");
@@ -54,16 +74,29 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
         }
     }
 
-    /** Watches validation accuracy with {@code patience}, any improvement counting, and restores the best. */
+    /**
+     * Watches validation accuracy with {@code patience}, any improvement counting, and restores the best.
+     *
+     * @param patience epochs without improvement before stopping, at least 0
+     * @return the early stopping
+     * @throws IllegalArgumentException if {@code patience} is negative
+     */
     public static EarlyStopping onAccuracy(int patience) {
         return new EarlyStopping(Monitor.ACCURACY, patience, 0, true);
     }
 
+    /** @return whether this stops early or restores the best weights */
     public boolean isActive() {
         return patience > 0 || restoreBest;
     }
 
-    /** Whether {@code score} beats {@code best} by more than {@code minDelta}; any finite score beats a first NaN. */
+    /**
+     * Whether {@code score} beats {@code best} by more than {@code minDelta}; any finite score beats a first NaN.
+     *
+     * @param score this epoch's figure
+     * @param best  the best so far, NaN before the first
+     * @return whether it counts as an improvement
+     */
     public boolean improves(double score, double best) {
         if (Double.isNaN(best)) {
             return !Double.isNaN(score);

@@ -13,7 +13,11 @@ public final class KernelInfo {
     private KernelInfo() {
     }
 
-    /** {@code vector} (the Vector API) or {@code portable}. */
+    /**
+     * {@code vector} (the Vector API) or {@code portable}.
+     *
+     * @return the name
+     */
     public static String name() {
         return KernelChoice.name();
     }
@@ -22,17 +26,27 @@ public final class KernelInfo {
      * Why the kernel forced with {@code -Dperceptron.kernel=vector} cannot run in this JVM, in one
      * line; empty when none is forced or it runs. Networks created regardless throw
      * {@code IllegalStateException} with this message.
+     *
+     * @return the problem, in one line
      */
     public static Optional<String> forcedProblem() {
         return KernelChoice.forcedKernelProblem();
     }
 
-    /** One line saying which kernel this JVM computes with and why. */
+    /**
+     * One line saying which kernel this JVM computes with and why.
+     *
+     * @return the line, such as {@code vector (256-bit) ...}
+     */
     public static String description() {
         return KernelChoice.describe();
     }
 
-    /** The kernel's SIMD width in bits: 512 on AVX-512, 256 on AVX2, 128 on NEON; 0 when portable. */
+    /**
+     * The kernel's SIMD width in bits: 512 on AVX-512, 256 on AVX2, 128 on NEON; 0 when portable.
+     *
+     * @return the width in bits
+     */
     public static int vectorBits() {
         return KernelChoice.vectorBits();
     }

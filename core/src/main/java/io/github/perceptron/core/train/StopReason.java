@@ -15,7 +15,11 @@ public enum StopReason {
         this.id = id;
     }
 
-    /** The reason's name in events and files. */
+    /**
+     * The reason's name in events and files.
+     *
+     * @return {@code completed}, {@code requested} or {@code patience}
+     */
     public String id() {
         return id;
     }

@@ -11,18 +11,32 @@ import io.github.perceptron.core.kernel.KernelChoice;
  */
 public record Threads(int count) {
 
+    /**
+     * Checks the count.
+     *
+     * @param count at least 1
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
     public Threads {
         if (count < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + count);
         }
     }
 
-    /** One thread per processor the JVM sees. */
+    /**
+     * One thread per processor the JVM sees.
+     *
+     * @return as many threads as {@link #processors()}
+     */
     public static Threads allProcessors() {
         return new Threads(processors());
     }
 
-    /** The processors the JVM sees. */
+    /**
+     * The processors the JVM sees.
+     *
+     * @return at least 1
+     */
     public static int processors() {
         return KernelChoice.defaultThreads();
     }

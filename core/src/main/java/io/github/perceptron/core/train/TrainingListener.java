@@ -35,15 +35,28 @@ public interface TrainingListener {
     /**
      * Before the first epoch, when the training images are split: those held out for validation
      * (none when its validation set is empty) and the split that chose them.
+     *
+     * @param holdout both parts of the training images, and the split
      */
     default void validationHeldOut(ValidationSplit.Holdout holdout) {
     }
 
-    /** After each mini-batch: {@code batch} counts from 1 to {@code batches}; {@code meanLoss} is the epoch's running mean. */
+    /**
+     * After each mini-batch: {@code batch} counts from 1 to {@code batches}; {@code meanLoss} is the epoch's running mean.
+     *
+     * @param epoch    the epoch, from 1
+     * @param batch    the batch, from 1
+     * @param batches  the epoch's batches
+     * @param meanLoss the epoch's mean training loss so far
+     */
     default void batchCompleted(int epoch, int batch, int batches, double meanLoss) {
     }
 
-    /** After each epoch, with its training figures and, when there is evaluation data, the evaluation. */
+    /**
+     * After each epoch, with its training figures and, when there is evaluation data, the evaluation.
+     *
+     * @param report the epoch's figures
+     */
     default void epochCompleted(EpochReport report) {
     }
 
@@ -51,6 +64,9 @@ public interface TrainingListener {
      * A regular checkpoint after {@code epoch} could not be saved (a full disk, a lost directory);
      * training goes on, and the final model is saved as usual. A checkpoint asked for by a stop is
      * not reported here: its failure ends the run.
+     *
+     * @param epoch   the epoch whose checkpoint failed
+     * @param failure why, naming the file
      */
     default void checkpointFailed(int epoch, RuntimeException failure) {
     }
@@ -58,6 +74,8 @@ public interface TrainingListener {
     /**
      * Asked after every epoch but the last: true ends training there (early stopping, a user's
      * interrupt), after saving a checkpoint when checkpoints are on.
+     *
+     * @return whether to stop now
      */
     default boolean stopRequested() {
         return false;

@@ -27,11 +27,35 @@ import java.util.Map;
  * @param earlyStopping when to stop before {@code epochs} and which epoch's weights to keep, on
  *                      the validation images
  * @param classWeights  how much each class's examples count in the training loss
+ * @param network       the architecture
+ * @param optimizer     the update rule and its base learning rate
+ * @param schedule      how the learning rate moves over the epochs
+ * @param epochs        epochs to train, at least 1
+ * @param batchSize     examples per step, at least 1 (the last batch of an epoch may be smaller)
+ * @param seed          the one seed of every random choice
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
                            double l2, int epochs, int batchSize, long seed, boolean shuffle,
                            Augmentation augmentation, EarlyStopping earlyStopping, ClassWeights classWeights) {
 
+    /**
+     * Checks the plan as a whole, before any data is read.
+     *
+     * @param network the architecture
+     * @param optimizer the update rule and its base learning rate
+     * @param schedule how the learning rate moves over the epochs
+     * @param l2 weight decay λ, 0 for none: each step shrinks the weights (not the biases) by {@code w ← w − lr·λ·w}, outside the optimiser's state. For plain SGD this is the gradient of {@code λ/2·‖w‖²} added to the loss; for momentum, Adagrad, RMSProp and Adam it is decoupled decay, not that penalty. {@code lr·λ} must stay below 1.
+     * @param epochs epochs to train, at least 1
+     * @param batchSize examples per step, at least 1 (the last batch of an epoch may be smaller)
+     * @param seed the one seed of every random choice
+     * @param shuffle reshuffle the examples every epoch (the notebooks did not)
+     * @param augmentation random distortions of the training images, drawn afresh each epoch
+     * @param earlyStopping when to stop before {@code epochs} and which epoch's weights to keep, on the validation images
+     * @param classWeights how much each class's examples count in the training loss
+     * @throws IllegalArgumentException if a component is null, the class weights do not fit the classes,
+     *                                  {@code l2} is negative or makes {@code lr·l2} reach 1, or
+     *                                  {@code epochs} or {@code batchSize} is below 1
+     */
     public TrainingPlan {
         if (network == null || optimizer == null || schedule == null || augmentation == null
                 || earlyStopping == null || classWeights == null) {
@@ -59,31 +83,59 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         }
     }
 
-    /** A plan that runs all its epochs and keeps the last weights. */
+    /**
+     * A plan that runs all its epochs and keeps the last weights.
+     *
+     * @param network      the architecture
+     * @param optimizer    the update rule
+     * @param schedule     the learning rate's course
+     * @param l2           weight decay, at least 0
+     * @param epochs       epochs, at least 1
+     * @param batchSize    examples per step, at least 1
+     * @param seed         the seed
+     * @param shuffle      whether to reshuffle every epoch
+     * @param augmentation the distortions
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
     public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule, double l2,
                         int epochs, int batchSize, long seed, boolean shuffle, Augmentation augmentation) {
         this(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation, EarlyStopping.NONE,
                 ClassWeights.NONE);
     }
 
-    /** This plan with {@code earlyStopping} instead of its own. */
+    /**
+     * This plan with {@code earlyStopping} instead of its own.
+     *
+     * @param earlyStopping the new early stopping
+     * @return a copy with it
+     */
     public TrainingPlan withEarlyStopping(EarlyStopping earlyStopping) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
                 earlyStopping, classWeights);
     }
 
-    /** This plan run for {@code epochs} epochs (a schedule then spans the new count). */
+    /**
+     * This plan run for {@code epochs} epochs (a schedule then spans the new count).
+     *
+     * @param epochs at least 1
+     * @return a copy with that many epochs
+     * @throws IllegalArgumentException if {@code epochs} is below 1
+     */
     public TrainingPlan withEpochs(int epochs) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
                 earlyStopping, classWeights);
     }
 
-    /** Every field by name, as text: what a model's provenance records of the plan that made it. */
     /**
      * The learning rate of mini-batch {@code batch} (counted from 0, of {@code batches}) in
      * {@code epoch} (counted from 1): the optimiser's rate as the schedule moves it, taken at the
      * step's midpoint, so that a step schedule changes exactly at epoch boundaries and a
      * warm-up's first step is not zero.
+     *
+     * @param epoch   the epoch, from 1
+     * @param batch   the batch, from 0
+     * @param batches the epoch's batches
+     * @return the rate
      */
     public double learningRate(int epoch, int batch, int batches) {
         return schedule.rate(optimizer.learningRate(), epoch - 1 + (batch + 0.5) / batches, epochs);
@@ -94,6 +146,8 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
      * schedule, the augmentation and early stopping are objects ({@code {"type": "cosine",
      * "finalFraction": 0.0}}), and the hidden layers a list of objects. A model's provenance keeps
      * it; {@code info --json} prints it.
+     *
+     * @return the fields in a fixed order (a new, modifiable map)
      */
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -127,7 +181,11 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         return fields;
     }
 
-    /** A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs. */
+    /**
+     * A builder starting from sensible defaults: [784,100,10] ReLU, softmax, momentum 0.9, 10 epochs.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -153,96 +211,177 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private Builder() {
         }
 
-        /** Layer sizes from input to output, e.g. {@code 784, 100, 30, 10}. Default 784, 100, 10. */
+        /**
+         * Layer sizes from input to output, e.g. {@code 784, 100, 30, 10}. Default 784, 100, 10.
+         *
+         * @param sizes at least two widths, each at least 1
+         * @return this builder
+         */
         public Builder layers(int... sizes) {
             this.layers = java.util.Arrays.stream(sizes).boxed().toList();
             return this;
         }
 
-        /** Hidden-layer activation. Default ReLU. */
+        /**
+         * Hidden-layer activation. Default ReLU.
+         *
+         * @param activation an element-wise activation
+         * @return this builder
+         */
         public Builder activation(Activation activation) {
             this.activation = activation;
             return this;
         }
 
-        /** Default softmax + cross-entropy. */
+        /**
+         * Default softmax + cross-entropy.
+         *
+         * @param loss the loss
+         * @return this builder
+         */
         public Builder loss(Loss loss) {
             this.loss = loss;
             return this;
         }
 
-        /** Dropout rate after each hidden layer. Default 0. */
+        /**
+         * Dropout rate after each hidden layer. Default 0.
+         *
+         * @param rate in [0, 1)
+         * @return this builder
+         */
         public Builder dropout(double rate) {
             this.dropout = rate;
             return this;
         }
 
-        /** Default: suited to each layer's activation (He for ReLU, Xavier otherwise). */
+        /**
+         * Default: suited to each layer's activation (He for ReLU, Xavier otherwise).
+         *
+         * @param initialization the initialisation of every layer, or null for the suited one
+         * @return this builder
+         */
         public Builder initialization(Initialization initialization) {
             this.initialization = initialization;
             return this;
         }
 
-        /** Default momentum, learning rate 0.05, μ 0.9. */
+        /**
+         * Default momentum, learning rate 0.05, μ 0.9.
+         *
+         * @param optimizer the update rule
+         * @return this builder
+         */
         public Builder optimizer(OptimizerSpec optimizer) {
             this.optimizer = optimizer;
             return this;
         }
 
-        /** Default constant. */
+        /**
+         * Default constant.
+         *
+         * @param schedule the learning rate's course
+         * @return this builder
+         */
         public Builder schedule(LearningRateSchedule schedule) {
             this.schedule = schedule;
             return this;
         }
 
-        /** Default 0. */
+        /**
+         * Default 0.
+         *
+         * @param l2 weight decay, at least 0
+         * @return this builder
+         */
         public Builder l2(double l2) {
             this.l2 = l2;
             return this;
         }
 
-        /** Default 10. */
+        /**
+         * Default 10.
+         *
+         * @param epochs at least 1
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
-        /** Default 100. */
+        /**
+         * Default 100.
+         *
+         * @param batchSize at least 1
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Default 1. */
+        /**
+         * Default 1.
+         *
+         * @param seed any number
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Default true. */
+        /**
+         * Default true.
+         *
+         * @param shuffle whether to reshuffle every epoch
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** Default none. */
+        /**
+         * Default none.
+         *
+         * @param augmentation the distortions
+         * @return this builder
+         */
         public Builder augmentation(Augmentation augmentation) {
             this.augmentation = augmentation;
             return this;
         }
 
-        /** Default none: every epoch runs and the last weights are kept. */
+        /**
+         * Default none: every epoch runs and the last weights are kept.
+         *
+         * @param earlyStopping the early stopping (it needs a validation split)
+         * @return this builder
+         */
         public Builder earlyStopping(EarlyStopping earlyStopping) {
             this.earlyStopping = earlyStopping;
             return this;
         }
 
-        /** Default none: every example counts once. */
+        /**
+         * Default none: every example counts once.
+         *
+         * @param classWeights the weights
+         * @return this builder
+         */
         public Builder classWeights(ClassWeights classWeights) {
             this.classWeights = classWeights;
             return this;
         }
 
+        /**
+         * The plan, checked. A builder may build several plans; it is not thread-safe.
+         *
+         * @return the plan
+         * @throws IllegalArgumentException if a value is out of range (the message names it)
+         */
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
             return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,

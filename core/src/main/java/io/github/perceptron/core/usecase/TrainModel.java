@@ -85,8 +85,11 @@ public final class TrainModel {
     }
 
     /**
-     * Trains on the whole training split, then measures the model on the test split.
+     * Trains on the whole training split, then measures the model on the test split. Runs on the
+     * calling thread (and the kernel's workers); cancel it by interrupting that thread.
      *
+     * @param plan the plan
+     * @return the model, its history and its test figures
      * @throws IllegalArgumentException     if the plan does not fit the data, or stops early (which needs a split)
      * @throws io.github.perceptron.core.data.DatasetException if the data cannot be used
      * @throws io.github.perceptron.core.train.DivergenceException if the loss or a weight stops being finite
@@ -100,6 +103,9 @@ public final class TrainModel {
      * Trains, holding {@code validation}'s images out of training and reporting on them after every
      * epoch; then measures the model on the test split.
      *
+     * @param plan       the plan
+     * @param validation the images to hold out, or {@link ValidationSplit#NONE}
+     * @return the model, its history and its test figures
      * @throws IllegalArgumentException     if the plan does not fit the data
      * @throws io.github.perceptron.core.data.DatasetException if the data cannot be used
      * @throws io.github.perceptron.core.train.DivergenceException if the loss or a weight stops being finite
