@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Core as an embedder's module sees it: {@code requires io.github.perceptron.core} on the module
- * path, compiled by javac. The README's embedding example compiles there as written; core's
+ * path, compiled by javac. A program using the API as the README's example does (which
+ * {@code examples/embedding} builds on the class path, with the adapters) compiles there; core's
  * internals (the kernel) and its SPI (the trainer, the network engine, data-parallel training,
  * exported to the command lines and Spark only) do not. javac runs as a child process: core's tests run inside core's
  * module, which does not read {@code java.compiler}.
@@ -25,11 +26,13 @@ class EmbedderModuleTest {
             import io.github.perceptron.core.data.DatasetSource;
             import io.github.perceptron.core.data.ValidationSplit;
             import io.github.perceptron.core.layer.Activation;
+            import io.github.perceptron.core.model.Model;
             import io.github.perceptron.core.model.Prediction;
             import io.github.perceptron.core.optim.LearningRateSchedule;
             import io.github.perceptron.core.optim.OptimizerSpec;
             import io.github.perceptron.core.train.EarlyStopping;
             import io.github.perceptron.core.train.TrainedModel;
+            import io.github.perceptron.core.train.TrainingListener;
             import io.github.perceptron.core.train.TrainingPlan;
             import io.github.perceptron.core.usecase.TrainModel;
             """;
@@ -37,15 +40,30 @@ class EmbedderModuleTest {
     @TempDir
     Path dir;
 
+    /** The calls of the README's example that reach core: plan, training with a listener, warm-up, prediction. */
+    private static final String EXAMPLE = """
+                    TrainingPlan plan = TrainingPlan.builder()
+                            .layers(784, 256, 10).activation(Activation.RELU)
+                            .optimizer(new OptimizerSpec.Nesterov(0.05, 0.9))
+                            .schedule(new LearningRateSchedule.Cosine(0))
+                            .epochs(15).batchSize(100).seed(1)
+                            .earlyStopping(EarlyStopping.onAccuracy(5))
+                            .build();
+                    TrainedModel trained = new TrainModel(mnist)
+                            .reportingTo(TrainingListener.onEpoch(report -> System.out.println(report.epoch())))
+                            .onThreads(2)
+                            .train(plan, ValidationSplit.stratifiedFraction(0.1, 1));
+                    Model model = trained.model().warmUp();
+                    Prediction prediction = model.predict(pixels);
+            """;
+
     @Test
-    void the_readme_example_compiles_in_a_module_that_requires_core() throws IOException {
-        String example = readmeExample();
-        assertThat(example).contains("new TrainModel(mnist)");
+    void a_program_using_the_api_compiles_in_a_module_that_requires_core() throws IOException {
         String source = "package embedder;\n\n" + IMPORTS + """
 
                 public final class Example {
                     public static Prediction run(DatasetSource mnist, float[] pixels) {
-                """ + example + """
+                """ + EXAMPLE + """
                         return prediction;
                     }
                 }
@@ -66,14 +84,6 @@ class EmbedderModuleTest {
             assertThat(compiled.succeeded()).as(internal).isFalse();
             assertThat(compiled.diagnostics()).contains("package " + pkg + " is not visible");
         }
-    }
-
-    /** The Java block under "Embedding the core" in README.md, as printed there. */
-    private static String readmeExample() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int section = readme.indexOf("## Embedding the core");
-        int start = readme.indexOf("```java\n", section) + "```java\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
     }
 
     private Compilation compile(String example) throws IOException {
