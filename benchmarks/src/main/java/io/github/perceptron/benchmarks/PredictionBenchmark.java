@@ -9,6 +9,7 @@ import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.Prediction;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.values.PixelCheck;
 import io.github.perceptron.dataset.SyntheticDigits;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1, 2 and 8 threads: each thread classifies its own images. {@code locked*} runs the same calls
  * behind one lock (what {@code synchronized predict} did before), {@code network} calls the engine
  * directly, without the model's pixel check and buffer pool, on one thread: {@code single} against
- * {@code network} bounds what the check and the pool cost.
+ * {@code network} bounds what the check and the pool cost; {@code pixelCheck} is the check alone.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -108,6 +109,14 @@ public class PredictionBenchmark {
         synchronized (shared.lock) {
             return shared.model.predict(images.take());
         }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public float[] pixelCheck(Images images) {
+        float[] image = images.take();
+        PixelCheck.check(image, 784, "");
+        return image;
     }
 
     @Benchmark

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte},
  * each raw or with a {@code .gz} suffix; or the training split as a directory {@code train/} of
  * part files (see {@link #trainingParts}). Fashion-MNIST uses the same layout with its own class names.
+ * Thread-safe: each load reads and validates the files anew, so trainings on several threads may
+ * share one source.
  */
 public final class IdxDatasetSource implements DatasetSource {
 

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * Models as JSON documents in the format described in {@code docs/model-format.md}. Saving is
- * atomic; loading is strict and every refusal names the file and the field.
+ * atomic; loading is strict and every refusal names the file and the field. Thread-safe: one store
+ * may save and load from several threads at once (a reader sees a whole old file or a whole new one).
  */
 public final class JsonModelStore implements ModelStore {
 

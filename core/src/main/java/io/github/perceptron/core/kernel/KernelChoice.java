@@ -41,6 +41,11 @@ public final class KernelChoice {
         PixelScalingHolder.SCALING.scale(pixels, from, target, offset, count);
     }
 
+    /** Whether every value is in {@code [0,1]} (-0 included, NaN not), with the Vector API when it runs. */
+    public static boolean inUnitRange(float[] values) {
+        return PixelScalingHolder.SCALING.inUnitRange(values);
+    }
+
     /** Chosen on first use, like the products. */
     private static final class PixelScalingHolder {
         static final PixelScaling SCALING = Choice.MADE.vector ? vectorPixelScaling() : new PixelScaling.Portable();

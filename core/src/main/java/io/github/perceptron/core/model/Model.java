@@ -7,6 +7,7 @@ import io.github.perceptron.core.engine.Parameter;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.random.SeededRandom;
+import io.github.perceptron.core.values.PixelCheck;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;

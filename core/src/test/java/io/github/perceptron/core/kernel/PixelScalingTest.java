@@ -28,6 +28,34 @@ class PixelScalingTest {
     }
 
     /**
+     * Both implementations find a value outside [0,1] wherever it sits (in a vector's lanes or the
+     * scalar tail), for every kind: NaN, the infinities, just below 0 and just above 1; and accept
+     * 0, -0 and 1 anywhere.
+     */
+    @Test
+    void both_implementations_find_a_value_outside_zero_to_one_anywhere() {
+        PixelScaling[] implementations = {new PixelScaling.Portable(), KernelChoice.vectorPixelScaling()};
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -Float.MIN_VALUE, Math.nextUp(1f), 255f};
+        for (PixelScaling implementation : implementations) {
+            for (int length : new int[] {0, 1, 7, 8, 9, 16, 17, 33, 784}) {
+                float[] values = new float[length];
+                for (int i = 0; i < length; i++) {
+                    values[i] = i % 3 == 0 ? -0f : i % 3 == 1 ? 1f : (i % 11) / 10f;
+                }
+                assertThat(implementation.inUnitRange(values)).as("%s, %d clean values", implementation, length).isTrue();
+                for (int at = 0; at < length; at++) {
+                    for (float value : bad) {
+                        float[] planted = values.clone();
+                        planted[at] = value;
+                        assertThat(implementation.inUnitRange(planted)).as("%s: %s at %d of %d", implementation, value, at, length)
+                                .isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The byte vector that feeds float vectors of each lane count: a quarter of their width where
      * that shape exists, else 64 bits taken a part at a time (128-bit NEON and SSE: 4 lanes), and
      * none on an SVE length that is not a power of two (12 lanes), where the scalar loop runs.
