@@ -16,6 +16,8 @@ final class MasterUrls {
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|(spark|mesos)://.+|yarn|k8s://.+");
 
+    private static final Pattern LOCAL_ZERO = Pattern.compile("local\\[0+(,\\d+)?]");
+
     private MasterUrls() {
     }
 
@@ -37,11 +39,42 @@ final class MasterUrls {
             return;
         }
         if (!MASTER.matcher(master).matches()) {
-            throw new OptionException("--master must be local[*], local[N], spark://HOST:PORT, yarn or "
-                    + "k8s://URL, was '" + master + "'");
+            throw new OptionException("--master must be local[*], local[N] or spark://HOST:PORT (yarn and k8s://URL "
+                    + "through your cluster's spark-submit), was '" + master + "'");
+        }
+        if (given != null) {
+            refuseWhatThisBuildCannotRun(given);
         }
         if (master.startsWith("spark://")) {
             checkReachable(master, SparkContexts.connectTimeoutMillis());
+        }
+    }
+
+    /**
+     * Refuses, as a usage error, the masters Spark knows but this jar cannot start itself: YARN and
+     * Kubernetes need Spark's cluster modules, which a cluster's own {@code spark-submit} brings (a
+     * master it sets is taken as it is); Mesos left Spark in 4.0; {@code local-cluster} is Spark's
+     * test mode and needs an installation's scripts; {@code local[0]} has no thread to run on.
+     */
+    private static void refuseWhatThisBuildCannotRun(String master) {
+        String submit = ": submit perceptron-spark.jar with your cluster's own spark-submit --master " + master
+                + " (docs/scale-out.md)";
+        if (master.equals("yarn")) {
+            throw new OptionException("--master yarn: this jar carries no YARN support" + submit);
+        }
+        if (master.startsWith("k8s://")) {
+            throw new OptionException("--master " + master + ": this jar carries no Kubernetes support" + submit);
+        }
+        if (master.startsWith("mesos://")) {
+            throw new OptionException("--master " + master + ": Spark 4 no longer runs on Mesos; use a standalone "
+                    + "master (spark://HOST:PORT)");
+        }
+        if (master.startsWith("local-cluster[")) {
+            throw new OptionException("--master " + master + ": local-cluster is Spark's own test mode and needs a "
+                    + "Spark installation's scripts; use local[N] or a standalone master (spark://HOST:PORT)");
+        }
+        if (LOCAL_ZERO.matcher(master).matches()) {
+            throw new OptionException("--master " + master + ": local[N] needs N >= 1 threads");
         }
     }
 

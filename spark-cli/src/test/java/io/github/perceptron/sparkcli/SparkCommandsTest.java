@@ -151,6 +151,26 @@ class SparkCommandsTest {
         assertThat(dir.resolve("bad")).doesNotExist();
     }
 
+    /**
+     * Masters Spark knows but this jar cannot start are usage errors in one line, before anything
+     * is written (they were "internal error: SparkException: Could not parse Master URL" after 2 s,
+     * exit 1, with an empty --out left behind).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"yarn", "k8s://https://127.0.0.1:6443", "mesos://127.0.0.1:5050", "local-cluster[2,1,1024]",
+            "local[0]", "local[0,3]"})
+    void a_master_this_jar_cannot_start_is_a_usage_error_in_one_line_before_anything_is_written(String master) {
+        Path out = dir.resolve("unsupported-" + Math.abs(master.hashCode()));
+        Run run = perceptronSpark(tune(out, "--master", master));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("perceptron tune: --master " + master + ": ").doesNotContain("internal error", "Exception");
+        assertThat(run.err()).hasLineCount(2);  // the reason, then where --help is
+        assertThat(out).doesNotExist();
+        if (master.equals("yarn") || master.startsWith("k8s://")) {
+            assertThat(run.err()).contains("spark-submit --master " + master);
+        }
+    }
+
     @Test
     void an_unreachable_master_fails_in_one_line_at_once_before_anything_is_written() {
         long start = System.nanoTime();
