@@ -32,9 +32,11 @@ import io.github.perceptron.persistence.AtomicFiles;
 import io.github.perceptron.persistence.JsonCheckpointStore;
 import io.github.perceptron.persistence.JsonModelStore;
 import io.github.perceptron.persistence.JsonSearchSpaceReader;
+import io.github.perceptron.persistence.DirectoryLock;
 import io.github.perceptron.persistence.JsonTrialJournal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /** The composition root: binds core's ports to the adapters, and the run's console and environment. */
@@ -115,7 +117,7 @@ final class PerceptronModule extends AbstractModule {
 
     /** A search's space and journal as the persistence adapter's JSON. */
     @Provides
-    SearchFiles searchFiles() {
+    SearchFiles searchFiles(Clock clock) {
         return new SearchFiles() {
             @Override
             public SearchSpace space(Path file) {
@@ -125,6 +127,11 @@ final class PerceptronModule extends AbstractModule {
             @Override
             public TrialJournal journal(Path file, String identity) {
                 return new JsonTrialJournal(file, identity);
+            }
+
+            @Override
+            public Lock lock(Path directory, Consumer<String> notices) {
+                return DirectoryLock.acquire(directory, notices, clock)::close;
             }
         };
     }

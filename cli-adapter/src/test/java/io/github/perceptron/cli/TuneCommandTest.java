@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.core.testing.SyntheticImages;
+import io.github.perceptron.persistence.DirectoryLock;
 import io.github.perceptron.persistence.JsonModelStore;
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +114,38 @@ class TuneCommandTest {
         CommandLineRun other = CommandLineRun.of(environment, tune(out, "--seed", "2").toArray(String[]::new));
         assertThat(other.exitCode()).as(other.err()).isEqualTo(1);
         assertThat(other.err()).contains("journal.jsonl: belongs to another search").doesNotContain("\tat ");
+    }
+
+    /**
+     * Two searches on one --out spliced the journal mid-line, both exited 0, and the next resume
+     * lost every trial: a search now holds its directory, and a second is refused naming the holder.
+     */
+    @Test
+    void a_second_search_on_a_held_directory_is_refused_naming_the_holder_and_writes_nothing() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("held"));
+        try (DirectoryLock held = DirectoryLock.acquire(out, notice -> { }, Clock.systemUTC())) {
+            CommandLineRun second = CommandLineRun.of(environment, tune(out).toArray(String[]::new));
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err().lines().toList()).singleElement().asString()
+                    .startsWith("perceptron: " + out + " is in use by another run (process " + ProcessHandle.current().pid());
+            assertThat(out.resolve("journal.jsonl")).doesNotExist();
+            assertThat(out.resolve("report.md")).doesNotExist();
+        }
+        CommandLineRun after = CommandLineRun.of(environment, tune(out).toArray(String[]::new));
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(after.err()).doesNotContain("took over");
+    }
+
+    /** A search killed while holding its directory leaves words behind; the next run takes over and says so. */
+    @Test
+    void a_lock_left_by_a_killed_search_is_taken_over_with_a_line_saying_so() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("stale"));
+        Files.writeString(out.resolve(DirectoryLock.NAME), "process 999999 on some-host, since 2026-12-01T00:00:00Z\n");
+        CommandLineRun run = CommandLineRun.of(environment, tune(out).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("perceptron: took over " + out.resolve(DirectoryLock.NAME)
+                + " from a run that ended without releasing it (process 999999 on some-host");
+        assertThat(out.resolve(DirectoryLock.NAME)).isEmptyFile();
     }
 
     @Test

@@ -33,6 +33,11 @@ final class Checksum {
         return PREFIX + HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The bare hex SHA-256 of {@code text}'s UTF-8 bytes (64 characters): a journal line's seal. */
+    static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** The checksum of {@code file}'s first {@code length} bytes. */
     static String ofPrefix(Path file, long length) throws IOException {
         MessageDigest digest = newDigest();

@@ -21,14 +21,20 @@ import java.util.Map;
 
 /**
  * A search's journal as JSON Lines: a header naming the search, then one line per finished trial,
- * forced to the disk before the next trial starts. A last line cut short by a kill is dropped
- * (that trial runs again); anything else unreadable is refused, naming the file and the line. A
- * journal written by another search (other fields, seed or trial count) is refused rather than
- * resumed.
+ * forced to the disk before the next trial starts. Every line begins with the SHA-256 of the rest
+ * of it ({@code {"checksum":"…", …}}): a line edited by hand, torn, or spliced by two writers is
+ * refused, naming the file and the line, instead of changing a search's winner or failing its next
+ * resume. A last line cut short by a kill is dropped (that trial runs again). A journal written by
+ * another search (other fields, seed or trial count), or by a perceptron before checksums, is
+ * refused rather than resumed.
  */
 public final class JsonTrialJournal implements TrialJournal {
 
     static final String FORMAT = "perceptron-tune-journal";
+    /** 2: every line carries its checksum. */
+    static final int VERSION = 2;
+    private static final String SEAL = "{\"checksum\":\"";
+    private static final int SHA256_HEX = 64;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path file;
@@ -63,7 +69,7 @@ public final class JsonTrialJournal implements TrialJournal {
                 break;
             }
             line++;
-            JsonNode node = parse(new String(bytes, start, end - start, StandardCharsets.UTF_8), line);
+            JsonNode node = parse(unsealed(new String(bytes, start, end - start, StandardCharsets.UTF_8), line), line);
             if (line == 1) {
                 checkHeader(node);
             } else {
@@ -85,9 +91,9 @@ public final class JsonTrialJournal implements TrialJournal {
             channel.position(intactLength);
             StringBuilder text = new StringBuilder();
             if (intactLength == 0) {
-                text.append(header()).append('\n');
+                text.append(sealed(header())).append('\n');
             }
-            text.append(line(result)).append('\n');
+            text.append(sealed(line(result))).append('\n');
             ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -102,7 +108,7 @@ public final class JsonTrialJournal implements TrialJournal {
     private String header() throws IOException {
         ObjectNode header = MAPPER.createObjectNode();
         header.put("format", FORMAT);
-        header.put("version", 1);
+        header.put("version", VERSION);
         header.put("search", search);
         return MAPPER.writeValueAsString(header);
     }
@@ -125,7 +131,7 @@ public final class JsonTrialJournal implements TrialJournal {
     }
 
     private void checkHeader(JsonNode header) {
-        if (!FORMAT.equals(header.path("format").asText()) || header.path("version").asInt() != 1) {
+        if (!FORMAT.equals(header.path("format").asText()) || header.path("version").asInt() != VERSION) {
             throw new ModelStoreException(file + ": line 1 is not a perceptron tuning journal's header");
         }
         if (!search.equals(header.path("search").asText())) {
@@ -150,6 +156,27 @@ public final class JsonTrialJournal implements TrialJournal {
         } catch (RuntimeException e) {
             throw new ModelStoreException(file + ": line " + line + " is not a finished trial: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code json} with the SHA-256 of its text as its first field. */
+    private static String sealed(String json) {
+        return SEAL + Checksum.sha256Hex(json) + "\"," + json.substring(1);
+    }
+
+    /** The text line {@code number}'s checksum covers, once it matches; a refusal naming the line otherwise. */
+    private String unsealed(String text, int number) {
+        if (!text.startsWith(SEAL)) {
+            throw new ModelStoreException(file + ": line " + number + " has no checksum ("
+                    + (number == 1 ? "a journal of a perceptron before checksums, or not a journal" : "edited by hand?")
+                    + "); delete the journal to start the search afresh, or give another --out");
+        }
+        int end = SEAL.length() + SHA256_HEX;
+        String json = text.length() > end + 2 && text.startsWith("\",", end) ? "{" + text.substring(end + 2) : null;
+        if (json == null || !Checksum.sha256Hex(json).equals(text.substring(SEAL.length(), end))) {
+            throw new ModelStoreException(file + ": line " + number + " does not match its checksum (edited by hand, "
+                    + "or written by two runs at once); delete the journal to start the search afresh");
+        }
+        return json;
     }
 
     private JsonNode parse(String text, int line) {

@@ -65,6 +65,49 @@ class JsonTrialJournalTest {
                 .hasMessageStartingWith(file + ": belongs to another search (search A)");
         Files.writeString(file, "not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> new JsonTrialJournal(file, "search A").finished()).isInstanceOf(ModelStoreException.class)
-                .hasMessageStartingWith(file + ": line 3 is not JSON");
+                .hasMessageStartingWith(file + ": line 3 has no checksum");
+    }
+
+    /**
+     * A line edited by hand changed a search's winner (an edited validation_accuracy was taken as
+     * it stood); every line is now sealed by its checksum, and an edit is refused naming the line.
+     */
+    @Test
+    void an_edited_line_is_refused_naming_it_instead_of_changing_the_winner() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        JsonTrialJournal journal = new JsonTrialJournal(file, "search A");
+        journal.record(first);
+        journal.record(failed);
+        String text = Files.readString(file);
+        assertThat(text).contains("\"validation_accuracy\":0.9734567890123");
+        Files.writeString(file, text.replace("\"validation_accuracy\":0.9734567890123", "\"validation_accuracy\":0.9994567890123"));
+        assertThatThrownBy(() -> new JsonTrialJournal(file, "search A").finished()).isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(file + ": line 2 does not match its checksum").hasMessageNotContaining("\n");
+    }
+
+    /** Blank lines gave a NullPointerException's text with shaded class names. */
+    @Test
+    void a_blank_line_or_two_writers_splicing_lines_is_refused_in_one_line() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        new JsonTrialJournal(file, "search A").record(first);
+        Files.writeString(file, "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> new JsonTrialJournal(file, "search A").finished()).isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(file + ": line 3 has no checksum").hasMessageNotContaining("Exception");
+
+        Path spliced = dir.resolve("spliced.jsonl");
+        new JsonTrialJournal(spliced, "search A").record(first);
+        String line = Files.readAllLines(spliced).get(1);
+        Files.writeString(spliced, line.substring(0, 40) + line + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> new JsonTrialJournal(spliced, "search A").finished()).isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(spliced + ": line 3 does not match its checksum");
+    }
+
+    @Test
+    void a_journal_written_before_checksums_is_refused_in_one_line() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        Files.writeString(file, "{\"format\":\"perceptron-tune-journal\",\"version\":1,\"search\":\"search A\"}\n");
+        assertThatThrownBy(() -> new JsonTrialJournal(file, "search A").finished()).isInstanceOf(ModelStoreException.class)
+                .hasMessageStartingWith(file + ": line 1 has no checksum (a journal of a perceptron before checksums");
     }
 }

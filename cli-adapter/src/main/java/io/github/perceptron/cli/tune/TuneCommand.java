@@ -120,28 +120,30 @@ public final class TuneCommand implements Callable<Integer> {
         files.check(dataset, searching.spaceFile());
         DatasetSource source = dataset.open(quiet || json);
         files.create();
-        // The data by its content, not its path: a moved cache still resumes, other data never does.
-        String data = source.load(Split.TRAIN).contentDigest();
-        List<TrainingPlan> plans = prepared.trialPlans();
-        TuningRequest request = new TuningRequest(prepared.trials(), plans, prepared.split(), searching.folds(),
-                prepared.budget(), retrain);
-        TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.stream().map(codec::write).toList(), codec,
-                searching.validation(), prepared.seed(), searching.folds(), dataset.location(), data, 1);
-        TuningResult result;
-        try (TrialRunners.Placement placement = places.open(master, parallelTrials, recipe)) {
-            result = useCases.tuning(source, training.threads(), placement.runner()).tune(request,
-                    searchFiles.journal(files.journal, searching.identity(prepared, data)),
-                    new TuningProgress(console, json, quiet));
-        }
+        try (SearchFiles.Lock held = searchFiles.lock(files.directory, notice -> console.err().println("perceptron: " + notice))) {
+            // The data by its content, not its path: a moved cache still resumes, other data never does.
+            String data = source.load(Split.TRAIN).contentDigest();
+            List<TrainingPlan> plans = prepared.trialPlans();
+            TuningRequest request = new TuningRequest(prepared.trials(), plans, prepared.split(), searching.folds(),
+                    prepared.budget(), retrain);
+            TrialRecipe recipe = new TrialRecipe(prepared.trials(), plans.stream().map(codec::write).toList(), codec,
+                    searching.validation(), prepared.seed(), searching.folds(), dataset.location(), data, 1);
+            TuningResult result;
+            try (TrialRunners.Placement placement = places.open(master, parallelTrials, recipe)) {
+                result = useCases.tuning(source, training.threads(), placement.runner()).tune(request,
+                        searchFiles.journal(files.journal, searching.identity(prepared, data)),
+                        new TuningProgress(console, json, quiet));
+            }
 
-        new RescuingSave(store).save(result.winner().model(), files.model);
-        TuningReport report = new TuningReport(output, prepared.space(), result, "perceptron tune " + String.join(" ", commandLine()),
-                dataset.name(), searching.budgetText(), dataset.asArguments().strip(),
-                searching.winnerArguments(prepared.plans(), result));
-        report.writeCsv(files.csv);
-        report.writePlot(files.plot);
-        report.writeMarkdown(files.report, files.plot);
-        new TuningSummary(console, json).print(result, files);
+            new RescuingSave(store).save(result.winner().model(), files.model);
+            TuningReport report = new TuningReport(output, prepared.space(), result, "perceptron tune " + String.join(" ", commandLine()),
+                    dataset.name(), searching.budgetText(), dataset.asArguments().strip(),
+                    searching.winnerArguments(prepared.plans(), result));
+            report.writeCsv(files.csv);
+            report.writePlot(files.plot);
+            report.writeMarkdown(files.report, files.plot);
+            new TuningSummary(console, json).print(result, files);
+        }
         return 0;
     }
 
