@@ -41,6 +41,19 @@ class SizesAndOptionsTest {
         return CommandLineRun.of(environment, args);
     }
 
+    /** hdfs:// and s3a:// were read as relative local paths ("hdfs:/nn/digits: no such directory"). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"hdfs://namenode:8020/digits|hdfs", "s3a://bucket/digits|s3a", "gs://bucket/digits|gs"})
+    void a_remote_file_system_is_refused_in_one_line_saying_to_mount_it(String uri, String scheme) {
+        CommandLineRun run = CommandLineRun.of(environment, "train", "--data", uri, "--epochs", "1", "-o",
+                dir.resolve("remote.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("'" + uri + "': " + scheme + ": file systems are not read yet; mount it")
+                .doesNotContain("Exception");
+        assertThat(run.errorLines()).isEqualTo(2);
+        assertThat(dir.resolve("remote.json")).doesNotExist();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--layers|784,1000000000,10|--layers 784,1000000000,10: hidden layer 1 is 1000000000, outside 1..65536",

@@ -24,10 +24,10 @@ public record DataLocation(String known, String format, String directory) implem
 
     private static final long serialVersionUID = 1L;
     /**
-     * One JVM's training images, read once and shared by the runs that land there: a Spark
+     * One JVM's verified images, read once and shared by the runs that land there: a Spark
      * executor runs many trials on the same images, and tasks share nothing but their JVM.
      */
-    private static final Map<String, LabelledImages> TRAINING_IMAGES = new ConcurrentHashMap<>();
+    private static final Map<String, LabelledImages> IMAGES = new ConcurrentHashMap<>();
 
     /**
      * Checks the dataset's id and the format, and writes the format as its id.
@@ -74,19 +74,27 @@ public record DataLocation(String known, String format, String directory) implem
      * @throws DatasetException (when a split is loaded) if the training images have another digest
      */
     public DatasetSource openVerified(String digest) {
+        return openVerified(digest, null);
+    }
+
+    /**
+     * As {@link #openVerified(String)}, and the test images are checked against {@code testDigest}
+     * and read once per JVM too: a run that measures on the test split (a comparison) never
+     * measures on other images than the command started on.
+     *
+     * @param digest     the training images' {@code sha256:} content digest
+     * @param testDigest the test images' digest, or null to read them unchecked at each load
+     * @return the source
+     * @throws DatasetException (when a split is loaded) if either split has another digest
+     */
+    public DatasetSource openVerified(String digest, String testDigest) {
         DatasetSource files = open();
-        LabelledImages train = TRAINING_IMAGES.computeIfAbsent(this + " " + digest, key -> {
-            LabelledImages images = files.load(Split.TRAIN);
-            if (!images.contentDigest().equals(digest)) {
-                throw new DatasetException(directory + ": these training images are not the ones the command was started "
-                        + "on (" + images.contentDigest() + ", expected " + digest + ")");
-            }
-            return images;
-        });
+        LabelledImages train = verified(files, Split.TRAIN, digest, "training");
+        LabelledImages test = testDigest == null ? null : verified(files, Split.TEST, testDigest, "test");
         return new DatasetSource() {
             @Override
             public LabelledImages load(Split split) {
-                return split == Split.TRAIN ? train : files.load(split);
+                return split == Split.TRAIN ? train : test != null ? test : files.load(split);
             }
 
             @Override
@@ -94,5 +102,17 @@ public record DataLocation(String known, String format, String directory) implem
                 return files.describe();
             }
         };
+    }
+
+    /** {@code split}'s images, read once per JVM, refused unless they have {@code digest}. */
+    private LabelledImages verified(DatasetSource files, Split split, String digest, String what) {
+        return IMAGES.computeIfAbsent(this + " " + split + " " + digest, key -> {
+            LabelledImages images = files.load(split);
+            if (!images.contentDigest().equals(digest)) {
+                throw new DatasetException(directory + ": these " + what + " images are not the ones the command was "
+                        + "started on (" + images.contentDigest() + ", expected " + digest + ")");
+            }
+            return images;
+        });
     }
 }

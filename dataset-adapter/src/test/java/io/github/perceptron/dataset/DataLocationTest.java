@@ -30,6 +30,19 @@ class DataLocationTest {
     }
 
     @Test
+    void test_images_are_checked_by_their_own_digest_when_one_is_given() throws IOException {
+        Path digits = IdxWriter.mnistLayout(Files.createDirectories(dir.resolve("checked")), false);
+        DataLocation location = new DataLocation(null, "idx", digits.toString());
+        String train = location.open().load(Split.TRAIN).contentDigest();
+        String test = location.open().load(Split.TEST).contentDigest();
+        assertThat(location.openVerified(train, test).load(Split.TEST).contentDigest()).isEqualTo(test);
+        assertThatThrownBy(() -> location.openVerified(train, "sha256:1111"))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(digits + ": these test images are not the ones the command was started on (" + test
+                        + ", expected sha256:1111)");
+    }
+
+    @Test
     void an_unknown_format_or_dataset_is_refused_when_the_location_is_made() {
         assertThatThrownBy(() -> new DataLocation(null, "parquet", dir.toString()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown format 'parquet'");

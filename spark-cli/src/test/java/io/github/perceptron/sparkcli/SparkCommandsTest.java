@@ -171,6 +171,17 @@ class SparkCommandsTest {
         }
     }
 
+    /** --parallel-trials 2 with --master was accepted silently, and meant nothing. */
+    @Test
+    void parallel_trials_with_a_master_is_a_usage_error() {
+        Path out = dir.resolve("parallel-and-master");
+        Run run = perceptronSpark(tune(out, "--master", "local[2]", "--parallel-trials", "2"));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("perceptron tune: --parallel-trials runs trials side by side on this machine; "
+                + "with --master, Spark places every trial as a task of its own").hasLineCount(2);
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void an_unreachable_master_fails_in_one_line_at_once_before_anything_is_written() {
         long start = System.nanoTime();

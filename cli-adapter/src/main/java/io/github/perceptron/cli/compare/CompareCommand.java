@@ -9,6 +9,7 @@ import io.github.perceptron.cli.files.FileOutput;
 import io.github.perceptron.cli.files.OutputChecks;
 import io.github.perceptron.cli.train.TrainingSettings;
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.train.TrainingPlan;
 import jakarta.inject.Inject;
@@ -83,16 +84,31 @@ public final class CompareCommand implements Callable<Integer> {
         }
         outputs.add("--report", markdown);
         places.check(master);
-        DatasetSource source = dataset.open(false);
-        // Wherever the runs go (spark-submit may send them without --master), they check the data by this.
-        String digest = source.load(Split.TRAIN).contentDigest();
+        DatasetSource opened = dataset.open(false);
+        // Both splits read once for every run here; wherever the runs go (spark-submit may send them
+        // without --master), they check the data by these digests.
+        LabelledImages train = opened.load(Split.TRAIN);
+        LabelledImages test = opened.load(Split.TEST);
+        DatasetSource source = new DatasetSource() {
+            @Override
+            public LabelledImages load(Split split) {
+                return split == Split.TRAIN ? train : test;
+            }
+
+            @Override
+            public String describe() {
+                return opened.describe();
+            }
+        };
+        String digest = train.contentDigest();
+        String testDigest = test.contentDigest();
         List<ComparePreset.Run> configurations = new ArrayList<>();
         List<CompareRun> runs = new ArrayList<>();
         for (ComparePreset.Run run : chosen.runs()) {
             for (int seed = 1; seed <= seeds; seed++) {
                 configurations.add(run);
                 runs.add(new CompareRun(runs.size(), codec.write(plan(run, seed, runEpochs)), codec, dataset.location(), digest,
-                        source));
+                        testDigest, source));
             }
         }
         List<ComparisonReport.Result> results = new ArrayList<>();

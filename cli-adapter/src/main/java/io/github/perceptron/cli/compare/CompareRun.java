@@ -13,7 +13,7 @@ import java.util.ArrayList;
 
 /**
  * One configuration of a preset at one seed, trained and tested: its options as {@code train}
- * takes them and the data's place and digest, so that it runs the same here or on a Spark executor.
+ * takes them and the data's place and digests, so that it runs the same here or on a Spark executor.
  */
 final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
 
@@ -29,21 +29,25 @@ final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
     private final PlanCodec codec;
     private final DataLocation data;
     private final String digest;
+    private final String testDigest;
     /** The data already open where the command runs; null where the run was shipped to. */
     private final transient DatasetSource here;
 
-    CompareRun(int index, String plan, PlanCodec codec, DataLocation data, String digest, DatasetSource here) {
+    CompareRun(int index, String plan, PlanCodec codec, DataLocation data, String digest, String testDigest,
+               DatasetSource here) {
         this.index = index;
         this.plan = plan;
         this.codec = codec;
         this.data = data;
         this.digest = digest;
+        this.testDigest = testDigest;
         this.here = here;
     }
 
     @Override
     public Outcome run(int threads) {
-        DatasetSource source = here != null ? here : data.openVerified(digest);
+        // Where the run was shipped to, both splits are checked: it reports test accuracy.
+        DatasetSource source = here != null ? here : data.openVerified(digest, testDigest);
         Threads execution = threads > 0 ? new Threads(threads) : Threads.allProcessors();
         ArrayList<EpochReport> history = new ArrayList<>();
         TrainingListener collect = new TrainingListener() {

@@ -40,8 +40,16 @@ public final class DatasetOptions {
 
     /** {@code --data} as a path, or as a {@code file:} URI (the form Spark and Hadoop users write). */
     static final class DataPaths implements CommandLine.ITypeConverter<Path> {
+        /** {@code hdfs://}, {@code s3a://} and the like, which a plain path would take as relative directories. */
+        private static final java.util.regex.Pattern OTHER_FILE_SYSTEM = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
+
         @Override
         public Path convert(String value) {
+            java.util.regex.Matcher scheme = OTHER_FILE_SYSTEM.matcher(value);
+            if (scheme.lookingAt() && !scheme.group(1).equalsIgnoreCase("file")) {
+                throw new CommandLine.TypeConversionException("'" + value + "': " + scheme.group(1) + ": file systems "
+                        + "are not read yet; mount it (every executor must see the mount) and give the path, or a file: URI");
+            }
             if (!value.startsWith("file:")) {
                 return Path.of(value);
             }

@@ -156,6 +156,10 @@ public final class TuneCommand implements Callable<Integer> {
             throw new OptionException("--parallel-trials must be in 1..64, was " + parallelTrials);
         }
         places.check(master);
+        if (master != null && parallelTrials != 1) {
+            throw new OptionException("--parallel-trials runs trials side by side on this machine; with --master, Spark "
+                    + "places every trial as a task of its own: give one or the other");
+        }
         TrainingSettings base = training.settings();
         return searching.prepare(base.given().containsKey("epochs") ? base : base.with("epochs", TRIAL_EPOCHS),
                 searchFiles);
