@@ -28,12 +28,17 @@ final class PerceptronCommand {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean debug;
 
-    /** Reads the version filtered into core at build time. */
+    /**
+     * Reads the version filtered into core at build time; {@code ./perceptron-spark} adds which
+     * Spark it runs on ({@code -Dperceptron.spark}).
+     */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"perceptron " + ModelMetadata.currentToolVersion(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            String java = "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+            String spark = System.getProperty("perceptron.spark");
+            return spark == null ? new String[] {"perceptron " + ModelMetadata.currentToolVersion(), java}
+                    : new String[] {"perceptron " + ModelMetadata.currentToolVersion(), java, spark};
         }
     }
 }
