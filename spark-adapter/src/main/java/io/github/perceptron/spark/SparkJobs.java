@@ -70,10 +70,12 @@ public final class SparkJobs {
     /** One piece of work as a Spark job of one task, described as {@code description}; its failure in one line. */
     public <R> R runOne(Work<R> piece, String description) {
         spark.setJobDescription(description);
+        Attempt<R> attempt;
         try {
-            return spark.parallelize(List.of(0), 1).map(ignored -> piece.run()).collect().get(0);
+            attempt = spark.parallelize(List.of(0), 1).map(ignored -> Attempt.of(piece)).collect().get(0);
         } catch (Exception e) { // SparkException is checked, though Scala declares nothing
             throw TrialFailures.unwrap(e);
         }
+        return attempt.result();
     }
 }

@@ -76,7 +76,8 @@ public final class SparkShardRunner implements ShardRunner {
             ShardData read = images;
             int count = shards;
             spark.setJobDescription("perceptron: the shards' layout");
-            layout = run(() -> spark.parallelize(List.of(0), 1).map(ignored -> read.layout(count)).collect().get(0));
+            layout = run(() -> spark.parallelize(List.of(0), 1).map(ignored -> Attempt.of(() -> read.layout(count)))
+                    .collect().get(0)).result();
         }
         return layout;
     }
@@ -101,10 +102,12 @@ public final class SparkShardRunner implements ShardRunner {
         spark.setJobDescription("perceptron: a round of " + steps + " steps on " + count + " shards");
         try {
             String run = runId;
-            return run(() -> spark.parallelize(tasks, tasks.size()).map(task -> EXECUTOR_SHARDS.computeIfAbsent(
-                    run + "/" + task.shard(), key -> new ShardTrainer(rebuild.plan(), new Threads(threads),
-                            read.shard(task.shard(), count, laid), classWeights))
-                    .round(common.value().withGenerator(task.randomState(), task.order()), task.tally(), steps)).collect());
+            List<Attempt<ShardRound>> rounds = run(() -> spark.parallelize(tasks, tasks.size()).map(task -> Attempt.of(
+                    () -> EXECUTOR_SHARDS.computeIfAbsent(run + "/" + task.shard(), key -> new ShardTrainer(rebuild.plan(),
+                                    new Threads(threads), read.shard(task.shard(), count, laid), classWeights))
+                            .round(common.value().withGenerator(task.randomState(), task.order()), task.tally(), steps)))
+                    .collect());
+            return rounds.stream().map(Attempt::result).toList();
         } finally {
             common.destroy();
         }

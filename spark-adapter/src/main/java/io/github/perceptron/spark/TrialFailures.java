@@ -12,10 +12,23 @@ final class TrialFailures {
     private TrialFailures() {
     }
 
+    /**
+     * Whether {@code failure} would recur on a retry: the data's own errors, a value out of range
+     * (a layout that cannot be cut), and core's own errors. Work shipped to an executor is a pure
+     * function of what it carries, so these fail the same way every time.
+     */
+    static boolean isFinal(RuntimeException failure) {
+        return failure instanceof DatasetException || failure instanceof IllegalArgumentException
+                || failure.getClass().getName().startsWith("io.github.perceptron.core.");
+    }
+
     static RuntimeException unwrap(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatasetException data) {
                 return new DatasetException("on a Spark executor: " + data.getMessage(), failure);
+            }
+            if (cause instanceof IllegalArgumentException outOfRange) {
+                return outOfRange;  // the same usage error as a local run's
             }
             if (cause instanceof RuntimeException own && own.getClass().getName().startsWith("io.github.perceptron.core.")) {
                 return own;

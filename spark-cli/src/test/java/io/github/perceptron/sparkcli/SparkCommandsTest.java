@@ -116,6 +116,19 @@ class SparkCommandsTest {
                 .isEqualTo(here.events().get(here.events().size() - 1).get("test_accuracy"));
     }
 
+    /** More shards than images: one line naming the bound here, and was "Job aborted" on Spark. */
+    @Test
+    void more_shards_than_images_is_the_same_one_line_on_spark_as_here() {
+        List<String> args = List.of("train", "--data", data.toString(), "--layers", "784,16,10", "--epochs", "1",
+                "--shards", "10001", "--local-steps", "2");
+        Run here = perceptronSpark(with(args, "-o", dir.resolve("too-many-here.json").toString()));
+        Run spark = perceptronSpark(with(args, "-o", dir.resolve("too-many-spark.json").toString(), "--master", "local[2]"));
+        assertThat(here.err()).startsWith("perceptron: --shards must be in 1..400 (the training images), was 10001");
+        assertThat(spark.code()).as(spark.err()).isEqualTo(here.code()).isNotZero();
+        assertThat(spark.err().lines().findFirst()).isEqualTo(here.err().lines().findFirst());
+        assertThat(spark.err()).doesNotContain("Job aborted", "\tat ");
+    }
+
     private static String[] with(List<String> args, String... more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));
