@@ -101,7 +101,7 @@ public final class JsonTrialJournal implements TrialJournal {
             channel.force(true);
             intactLength = channel.position();
         } catch (IOException e) {
-            throw new ModelStoreException(file + ": cannot write the tuning journal: " + e.getMessage(), e);
+            throw new ModelStoreException(file + ": cannot write the tuning journal: " + IoReasons.of(e), e);
         }
     }
 
@@ -191,7 +191,7 @@ public final class JsonTrialJournal implements TrialJournal {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelStoreException(file + ": cannot read the tuning journal: " + e.getMessage(), e);
+            throw new ModelStoreException(file + ": cannot read the tuning journal: " + IoReasons.of(e), e);
         }
     }
 

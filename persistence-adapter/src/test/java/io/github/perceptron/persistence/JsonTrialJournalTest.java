@@ -103,6 +103,20 @@ class JsonTrialJournalTest {
                 .hasMessageStartingWith(spliced + ": line 3 does not match its checksum");
     }
 
+    /** Deleting --out mid-search gave "cannot write the tuning journal: /path/journal.jsonl", no reason. */
+    @Test
+    void a_directory_deleted_mid_search_is_named_as_the_reason() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path file = out.resolve("journal.jsonl");
+        JsonTrialJournal journal = new JsonTrialJournal(file, "search A");
+        journal.record(first);
+        Files.delete(file);
+        Files.delete(out);
+        assertThatThrownBy(() -> journal.record(failed)).isInstanceOf(ModelStoreException.class)
+                .hasMessage(file + ": cannot write the tuning journal: its directory no longer exists (deleted while the "
+                        + "run went on?)");
+    }
+
     @Test
     void a_journal_written_before_checksums_is_refused_in_one_line() throws IOException {
         Path file = dir.resolve("journal.jsonl");
