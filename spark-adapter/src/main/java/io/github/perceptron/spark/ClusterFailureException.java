@@ -5,7 +5,20 @@ public final class ClusterFailureException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What a stop says: Spark's own shutdown hook stops the context on SIGINT or SIGTERM. */
+    static final String STOPPED = "stopped: Spark was shut down while it ran the work (Ctrl-C or a signal)";
+
     public ClusterFailureException(String message) {
         super(message);
+    }
+
+    /** Spark was shut down under the work (a signal's shutdown hook), rather than failing it. */
+    public static ClusterFailureException stopped() {
+        return new ClusterFailureException(STOPPED);
+    }
+
+    /** @return whether this is a stop ({@link #stopped()}) rather than a failure */
+    public boolean isStop() {
+        return STOPPED.equals(getMessage());
     }
 }

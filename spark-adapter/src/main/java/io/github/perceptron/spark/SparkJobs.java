@@ -57,10 +57,10 @@ public final class SparkJobs {
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            spark.cancelAllJobs();
+            cancelAll(spark);
             throw new IllegalStateException("interrupted while the cluster ran the work", e);
         } catch (ExecutionException e) {
-            spark.cancelAllJobs();
+            cancelAll(spark);
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } finally {
             driver.shutdownNow();
@@ -69,13 +69,33 @@ public final class SparkJobs {
 
     /** One piece of work as a Spark job of one task, described as {@code description}; its failure in one line. */
     public <R> R runOne(Work<R> piece, String description) {
-        spark.setJobDescription(description);
         Attempt<R> attempt;
         try {
+            stopIfShutDown(spark);
+            spark.setJobDescription(description);
             attempt = spark.parallelize(List.of(0), 1).map(ignored -> Attempt.of(piece)).collect().get(0);
         } catch (Exception e) { // SparkException is checked, though Scala declares nothing
+            stopIfShutDown(spark);
             throw TrialFailures.unwrap(e);
         }
         return attempt.result();
+    }
+
+    /**
+     * A stop when Spark has been shut down: its shutdown hook stops the context on SIGINT and
+     * SIGTERM while work is still being handed to it, and every call then fails with "Cannot call
+     * methods on a stopped SparkContext", which is not a failure of the work.
+     */
+    static void stopIfShutDown(JavaSparkContext spark) {
+        if (spark.sc().isStopped()) {
+            throw ClusterFailureException.stopped();
+        }
+    }
+
+    /** Cancels what is running, unless Spark is already shut down (cancelling would fail then). */
+    static void cancelAll(JavaSparkContext spark) {
+        if (!spark.sc().isStopped()) {
+            spark.cancelAllJobs();
+        }
     }
 }

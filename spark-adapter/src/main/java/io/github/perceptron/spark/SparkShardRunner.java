@@ -127,10 +127,11 @@ public final class SparkShardRunner implements ShardRunner {
         return true;
     }
 
-    private static <T> T run(java.util.concurrent.Callable<T> job) {
+    private <T> T run(java.util.concurrent.Callable<T> job) {
         try {
             return job.call();
         } catch (Exception e) { // SparkException is checked, though Scala declares nothing
+            SparkJobs.stopIfShutDown(spark);
             throw TrialFailures.unwrap(e);
         }
     }

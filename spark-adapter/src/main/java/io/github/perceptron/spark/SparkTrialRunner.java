@@ -42,7 +42,8 @@ public final class SparkTrialRunner implements TrialRunner {
         try {
             return TrialRunner.sideBySide(Math.max(1, Math.min(parallelism(), trials.size()))).run(shipped, finished);
         } catch (RuntimeException e) {
-            spark.cancelAllJobs();
+            SparkJobs.cancelAll(spark);
+            SparkJobs.stopIfShutDown(spark);
             throw e;
         }
     }
