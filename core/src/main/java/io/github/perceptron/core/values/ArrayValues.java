@@ -2,6 +2,8 @@ package io.github.perceptron.core.values;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -57,46 +59,42 @@ public final class ArrayValues {
 
     /** Whether two lists hold arrays of the same values, in order. */
     public static boolean equalFloats(List<float[]> a, List<float[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return equalLists(a, b, Arrays::equals);
     }
 
     /** Whether two lists hold groups of arrays of the same values, in order. */
     public static boolean equalFloatGroups(List<float[][]> a, List<float[][]> b) {
+        return equalLists(a, b, Arrays::deepEquals);
+    }
+
+    /** A hash of a list's arrays by content, consistent with {@link #equalFloats}. */
+    public static int hashFloats(List<float[]> tensors) {
+        return hashList(tensors, Arrays::hashCode);
+    }
+
+    /** A hash of a list's groups by content, consistent with {@link #equalFloatGroups}. */
+    public static int hashFloatGroups(List<float[][]> groups) {
+        return hashList(groups, Arrays::deepHashCode);
+    }
+
+    private static <T> boolean equalLists(List<T> a, List<T> b, BiPredicate<T, T> equal) {
         if (a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!Arrays.deepEquals(a.get(i), b.get(i))) {
+            if (!equal.test(a.get(i), b.get(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** A hash of a list's arrays by content, consistent with {@link #equalFloats}. */
-    public static int hashFloats(List<float[]> tensors) {
-        int hash = 1;
-        for (float[] tensor : tensors) {
-            hash = 31 * hash + Arrays.hashCode(tensor);
+    private static <T> int hashList(List<T> list, ToIntFunction<T> hash) {
+        int result = 1;
+        for (T element : list) {
+            result = 31 * result + hash.applyAsInt(element);
         }
-        return hash;
-    }
-
-    /** A hash of a list's groups by content, consistent with {@link #equalFloatGroups}. */
-    public static int hashFloatGroups(List<float[][]> groups) {
-        int hash = 1;
-        for (float[][] group : groups) {
-            hash = 31 * hash + Arrays.deepHashCode(group);
-        }
-        return hash;
+        return result;
     }
 
     private static String ending(StringBuilder text, int length) {
