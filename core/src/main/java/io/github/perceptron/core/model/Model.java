@@ -71,7 +71,6 @@ public final class Model {
     /**
      * A model from saved weights, in {@link #weights()} order: per dense layer, its weights then its biases.
      *
-     * @throws IllegalArgumentException when the values do not match the architecture
      * @param spec       the architecture
      * @param values     per dense layer, its weights ({@code inputs × outputs}, row-major by input) then its
      *                   biases; copied
@@ -80,6 +79,7 @@ public final class Model {
      * @param classNames one name per output, in output order
      * @param metadata   where the model came from
      * @return the model
+     * @throws IllegalArgumentException when the values do not match the architecture
      */
     public static Model restore(NetworkSpec spec, List<float[]> values, int width, int height,
                                 List<String> classNames, ModelMetadata metadata) {
