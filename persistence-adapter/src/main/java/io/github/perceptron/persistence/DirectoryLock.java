@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 /**
  * One writer for a directory: an exclusive lock on its {@value #NAME} file, held until
  * {@link #close()} or the process ends (the operating system releases it then, so a killed holder
- * never blocks the next run). The file says who holds it: process, host and since when. A second
- * run is refused in one line naming the holder; a run that finds the words of a holder that ended
- * without releasing (killed, or a lost machine) takes the lock over and says so.
+ * never blocks the next run). The file says who holds it: process, host and since when, and is
+ * emptied on release, also when Ctrl-C or a signal shuts the JVM down. A second run is refused in
+ * one line naming the holder; a run that finds the words of a holder that ended without releasing
+ * (killed outright, or a lost machine) takes the lock over and says so.
  */
 public final class DirectoryLock implements AutoCloseable {
 
@@ -29,11 +30,15 @@ public final class DirectoryLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Thread emptyAtShutdown;
 
     private DirectoryLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        // A signal's shutdown never returns to close(); the lock itself goes with the process.
+        this.emptyAtShutdown = new Thread(this::empty, "release " + NAME);
+        Runtime.getRuntime().addShutdownHook(emptyAtShutdown);
     }
 
     /**
@@ -82,12 +87,25 @@ public final class DirectoryLock implements AutoCloseable {
     @Override
     public void close() {
         try {
+            Runtime.getRuntime().removeShutdownHook(emptyAtShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs, or has run, on its own.
+        }
+        try {
             channel.truncate(0);
             lock.release();
         } catch (IOException e) {
             // The process's end releases the lock anyway; the next run then reports a takeover.
         } finally {
             closeQuietly(channel);
+        }
+    }
+
+    private void empty() {
+        try {
+            channel.truncate(0);
+        } catch (IOException e) {
+            // Closed already, or the disk is gone: the next run reports a takeover, which is then true.
         }
     }
 

@@ -65,6 +65,25 @@ class DirectoryLockTest {
         }
     }
 
+    /**
+     * Ctrl-C or SIGTERM ends a run through the JVM's shutdown, which is an exit: the lock said so,
+     * and the resume that follows every stop reported a takeover from a run that had not failed.
+     */
+    @Test
+    void a_holder_stopped_by_a_signal_releases_the_lock_so_that_the_next_run_takes_over_nothing() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldLock.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        assertThat(new String(holder.getInputStream().readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("held\n");
+        holder.destroy();  // SIGTERM: the JVM shuts down and runs its hooks
+        assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(holder.exitValue()).isEqualTo(143);
+
+        try (DirectoryLock taken = DirectoryLock.acquire(dir, notices::add, NOON)) {
+            assertThat(notices).as("a run stopped by a signal released its lock").isEmpty();
+        }
+    }
+
     @Test
     void an_unreadable_place_is_one_line_naming_the_lock_file() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");

@@ -45,11 +45,21 @@ final class SparkContexts {
         return (int) Math.min(Long.getLong(WAIT_PROPERTY, 60), 30) * 1000;
     }
 
-    /** Waits until an executor has registered (the driver counts as one entry on its own). */
-    private static void awaitExecutor(JavaSparkContext spark, String master, long waitSeconds) {
+    /**
+     * Waits until an executor has registered (the driver counts as one entry on its own). The
+     * context can also be stopped under the wait, which is not the wait expiring: by Spark's
+     * shutdown hook after Ctrl-C or a signal, or by Spark itself when the master never answers.
+     */
+    static void awaitExecutor(JavaSparkContext spark, String master, long waitSeconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-        while (spark.sc().statusTracker().getExecutorInfos().length < 2) {
-            if (spark.sc().isStopped() || System.nanoTime() > deadline) {
+        while (spark.sc().isStopped() || spark.sc().statusTracker().getExecutorInfos().length < 2) {
+            if (spark.sc().isStopped()) {
+                throw MasterUrls.unreachable(master, JvmShutdown.inProgress()
+                        ? "stopped while waiting for an executor (Ctrl-C or a signal); nothing was run"
+                        : "Spark ended the application before an executor joined (it gives up on a master that does "
+                                + "not answer within about 60 s; see the master's log)");
+            }
+            if (System.nanoTime() > deadline) {
                 spark.close();
                 throw MasterUrls.unreachable(master, "no executor joined within " + waitSeconds + " s (is the master "
                         + "up at that address, with a worker that has free cores? -D" + WAIT_PROPERTY + "=N waits longer)");

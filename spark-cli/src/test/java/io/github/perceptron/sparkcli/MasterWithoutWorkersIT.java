@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A master that is up but has no worker: the search fails in one line once the wait is over, writing nothing. */
+/**
+ * A master that is up but has no worker: the search fails in one line once the wait is over,
+ * writing nothing; and Ctrl-C during that wait is a stop, not the wait's failure.
+ */
 class MasterWithoutWorkersIT {
 
     @TempDir
@@ -41,6 +44,42 @@ class MasterWithoutWorkersIT {
                             + "waits longer)");
             assertThat(errors).doesNotContain("\tat ");
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(60);
+            assertThat(dir.resolve("out/journal.jsonl")).as("no trial was journaled").doesNotExist();
+        }
+    }
+
+    /**
+     * Ctrl-C while the driver waited for an executor: Spark's shutdown hook stops the context, and
+     * the wait took that for its deadline, saying "no executor joined within 60 s" after a few.
+     */
+    @Test
+    void ctrl_c_while_waiting_for_an_executor_is_a_stop_not_an_expired_wait() throws Exception {
+        Path data = IdxFixtures.dataset(dir, "digits", 200, 50);
+        try (StandaloneCluster cluster = StandaloneCluster.start(dir, 0)) {
+            Path err = dir.resolve("err.txt");
+            ProcessBuilder builder = new ProcessBuilder(List.of(StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
+                    "tune", "--data", data.toString(), "--trials", "2", "--epochs", "1", "--master", cluster.url(),
+                    "--out", dir.resolve("out").toString()))
+                    .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(StandaloneCluster.loopback());
+            builder.environment().put("PERCEPTRON_JAVA_OPTS", "-Dperceptron.spark.waitSeconds=120");
+            Process run = builder.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!cluster.logsOf("master").contains("Registering app")) {  // the driver is up and waiting
+                assertThat(run.isAlive()).as(Files.readString(err, StandardCharsets.UTF_8)).isTrue();
+                assertThat(System.nanoTime()).as("the driver registers within 90 s").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Thread.sleep(500);  // into the wait's loop: the registration is logged before the context returns
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor()).isZero();
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String errors = Files.readString(err, StandardCharsets.UTF_8);
+            assertThat(run.exitValue()).as(errors).isEqualTo(130);
+            assertThat(errors).doesNotContain("no executor joined", "internal error", "\tat ");
+            assertThat(errors.lines().filter(line -> line.startsWith("perceptron")).toList())
+                    .allMatch(line -> line.equals("perceptron: --master " + cluster.url() + ": stopped while waiting for "
+                            + "an executor (Ctrl-C or a signal); nothing was run"));
             assertThat(dir.resolve("out/journal.jsonl")).as("no trial was journaled").doesNotExist();
         }
     }
