@@ -1,6 +1,5 @@
 package io.github.perceptron.sparkcli;
 
-import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.spark.ClusterFailureException;
 import io.github.perceptron.spark.SparkJobs;
@@ -30,7 +29,7 @@ final class SparkCompareRunners implements CompareRunners {
             List<SparkJobs.Work<R>> work = runs.stream().<SparkJobs.Work<R>>map(run -> () -> run.run(taskCpus)).toList();
             return new SparkJobs(spark).runInOrder(work, done);
         } catch (ClusterFailureException e) {
-            throw new CommandFailure(e.getMessage());
+            throw SparkLog.failure(e);
         }
     }
 }

@@ -32,7 +32,7 @@ final class SparkContexts {
         try {
             spark = new JavaSparkContext(conf);
         } catch (RuntimeException e) {
-            throw MasterUrls.unreachable(master, "Spark did not start (" + firstLine(e) + ")");
+            throw SparkLog.failure(MasterUrls.unreachable(master, "Spark did not start (" + firstLine(e) + ")").getMessage());
         }
         if (!spark.sc().isLocal()) {
             awaitExecutor(spark, master, waitSeconds);
@@ -54,10 +54,12 @@ final class SparkContexts {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         while (spark.sc().isStopped() || spark.sc().statusTracker().getExecutorInfos().length < 2) {
             if (spark.sc().isStopped()) {
-                throw MasterUrls.unreachable(master, JvmShutdown.inProgress()
-                        ? "stopped while waiting for an executor (Ctrl-C or a signal); nothing was run"
-                        : "Spark ended the application before an executor joined (it gives up on a master that does "
-                                + "not answer within about 60 s; see the master's log)");
+                if (JvmShutdown.inProgress()) {
+                    throw MasterUrls.unreachable(master, "stopped while waiting for an executor (Ctrl-C or a signal); "
+                            + "nothing was run");
+                }
+                throw SparkLog.failure(MasterUrls.unreachable(master, "Spark ended the application before an executor "
+                        + "joined (it gives up on a master that does not answer within about 60 s)").getMessage());
             }
             if (System.nanoTime() > deadline) {
                 spark.close();

@@ -13,6 +13,7 @@ public final class SparkMain {
     }
 
     public static void main(String[] args) {
+        SparkLog.nameForThisProcess();
         Main.launch(args, new SparkModule());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.perceptron.sparkcli;
 
-import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.train.ShardRecipe;
 import io.github.perceptron.cli.train.ShardRunners;
 import io.github.perceptron.core.checkpoint.TrainerState;
@@ -39,7 +38,7 @@ final class SparkShardRunners implements ShardRunners {
                 try {
                     return cluster.layout();
                 } catch (ClusterFailureException e) {
-                    throw new CommandFailure(e.getMessage());
+                    throw SparkLog.failure(e);
                 }
             }
 
@@ -49,7 +48,7 @@ final class SparkShardRunners implements ShardRunners {
                 try {
                     return cluster.round(starts, tallies, steps, classWeights);
                 } catch (ClusterFailureException e) {
-                    throw new CommandFailure(e.getMessage());
+                    throw SparkLog.failure(e);
                 }
             }
         };

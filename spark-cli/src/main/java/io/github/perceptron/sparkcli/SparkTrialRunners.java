@@ -39,8 +39,11 @@ final class SparkTrialRunners implements TrialRunners {
                 try {
                     return cluster.run(trials, finished);
                 } catch (ClusterFailureException e) {
-                    throw new CommandFailure(e.isStop() ? "the search stopped: Spark was shut down (Ctrl-C or a signal); "
-                            + "the journal keeps every finished trial: run the same command to resume" : e.getMessage());
+                    if (e.isStop()) {
+                        throw new CommandFailure("the search stopped: Spark was shut down (Ctrl-C or a signal); "
+                                + "the journal keeps every finished trial: run the same command to resume");
+                    }
+                    throw SparkLog.failure(e);
                 }
             }
 

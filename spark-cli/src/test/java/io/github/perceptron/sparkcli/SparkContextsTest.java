@@ -21,7 +21,7 @@ class SparkContextsTest {
         assertThatThrownBy(() -> SparkContexts.awaitExecutor(spark, "spark://127.0.0.1:7077", 60))
                 .isInstanceOf(CommandFailure.class)
                 .hasMessage("--master spark://127.0.0.1:7077: Spark ended the application before an executor joined "
-                        + "(it gives up on a master that does not answer within about 60 s; see the master's log)");
+                        + "(it gives up on a master that does not answer within about 60 s)");
     }
 
     @Test
