@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM to {@code ./perceptron-spark tune --master} while trials run: Spark's shutdown hook
  * stops its context under the search, which printed "internal error: IllegalStateException:
  * Cannot call methods on a stopped SparkContext" and about 45 lines of where it was made and
- * stopped. Now it is a stop, in one line saying how to resume, and the resume finishes the search.
+ * stopped. Now it is a stop, in one line saying how to resume, and the resume finishes the search
+ * with the bits of one never stopped, run here.
  */
 class SparkStopIT {
 
@@ -54,5 +55,23 @@ class SparkStopIT {
         assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(resumed.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isZero();
         assertThat(Files.readAllLines(journal)).hasSize(31);
+
+        List<String> here = new java.util.ArrayList<>(command.subList(1, command.size() - 5));
+        here.addAll(List.of("--json", "--out", dir.resolve("whole").toString()));
+        here.add(0, StandaloneClusterIT.ROOT.resolve("perceptron").toString());
+        Process whole = new ProcessBuilder(here).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        assertThat(whole.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(whole.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isZero();
+        assertThat(trials(journal)).as("the stopped and resumed search against one never stopped")
+                .isEqualTo(trials(dir.resolve("whole/journal.jsonl")));
+    }
+
+    /** Each trial's outcome, in trial order: what a resumed search must give bit for bit (not its seconds). */
+    private static List<String> trials(Path journal) throws java.io.IOException {
+        return Files.readAllLines(journal).stream().skip(1)
+                .map(line -> line.replaceAll("\"(checksum|seconds)\":[^,]*,", ""))
+                .sorted(java.util.Comparator.comparingInt(line -> Integer.parseInt(line.replaceAll(".*\"trial\":(\\d+).*", "$1"))))
+                .toList();
     }
 }
