@@ -18,7 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A trained network ready to classify {@code width×height} images into named classes.
+ * A trained network ready to classify {@code width×height} images into named classes; or a
+ * committee of such networks ({@link #committee}), whose answer is the mean of its members'
+ * probabilities.
  *
  * <p>Immutable and thread-safe: {@link #predict}, {@link #predictAll} and {@link #evaluate} run
  * concurrently from any number of threads, without a lock, each giving the bits it gives alone.
@@ -35,8 +37,12 @@ public final class Model {
     /** Predictions {@link #warmUp()} runs: measured, the JIT has compiled the prediction path by then (docs/embedding.md). */
     static final int WARM_UP_PREDICTIONS = 2_000;
 
+    /** The network; null for a committee. */
     private final Network network;
     private final Predictors predictors;
+    /** A committee's members, in order; empty for a single network. */
+    private final List<Model> members;
+    private final MemberVotes votes;
     private final int width;
     private final int height;
     private final List<String> classNames;
@@ -62,10 +68,68 @@ public final class Model {
         }
         this.network = network;
         this.predictors = predictors;
+        this.members = List.of();
+        this.votes = null;
         this.width = width;
         this.height = height;
         this.classNames = List.copyOf(classNames);
         this.metadata = metadata;
+    }
+
+    private Model(List<Model> members, ModelMetadata metadata) {
+        Model first = members.get(0);
+        this.network = null;
+        this.predictors = null;
+        this.members = List.copyOf(members);
+        this.width = first.width;
+        this.height = first.height;
+        this.classNames = first.classNames;
+        this.metadata = metadata;
+        this.votes = new MemberVotes(this.members, width * height, classNames.size());
+    }
+
+    /**
+     * A committee: a model whose probabilities are the mean of its members' (summed in member order
+     * in float, then divided by their number). Members may differ in architecture, but take the same
+     * images, name the same classes and are trained under the same loss.
+     *
+     * @param members  the members, in order; none may be a committee itself
+     * @param metadata where the committee came from (each member keeps its own)
+     * @return the committee
+     * @throws IllegalArgumentException if there are no members, or they do not fit together
+     */
+    public static Model committee(List<Model> members, ModelMetadata metadata) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a committee needs at least one member");
+        }
+        Model first = members.get(0);
+        for (int k = 0; k < members.size(); k++) {
+            Model member = members.get(k);
+            if (member.isCommittee()) {
+                throw new IllegalArgumentException("member " + (k + 1) + " is a committee itself");
+            }
+            if (member.width != first.width || member.height != first.height
+                    || !member.classNames.equals(first.classNames)) {
+                throw new IllegalArgumentException("member " + (k + 1) + " takes " + member.width + "×" + member.height
+                        + " images into " + member.classNames + ", member 1 " + first.width + "×" + first.height
+                        + " into " + first.classNames);
+            }
+            if (!member.spec().loss().id().equals(first.spec().loss().id())) {
+                throw new IllegalArgumentException("member " + (k + 1) + " was trained under the " + member.spec().loss().id()
+                        + " loss, member 1 under " + first.spec().loss().id());
+            }
+        }
+        return new Model(members, metadata);
+    }
+
+    /** @return whether this model is a committee ({@link #committee}) rather than one network */
+    public boolean isCommittee() {
+        return network == null;
+    }
+
+    /** @return a committee's members, in order (unmodifiable); empty for a single network */
+    public List<Model> members() {
+        return members;
     }
 
     /**
@@ -99,9 +163,22 @@ public final class Model {
         return new Model(network, width, height, classNames, metadata);
     }
 
-    /** @return the network's architecture */
+    /**
+     * The architecture.
+     *
+     * @return the network's architecture
+     * @throws IllegalStateException for a committee, whose members each have their own ({@link #members()})
+     */
     public NetworkSpec spec() {
-        return network.spec();
+        return single().spec();
+    }
+
+    private Network single() {
+        if (network == null) {
+            throw new IllegalStateException("a committee has no single architecture or weights: each of its "
+                    + members.size() + " members has its own");
+        }
+        return network;
     }
 
     /**
@@ -110,16 +187,18 @@ public final class Model {
      * does not change the model (which may be serving predictions on other threads).
      *
      * @return one new array per tensor
+     * @throws IllegalStateException for a committee, whose members each have their own ({@link #members()})
      */
     public List<float[]> weights() {
-        return network.parameters().stream().map(p -> p.values().clone()).toList();
+        return single().parameters().stream().map(p -> p.values().clone()).toList();
     }
 
     /**
      * {@code sha256:} and the hex SHA-256 of the parameters' exact bits: each value's IEEE 754 bit
      * pattern, little-endian, tensor after tensor in {@link #weights()} order. Two models with the
      * same digest and spec compute the same; the same seed and plan give the same digest on any
-     * machine, kernel and thread count.
+     * machine, kernel and thread count. A committee's covers its members' parameters, member after
+     * member.
      *
      * @return {@code sha256:} followed by 64 hex digits
      */
@@ -138,7 +217,10 @@ public final class Model {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         ByteBuffer bytes = ByteBuffer.allocate(4 * 1024).order(ByteOrder.LITTLE_ENDIAN);
-        for (Parameter parameter : network.parameters()) {
+        List<Parameter> parameters = isCommittee()
+                ? members.stream().flatMap(member -> member.network.parameters().stream()).toList()
+                : network.parameters();
+        for (Parameter parameter : parameters) {
             for (float value : parameter.values()) {
                 if (!bytes.hasRemaining()) {
                     digest.update(bytes.array(), 0, bytes.position());
@@ -178,7 +260,8 @@ public final class Model {
      * @return a model sharing this one's weights (and its buffers, so predictions on both scale together)
      */
     public Model withMetadata(ModelMetadata newMetadata) {
-        return new Model(network, predictors, width, height, classNames, newMetadata);
+        return isCommittee() ? new Model(members, newMetadata)
+                : new Model(network, predictors, width, height, classNames, newMetadata);
     }
 
     /**
@@ -192,8 +275,12 @@ public final class Model {
      *                                  names its index and value
      */
     public Prediction predict(float[] pixels) {
-        int inputs = network.spec().inputs();
-        PixelCheck.check(pixels, inputs, "");
+        PixelCheck.check(pixels, width * height, "");
+        if (isCommittee()) {
+            float[] mean = votes.mean(pixels, 1);
+            int label = MemberVotes.mostLikely(mean, 0, classNames.size());
+            return new Prediction(label, classNames.get(label), mean);
+        }
         return predictors.apply(network -> {
             float[] probabilities = new float[network.spec().classes()];
             network.predict(pixels, 1, probabilities);
@@ -212,16 +299,16 @@ public final class Model {
      *                                  {@code [0,1]}: the message names the image, the index and the value
      */
     public List<Prediction> predictAll(List<float[]> images) {
-        int inputs = network.spec().inputs();
+        int inputs = width * height;
         for (int i = 0; i < images.size(); i++) {
             PixelCheck.check(images.get(i), inputs, "image " + i + ": ");
         }
-        return predictors.apply(network -> predictInBatches(network, images));
+        return predictInBatches(images);
     }
 
-    private List<Prediction> predictInBatches(Network network, List<float[]> images) {
-        int inputs = network.spec().inputs();
-        int classes = network.spec().classes();
+    private List<Prediction> predictInBatches(List<float[]> images) {
+        int inputs = width * height;
+        int classes = classNames.size();
         List<Prediction> predictions = new ArrayList<>(images.size());
         for (int from = 0; from < images.size(); from += BATCH) {
             int rows = Math.min(BATCH, images.size() - from);
@@ -229,15 +316,28 @@ public final class Model {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(images.get(from + r), 0, batch, r * inputs, inputs);
             }
-            float[] probabilities = new float[rows * classes];
-            network.predict(batch, rows, probabilities);
+            float[] probabilities;
+            if (isCommittee()) {
+                probabilities = votes.mean(batch, rows);
+            } else {
+                probabilities = new float[rows * classes];
+                probabilities(batch, rows, probabilities);
+            }
             for (int r = 0; r < rows; r++) {
-                int label = network.predictedClass(r);
+                int label = MemberVotes.mostLikely(probabilities, r, classes);
                 predictions.add(new Prediction(label, classNames.get(label),
                         Arrays.copyOfRange(probabilities, r * classes, (r + 1) * classes)));
             }
         }
         return predictions;
+    }
+
+    /** A single network's probabilities for {@code rows} images laid out row after row in {@code batch}. */
+    void probabilities(float[] batch, int rows, float[] into) {
+        predictors.apply(network -> {
+            network.predict(batch, rows, into);
+            return null;
+        });
     }
 
     /**
@@ -251,7 +351,7 @@ public final class Model {
      * @return this model, so that {@code Model model = store.load(path).warmUp();} reads as one step
      */
     public Model warmUp() {
-        float[] image = new float[network.spec().inputs()];
+        float[] image = new float[width * height];
         for (int call = 0; call < WARM_UP_PREDICTIONS; call++) {
             for (int p = 0; p < image.length; p++) {
                 image[p] = ((p * 31 + call * 17) % 97) / 96f;  // values across [0,1], different each call
@@ -269,6 +369,9 @@ public final class Model {
      * @throws IllegalArgumentException if the images do not fit the model
      */
     public Evaluation evaluate(LabelledImages images) {
+        if (isCommittee()) {
+            return votes.evaluate(images, classNames, members.get(0).spec().loss());
+        }
         return predictors.apply(network -> Evaluator.evaluate(network, images, classNames));
     }
 }

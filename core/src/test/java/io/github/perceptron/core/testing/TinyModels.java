@@ -21,14 +21,26 @@ public final class TinyModels {
 
     /** A [64, 12, dropout, 4] ReLU model trained for two epochs on 8×8 blobs. */
     public static Model trained() {
+        return trained(9, 12);
+    }
+
+    /** A [64, hidden, dropout, 4] ReLU model trained for two epochs on 8×8 blobs from {@code seed}. */
+    public static Model trained(long seed, int hidden) {
         LabelledImages blobs = SyntheticImages.blobs(200, 8, 8, 4, 5);
-        TrainingPlan plan = TrainingPlan.builder().layers(64, 12, 4).dropout(0.1).epochs(2).batchSize(20).seed(9).build();
+        TrainingPlan plan = TrainingPlan.builder().layers(64, hidden, 4).dropout(0.1).epochs(2).batchSize(20).seed(seed)
+                .build();
         TrainedNetwork result = new Trainer(plan, TrainingListener.NONE).train(blobs, null);
-        ModelMetadata metadata = new ModelMetadata("blobs", 9, 2, OptionalDouble.of(0.75), "test",
+        ModelMetadata metadata = new ModelMetadata("blobs", seed, 2, OptionalDouble.of(0.75), "test",
                 Instant.parse("2026-11-22T07:00:00Z"));
         Network network = result.network();
         return Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 8, 8,
                 blobs.classNames(), metadata);
+    }
+
+    /** A committee of three tiny models: seeds 9, 10 and 11, the last one wider. */
+    public static Model committee() {
+        return Model.committee(List.of(trained(9, 12), trained(10, 12), trained(11, 16)),
+                new ModelMetadata("blobs", 9, 2, OptionalDouble.of(0.8), "test", Instant.parse("2026-11-22T08:00:00Z")));
     }
 
     /**
