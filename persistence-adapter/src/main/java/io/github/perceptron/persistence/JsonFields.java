@@ -8,9 +8,16 @@ import java.nio.file.Path;
 final class JsonFields {
 
     private final Path file;
+    /** Put before every path named: {@code members[2].} inside a committee's document. */
+    private final String prefix;
 
     JsonFields(Path file) {
+        this(file, "");
+    }
+
+    JsonFields(Path file, String prefix) {
         this.file = file;
+        this.prefix = prefix;
     }
 
     JsonNode object(JsonNode parent, String field, String path) {
@@ -93,12 +100,12 @@ final class JsonFields {
     JsonNode present(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
-            throw new ModelStoreException(file + ": missing field '" + path + "'");
+            throw new ModelStoreException(file + ": missing field '" + prefix + path + "'");
         }
         return node;
     }
 
     ModelStoreException bad(String path, String problem) {
-        return new ModelStoreException(file + ": field '" + path + "' " + problem);
+        return new ModelStoreException(file + ": field '" + prefix + path + "' " + problem);
     }
 }

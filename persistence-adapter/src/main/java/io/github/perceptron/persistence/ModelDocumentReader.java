@@ -20,19 +20,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Reads a model document of version 1, 2 or 3, refusing anything that does not match it exactly. */
+/**
+ * Reads a model document of version 1, 2 or 3, or a committee's (version 4), refusing anything that
+ * does not match it exactly.
+ */
 final class ModelDocumentReader {
 
     /** The limits the trainer plans with: whatever it saves, this reads. */
     private static final int MAX_UNITS = NetworkSpec.MAX_UNITS;
     private static final long MAX_PARAMETERS = NetworkSpec.MAX_PARAMETERS;
 
+    /** The most members a committee document may hold. */
+    static final int MAX_MEMBERS = 64;
+
     private final Path file;
     private final JsonFields fields;
 
     ModelDocumentReader(Path file) {
+        this(file, "");
+    }
+
+    /** A reader naming each field under {@code prefix} ({@code members[2].}). */
+    private ModelDocumentReader(Path file, String prefix) {
         this.file = file;
-        this.fields = new JsonFields(file);
+        this.fields = new JsonFields(file, prefix);
     }
 
     /** Reads the model in a document whose format is one of {@code formats}. */
@@ -46,6 +57,42 @@ final class ModelDocumentReader {
             throw fields.bad("formatVersion", "is " + version + ", newer than this perceptron reads ("
                     + JsonModelStore.FORMAT_VERSION + "); upgrade perceptron");
         }
+        if (version == JsonModelStore.COMMITTEE_VERSION) {
+            if (!format.equals(JsonModelStore.FORMAT)) {
+                throw fields.bad("formatVersion", "is " + version + ", which only a committee's model document has");
+            }
+            return committee(root);
+        }
+        return network(root);
+    }
+
+    /** Version 4: {@code kind} is {@code committee}, each of {@code members} a network's fields, and the committee's metadata. */
+    private Model committee(JsonNode root) {
+        String kind = fields.text(root, "kind", "kind");
+        if (!kind.equals("committee")) {
+            throw fields.bad("kind", "is '" + kind + "', expected committee");
+        }
+        JsonNode members = fields.array(root, "members", "members");
+        if (members.isEmpty() || members.size() > MAX_MEMBERS) {
+            throw fields.bad("members", "holds " + members.size() + " members, expected 1 to " + MAX_MEMBERS);
+        }
+        List<Model> read = new ArrayList<>();
+        for (int k = 0; k < members.size(); k++) {
+            if (!members.get(k).isObject()) {
+                throw fields.bad("members[" + k + "]", "must be an object");
+            }
+            read.add(new ModelDocumentReader(file, "members[" + k + "].").network(members.get(k)));
+        }
+        ModelMetadata metadata = metadata(fields.object(root, "metadata", "metadata"));
+        try {
+            return Model.committee(read, metadata);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("members", "do not fit together: " + e.getMessage());
+        }
+    }
+
+    /** A network's architecture, parameters and metadata, in a document or a committee's member. */
+    private Model network(JsonNode root) {
         JsonNode architecture = fields.object(root, "architecture", "architecture");
         JsonNode input = fields.object(architecture, "input", "architecture.input");
         int width = (int) fields.integer(input, "width", "architecture.input.width", 1, MAX_UNITS);

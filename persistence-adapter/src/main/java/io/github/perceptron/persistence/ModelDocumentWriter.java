@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a model as the version-2 JSON document (version 1 plus the metadata's provenance). */
+/**
+ * Writes a model as its JSON document: a single network's in version 3, a committee's in version 4
+ * (each member's architecture, parameters and metadata, then the committee's metadata).
+ */
 final class ModelDocumentWriter {
 
     private final JsonGenerator json;
@@ -23,6 +26,12 @@ final class ModelDocumentWriter {
 
     /** NaN never reaches a file: JSON cannot carry it and a model holding it is garbage anyway. */
     static void checkFinite(Model model, Path location) {
+        if (model.isCommittee()) {
+            for (Model member : model.members()) {
+                checkFinite(member, location);
+            }
+            return;
+        }
         List<float[]> parameters = model.weights();
         for (int p = 0; p < parameters.size(); p++) {
             float[] values = parameters.get(p);
@@ -37,17 +46,39 @@ final class ModelDocumentWriter {
 
     void write(Model model) throws IOException {
         json.writeStartObject();
-        writeFields(JsonModelStore.FORMAT, model);
+        if (model.isCommittee()) {
+            writeCommittee(model);
+        } else {
+            writeFields(JsonModelStore.FORMAT, model);
+        }
         json.writeEndObject();
     }
 
     /** The model's fields under {@code format}, inside an object the caller opened. */
     void writeFields(String format, Model model) throws IOException {
         json.writeStringField("format", format);
-        json.writeNumberField("formatVersion", JsonModelStore.FORMAT_VERSION);
+        json.writeNumberField("formatVersion", JsonModelStore.NETWORK_VERSION);
+        writeNetworkFields(model);
+    }
+
+    private void writeNetworkFields(Model model) throws IOException {
         writeArchitecture(model);
         writeParameters(model);
         writeMetadata(model.metadata());
+    }
+
+    private void writeCommittee(Model committee) throws IOException {
+        json.writeStringField("format", JsonModelStore.FORMAT);
+        json.writeNumberField("formatVersion", JsonModelStore.COMMITTEE_VERSION);
+        json.writeStringField("kind", "committee");
+        json.writeArrayFieldStart("members");
+        for (Model member : committee.members()) {
+            json.writeStartObject();
+            writeNetworkFields(member);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        writeMetadata(committee.metadata());
     }
 
     private void writeArchitecture(Model model) throws IOException {
