@@ -13,7 +13,9 @@ import java.util.Map;
  * with a named batch dimension; per dense layer a {@code Gemm} on its [inputs, outputs] row-major
  * weights and its biases, then its activation; Softmax after the last layer for cross-entropy
  * models, Sigmoid for MSE ones, as the model computes them; output {@code probabilities}
- * [N, classes]. Dropout, which only acts in training, is left out.
+ * [N, classes]. Dropout, which only acts in training, is left out. A committee's members are
+ * each such a section of the graph, their names prefixed {@code member1.}, {@code member2.}, …,
+ * all reading {@code pixels}, and one {@code Mean} of their probabilities gives {@code probabilities}.
  */
 final class OnnxExporter {
 
@@ -29,41 +31,23 @@ final class OnnxExporter {
     }
 
     static byte[] export(Model model) {
-        NetworkSpec spec = model.spec();
-        List<float[]> parameters = model.weights();
-        List<Activation> activations = new ArrayList<>();
-        for (LayerSpec layer : spec.hidden()) {
-            if (layer instanceof LayerSpec.Dense dense) {
-                activations.add(dense.activation());
-            }
-        }
-        activations.add(spec.loss().outputActivation());
-        List<Integer> sizes = spec.sizes();
-
         ProtoWriter graph = new ProtoWriter();
-        String current = INPUT;
-        for (int layer = 0; layer < activations.size(); layer++) {
-            String weights = "dense" + layer + ".weights";
-            String biases = "dense" + layer + ".biases";
-            int in = sizes.get(layer);
-            int out = sizes.get(layer + 1);
-            String gemm = "dense" + layer;
-            boolean last = layer == activations.size() - 1;
-            Activation activation = activations.get(layer);
-            String produced = activation == Activation.IDENTITY && last ? OUTPUT : gemm;
-            node(graph, "Gemm", gemm, List.of(current, weights, biases), produced);
-            initializer(graph, weights, new long[] {in, out}, parameters.get(2 * layer));
-            initializer(graph, biases, new long[] {out}, parameters.get(2 * layer + 1));
-            current = produced;
-            if (activation != Activation.IDENTITY) {
-                String result = last ? OUTPUT : gemm + "." + activation.id();
-                node(graph, opType(activation), gemm + "." + activation.id(), List.of(current), result);
-                current = result;
+        if (model.isCommittee()) {
+            // Each member's nodes and weights under its own prefix, then one Mean of their probabilities.
+            List<String> votes = new ArrayList<>();
+            for (int k = 0; k < model.members().size(); k++) {
+                String prefix = "member" + (k + 1) + ".";
+                network(graph, model.members().get(k).spec(), model.members().get(k).weights(), prefix,
+                        prefix + OUTPUT);
+                votes.add(prefix + OUTPUT);
             }
+            node(graph, "Mean", "committee.mean", votes, OUTPUT);
+        } else {
+            network(graph, model.spec(), model.weights(), "", OUTPUT);
         }
         graph.string(2, "perceptron");
-        graph.message(11, v -> valueInfo(v, INPUT, sizes.get(0)));
-        graph.message(12, v -> valueInfo(v, OUTPUT, sizes.get(sizes.size() - 1)));
+        graph.message(11, v -> valueInfo(v, INPUT, model.width() * model.height()));
+        graph.message(12, v -> valueInfo(v, OUTPUT, model.classNames().size()));
 
         ProtoWriter file = new ProtoWriter()
                 .int64(1, IR_VERSION)
@@ -75,6 +59,39 @@ final class OnnxExporter {
             file.message(14, entry -> entry.string(1, prop.getKey()).string(2, prop.getValue()));
         }
         return file.toByteArray();
+    }
+
+    /** One network's nodes and weights, from {@link #INPUT} to {@code output}, each name after {@code prefix}. */
+    private static void network(ProtoWriter graph, NetworkSpec spec, List<float[]> parameters, String prefix,
+                                String output) {
+        List<Activation> activations = new ArrayList<>();
+        for (LayerSpec layer : spec.hidden()) {
+            if (layer instanceof LayerSpec.Dense dense) {
+                activations.add(dense.activation());
+            }
+        }
+        activations.add(spec.loss().outputActivation());
+        List<Integer> sizes = spec.sizes();
+        String current = INPUT;
+        for (int layer = 0; layer < activations.size(); layer++) {
+            String gemm = prefix + "dense" + layer;
+            String weights = gemm + ".weights";
+            String biases = gemm + ".biases";
+            int in = sizes.get(layer);
+            int out = sizes.get(layer + 1);
+            boolean last = layer == activations.size() - 1;
+            Activation activation = activations.get(layer);
+            String produced = activation == Activation.IDENTITY && last ? output : gemm;
+            node(graph, "Gemm", gemm, List.of(current, weights, biases), produced);
+            initializer(graph, weights, new long[] {in, out}, parameters.get(2 * layer));
+            initializer(graph, biases, new long[] {out}, parameters.get(2 * layer + 1));
+            current = produced;
+            if (activation != Activation.IDENTITY) {
+                String result = last ? output : gemm + "." + activation.id();
+                node(graph, opType(activation), gemm + "." + activation.id(), List.of(current), result);
+                current = result;
+            }
+        }
     }
 
     private static String opType(Activation activation) {

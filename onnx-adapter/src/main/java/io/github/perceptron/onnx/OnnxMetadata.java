@@ -25,6 +25,7 @@ final class OnnxMetadata {
     static final String INPUT = "perceptron.input";
     static final String METADATA = "perceptron.metadata";
     static final String PROVENANCE = "perceptron.provenance";
+    static final String COMMITTEE = "perceptron.committee";
     static final String NORMALISATION = "grey levels in [0, 1], row-major; ink bright on a black background (0), "
             + "as MNIST: bytes / 255; photos are inverted, cropped to the digit, scaled into 20×20 and centred by mass in 28×28";
 
@@ -51,6 +52,18 @@ final class OnnxMetadata {
         trained.put("created", metadata.created().toString());
         props.put(METADATA, json(trained));
         metadata.provenance().ifPresent(p -> props.put(PROVENANCE, json(p)));
+        if (model.isCommittee()) {
+            props.put(COMMITTEE, json(model.members().stream().map(member -> {
+                Map<String, Object> described = new LinkedHashMap<>();
+                described.put("layers", member.spec().sizes());
+                described.put("seed", member.metadata().seed());
+                described.put("epochs", member.metadata().epochs());
+                described.put("test_accuracy", member.metadata().testAccuracy().isPresent()
+                        ? member.metadata().testAccuracy().getAsDouble() : null);
+                described.put("weights", member.weightsDigest());
+                return described;
+            }).toList()));
+        }
         return props;
     }
 

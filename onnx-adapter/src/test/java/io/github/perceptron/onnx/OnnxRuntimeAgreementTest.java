@@ -87,6 +87,34 @@ class OnnxRuntimeAgreementTest {
     }
 
     /**
+     * A committee of three (two [784,100,10] from seeds 7 and 8, one [784,64,32,10]): its members
+     * each a section of the graph, one Mean at the end. ONNX Runtime gives every test image the
+     * committee's class and probabilities, and so the accuracy {@code evaluate} gives.
+     */
+    @org.junit.jupiter.api.Test
+    void a_committee_agrees_with_onnx_runtime_and_with_its_evaluation() throws Exception {
+        List<Model> members = new ArrayList<>();
+        int[][] layers = {{784, 100, 10}, {784, 100, 10}, {784, 64, 32, 10}};
+        for (int k = 0; k < layers.length; k++) {
+            var network = new Trainer(TrainingPlan.builder().layers(layers[k]).dropout(0.1).epochs(1).batchSize(50)
+                    .seed(7 + k).build(), TrainingListener.NONE).train(train, null).network();
+            members.add(Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 28, 28,
+                    train.classNames(), new ModelMetadata(data, 7 + k, 1, OptionalDouble.empty(), "test",
+                            Instant.parse("2026-12-03T00:00:00Z"))));
+        }
+        Model committee = Model.committee(members, new ModelMetadata(data, 7, 1, OptionalDouble.empty(), "test",
+                Instant.parse("2026-12-03T00:00:00Z")));
+        float[][] theirs = agree("committee of 3: 2 × relu [784,100,10], relu [784,64,32,10]", committee);
+
+        int correct = 0;
+        for (int i = 0; i < test.size(); i++) {
+            correct += argmax(theirs[i]) == test.label(i) ? 1 : 0;
+        }
+        assertThat(correct).as("test images ONNX Runtime classifies right, against evaluate's accuracy")
+                .isEqualTo(Math.round(committee.evaluate(test).accuracy() * test.size()));
+    }
+
+    /**
      * The same check on a model saved by {@code perceptron train}:
      * {@code -Dperceptron.onnx.model=FILE} (how docs/onnx.md's figures for the default model were made).
      */
@@ -98,7 +126,7 @@ class OnnxRuntimeAgreementTest {
         agree(saved, model);
     }
 
-    private static void agree(String name, Model model) throws Exception {
+    private static float[][] agree(String name, Model model) throws Exception {
         byte[] exported = OnnxModelStore.export(model);
 
         int n = test.size();
@@ -125,6 +153,7 @@ class OnnxRuntimeAgreementTest {
                 name, data, agree, n, maxDelta, exported.length);
         assertThat(agree).as("images whose class ONNX Runtime agrees on").isEqualTo(n);
         assertThat(maxDelta).as("largest probability difference").isLessThanOrEqualTo(1e-5);
+        return theirs;
     }
 
     private static float[][] run(byte[] model, float[] pixels, int n) throws Exception {

@@ -64,12 +64,14 @@ public final class ModelDescription {
         input.put("width", model.width());
         input.put("height", model.height());
         info.put("input", input);
-        info.put("layers", model.spec().sizes());
-        info.put("hidden", model.spec().hidden().stream().map(layer -> layer instanceof LayerSpec.Dense dense
-                ? "dense " + dense.units() + " " + dense.activation().id()
-                : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
-        info.put("loss", model.spec().loss().id());
-        info.put("parameters", model.spec().parameterCount());
+        if (model.isCommittee()) {
+            info.put("kind", "committee");
+            info.put("members", model.members().stream().map(ModelDescription::member).toList());
+            info.put("parameters", model.members().stream().mapToLong(member -> member.spec().parameterCount()).sum());
+        } else {
+            info.put("kind", "network");
+            architecture(model, info);
+        }
         info.put("weights", model.weightsDigest());
         info.put("classes", model.classNames());
         info.put("dataset", metadata.dataset());
@@ -77,6 +79,28 @@ public final class ModelDescription {
         info.put("seed", metadata.seed());
         info.put("tool_version", metadata.toolVersion());
         info.put("created", metadata.created().toString());
+        info.put("test_accuracy", metadata.testAccuracy().isPresent() ? metadata.testAccuracy().getAsDouble() : null);
+        info.put("provenance", metadata.provenance().map(ModelDescription::provenance).orElse(null));
+        return info;
+    }
+
+    private static void architecture(Model model, Map<String, Object> info) {
+        info.put("layers", model.spec().sizes());
+        info.put("hidden", model.spec().hidden().stream().map(layer -> layer instanceof LayerSpec.Dense dense
+                ? "dense " + dense.units() + " " + dense.activation().id()
+                : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
+        info.put("loss", model.spec().loss().id());
+        info.put("parameters", model.spec().parameterCount());
+    }
+
+    /** A committee's member: its architecture, weights and where it came from. */
+    private static Map<String, Object> member(Model member) {
+        ModelMetadata metadata = member.metadata();
+        Map<String, Object> info = new LinkedHashMap<>();
+        architecture(member, info);
+        info.put("weights", member.weightsDigest());
+        info.put("epochs", metadata.epochs());
+        info.put("seed", metadata.seed());
         info.put("test_accuracy", metadata.testAccuracy().isPresent() ? metadata.testAccuracy().getAsDouble() : null);
         info.put("provenance", metadata.provenance().map(ModelDescription::provenance).orElse(null));
         return info;

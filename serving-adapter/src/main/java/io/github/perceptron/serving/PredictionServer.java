@@ -230,11 +230,23 @@ public final class PredictionServer implements AutoCloseable {
         return slot.current().generation();
     }
 
-    /** The served model in a few words, e.g. {@code [784, 512, 10], 10 classes, 407,050 parameters}. */
+    /**
+     * The served model in a few words, e.g. {@code [784, 512, 10], 10 classes, 407,050 parameters},
+     * or {@code a committee of 3: [784, 512, 10] ×2, [784, 800, 10], 10 classes, …}.
+     */
     public String modelSummary() {
         var model = slot.current().model();
-        return model.spec().sizes() + ", " + model.classNames().size() + " classes, "
-                + String.format(Locale.ROOT, "%,d", model.spec().parameterCount()) + " parameters";
+        if (!model.isCommittee()) {
+            return model.spec().sizes() + ", " + model.classNames().size() + " classes, "
+                    + String.format(Locale.ROOT, "%,d", model.spec().parameterCount()) + " parameters";
+        }
+        Map<List<Integer>, Long> layers = model.members().stream().collect(java.util.stream.Collectors.groupingBy(
+                member -> member.spec().sizes(), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        List<String> kinds = new java.util.ArrayList<>();
+        layers.forEach((sizes, count) -> kinds.add(sizes + (count > 1 ? " ×" + count : "")));
+        long parameters = model.members().stream().mapToLong(member -> member.spec().parameterCount()).sum();
+        return "a committee of " + model.members().size() + ": " + String.join(", ", kinds) + ", "
+                + model.classNames().size() + " classes, " + String.format(Locale.ROOT, "%,d", parameters) + " parameters";
     }
 
     /** Every route and its methods. */

@@ -68,8 +68,10 @@ public final class ExportCommand implements Callable<Integer> {
         Model loaded = model.load(store);
         store.save(loaded, out);
         console.out().printf(Locale.ROOT, "exported %s to %s (%s, %,d bytes)%n", model.file(), out,
-                format == Format.ONNX ? "ONNX opset 13, input 'pixels' [N, " + loaded.spec().inputs()
-                        + "], output 'probabilities' [N, " + loaded.spec().classes() + "]" : "JSON", Files.size(out));
+                format == Format.ONNX ? "ONNX opset 13, input 'pixels' [N, " + loaded.width() * loaded.height()
+                        + "], output 'probabilities' [N, " + loaded.classNames().size() + "]"
+                        + (loaded.isCommittee() ? ", the Mean of " + loaded.members().size() + " members" : "")
+                        : "JSON", Files.size(out));
         return 0;
     }
 

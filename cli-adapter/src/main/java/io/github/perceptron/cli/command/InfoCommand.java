@@ -9,6 +9,7 @@ import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
 import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.Provenance;
+import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.train.KernelInfo;
 import io.github.perceptron.serving.ModelDescription;
 import jakarta.inject.Inject;
@@ -54,16 +55,11 @@ public final class InfoCommand implements Callable<Integer> {
         }
         out.println("model        " + model.file());
         out.println("input        " + loaded.width() + "×" + loaded.height() + " pixels");
-        for (LayerSpec layer : loaded.spec().hidden()) {
-            if (layer instanceof LayerSpec.Dense dense) {
-                out.println("hidden       dense " + dense.units() + " " + dense.activation().id());
-            } else if (layer instanceof LayerSpec.Dropout dropout) {
-                out.println("hidden       dropout " + dropout.rate());
-            }
+        if (loaded.isCommittee()) {
+            members(out, loaded);
+        } else {
+            architecture(out, loaded.spec());
         }
-        out.println("output       dense " + loaded.spec().classes() + " " + loaded.spec().loss().outputActivation().id()
-                + " (" + loaded.spec().loss().id() + " loss)");
-        out.println("parameters   " + String.format(Locale.ROOT, "%,d", loaded.spec().parameterCount()));
         out.println("classes      " + String.join(", ", loaded.classNames()));
         out.println("weights      " + loaded.weightsDigest());
         ModelMetadata metadata = loaded.metadata();
@@ -73,12 +69,42 @@ public final class InfoCommand implements Callable<Integer> {
         out.println(elsewhere ? "trained      elsewhere, by " + metadata.toolVersion() + " (no training record)"
                 : "trained      " + metadata.epochs() + " epochs, seed " + metadata.seed() + ", perceptron "
                 + metadata.toolVersion() + ", " + metadata.created());
-        metadata.testAccuracy().ifPresent(a -> out.printf(Locale.ROOT, "test accuracy %.2f%%%n", 100 * a));
+        metadata.testAccuracy().ifPresent(a -> out.printf(Locale.ROOT, "test accuracy %.2f%%%s%n", 100 * a,
+                loaded.isCommittee() ? " (the committee's)" : ""));
         metadata.provenance().ifPresentOrElse(p -> provenance(out, p),
                 () -> out.println(elsewhere ? "provenance   not recorded (made by another tool)"
                         : "provenance   not recorded (a model file from before format version 2)"));
         out.println("this JVM     " + KernelInfo.description() + " kernel, " + HostFacts.cpu());
         return 0;
+    }
+
+    private static void architecture(PrintWriter out, NetworkSpec spec) {
+        for (LayerSpec layer : spec.hidden()) {
+            if (layer instanceof LayerSpec.Dense dense) {
+                out.println("hidden       dense " + dense.units() + " " + dense.activation().id());
+            } else if (layer instanceof LayerSpec.Dropout dropout) {
+                out.println("hidden       dropout " + dropout.rate());
+            }
+        }
+        out.println("output       dense " + spec.classes() + " " + spec.loss().outputActivation().id()
+                + " (" + spec.loss().id() + " loss)");
+        out.println("parameters   " + String.format(Locale.ROOT, "%,d", spec.parameterCount()));
+    }
+
+    /** A committee's members, one line each: layers, seed, kept epoch, test accuracy and weights. */
+    private static void members(PrintWriter out, Model committee) {
+        List<Model> members = committee.members();
+        long parameters = members.stream().mapToLong(member -> member.spec().parameterCount()).sum();
+        out.println("committee    " + members.size() + " members; it answers with the mean of their probabilities");
+        out.println("parameters   " + String.format(Locale.ROOT, "%,d", parameters) + " in all");
+        for (int k = 0; k < members.size(); k++) {
+            Model member = members.get(k);
+            ModelMetadata metadata = member.metadata();
+            out.printf(Locale.ROOT, "  member %-3d %s, seed %d, epoch %d kept, %s, %s%n", k + 1, member.spec().sizes(),
+                    metadata.seed(), metadata.epochs(), metadata.testAccuracy()
+                            .stream().mapToObj(a -> String.format(Locale.ROOT, "test accuracy %.2f%%", 100 * a))
+                            .findFirst().orElse("test accuracy not recorded"), member.weightsDigest());
+        }
     }
 
     /**

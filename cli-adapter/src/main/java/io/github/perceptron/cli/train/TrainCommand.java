@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,6 +95,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + "k8s://... (perceptron-spark only; executors read the data from the same path).")
     String master;
 
+    @Option(names = "--committee", paramLabel = "N",
+            description = "Train N members, seeds S..S+N-1 (S from --seed), side by side on the threads, and save their "
+                    + "committee: one model whose probabilities are the mean of theirs. Each member is the network "
+                    + "'train --seed' alone would make. Finished members are kept beside the model: the same command "
+                    + "resumes a stopped committee.")
+    Integer committee;
+
+    @Option(names = "--committee-layers", paramLabel = "L|L...",
+            description = "With --committee: the members' layers in turn, such as 784,800,800,10|784,1200,10 "
+                    + "(default: --layers for every member).")
+    String committeeLayers;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw loss and accuracy per epoch, training against held-out data, as PNG (or SVG for *.svg).")
     Path plot;
@@ -123,6 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (shards != null || localSteps != null || master != null) {
             return sharded();
+        }
+        if (committee != null || committeeLayers != null) {
+            return committee();
         }
         ResumePolicy resuming = new ResumePolicy(spec, console);
         if (resume != null) {
@@ -171,6 +187,31 @@ public final class TrainCommand implements Callable<Integer> {
         }
         outputs.draw(output, trained, plan, source.describe(), "test");
         control.finished(trained, outputs.model());
+        return 0;
+    }
+
+    /** {@code --committee N}: its members side by side, resumable by the same command, then one committee model. */
+    private Integer committee() throws IOException {
+        List<TrainingPlan> plans = CommitteeOptions.memberPlans(spec.commandLine().getParseResult(), committee,
+                committeeLayers, training, held.earlyStopping());
+        TrainingPlan first = plans.get(0);
+        ValidationSplit split = held.split(first, console);
+        TrainOutputs outputs = new TrainOutputs(out, null, null, dataset);
+        outputs.check(dataset, null, false);
+        DatasetSource source = dataset.open(quiet || json);
+        Interrupts interrupts = signals.open(console.err());
+        Path members = CommitteeTraining.membersBeside(outputs.model());
+        CommitteeReporter reporter = new CommitteeReporter(console.out(), json, quiet, split.isNone() ? "test" : "validation");
+        CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, store, clock, reporter)
+                .train(source, plans, split, training.threads(), members, interrupts::requested);
+        if (outcome.stopped()) {
+            console.err().println("perceptron: stopped with " + outcome.finished() + " of " + plans.size() + " members "
+                    + "finished (kept in " + members + "); run the same command to train the rest");
+            return interrupts.exitCode();
+        }
+        new RescuingSave(store).save(outcome.committee(), outputs.model());
+        CommitteeTraining.forgetMembers(members, plans.size());
+        reporter.finished(outcome.committee(), outcome.test(), outputs.model());
         return 0;
     }
 

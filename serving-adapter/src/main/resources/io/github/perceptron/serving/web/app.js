@@ -194,15 +194,21 @@
         throw new Error(model.error || 'error ' + response.status);  // e.g. a token needed: /#token=…
       }
       classes = model.classes;
-      const rows = [
-        ['layers', model.layers.join(' → ') + ' (' + model.hidden.join(', ') + ')'],
-        ['loss', model.loss],
+      const percent = accuracy => accuracy == null ? 'not recorded' : (100 * accuracy).toFixed(2) + '%';
+      // A committee names its members, each with its layers, seed and own test accuracy.
+      const architecture = model.kind === 'committee'
+        ? [['committee', model.members.length + ' members, answering with the mean of their probabilities']]
+            .concat(model.members.map((member, k) => ['member ' + (k + 1), member.layers.join(' → ') + ', seed '
+              + member.seed + ', test accuracy ' + percent(member.test_accuracy)]))
+            .concat([['loss', model.members[0].loss]])
+        : [['layers', model.layers.join(' → ') + ' (' + model.hidden.join(', ') + ')'], ['loss', model.loss]];
+      const rows = architecture.concat([
         ['parameters', model.parameters.toLocaleString('en')],
         ['dataset', model.dataset],
         ['trained', model.epochs + ' epochs, seed ' + model.seed + ', ' + model.created],
-        ['test accuracy', model.test_accuracy == null ? 'not recorded' : (100 * model.test_accuracy).toFixed(2) + '%'],
+        ['test accuracy', percent(model.test_accuracy)],
         ['file', model.model],
-      ];
+      ]);
       info.innerHTML = '';
       rows.forEach(([name, value]) => {
         const dt = document.createElement('dt');

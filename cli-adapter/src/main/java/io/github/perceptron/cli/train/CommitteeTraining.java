@@ -1,0 +1,230 @@
+package io.github.perceptron.cli.train;
+
+import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.UseCases;
+import io.github.perceptron.core.checkpoint.CheckpointPolicy;
+import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.Split;
+import io.github.perceptron.core.data.ValidationSplit;
+import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.model.ModelMetadata;
+import io.github.perceptron.core.model.ModelStore;
+import io.github.perceptron.core.model.ModelStoreException;
+import io.github.perceptron.core.model.Provenance;
+import io.github.perceptron.core.train.DivergenceException;
+import io.github.perceptron.core.train.StopReason;
+import io.github.perceptron.core.train.Threads;
+import io.github.perceptron.core.train.TrainedModel;
+import io.github.perceptron.core.train.TrainingListener;
+import io.github.perceptron.core.train.TrainingPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code train --committee N}: N members, each exactly the run {@code train --seed S+k} (with its
+ * layers from {@code --committee-layers}) would make, trained side by side on the threads, then
+ * averaged into one committee model. Each finished member is saved beside the model (in
+ * {@code <model>.members/}) as it ends, so a stopped or killed committee run, given the same command,
+ * keeps its finished members and trains the rest. Members choose their epochs on the validation
+ * images when there are any; the test images are touched once, by the whole committee, at the end.
+ */
+final class CommitteeTraining {
+
+    /** The most members a committee has: a model file holds at most this many. */
+    static final int MAX_MEMBERS = 64;
+
+    private final UseCases useCases;
+    private final ModelStore store;
+    private final Clock clock;
+    private final CommitteeReporter reporter;
+
+    CommitteeTraining(UseCases useCases, ModelStore store, Clock clock, CommitteeReporter reporter) {
+        this.useCases = useCases;
+        this.store = store;
+        this.clock = clock;
+        this.reporter = reporter;
+    }
+
+    /** What a committee run ends with: the committee and its test figures, or the members finished before a stop. */
+    record Outcome(Model committee, Evaluation test, int finished, boolean stopped) {
+    }
+
+    /** Where the members of the committee saved at {@code model} are kept while it trains. */
+    static Path membersBeside(Path model) {
+        return model.resolveSibling(model.getFileName() + ".members");
+    }
+
+    /**
+     * Trains the members not already finished in {@code members} and, once all are, the committee.
+     *
+     * @param plans   each member's plan, in member order
+     * @param stop    whether the user asked to stop (a member then ends after its epoch and is not kept)
+     */
+    Outcome train(DatasetSource source, List<TrainingPlan> plans, ValidationSplit split, Threads threads, Path members,
+                  BooleanSupplier stop) {
+        int count = plans.size();
+        Model[] done = new Model[count];
+        List<Integer> left = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            done[k] = finishedMember(memberFile(members, k), plans.get(k), source.describe()).orElse(null);
+            if (done[k] == null) {
+                left.add(k);
+            }
+        }
+        reporter.started(count, count - left.size(), source.describe());
+        if (!left.isEmpty()) {
+            createDirectories(members);
+        }
+        int side = Math.max(1, Math.min(left.size(), threads.count()));
+        Threads each = new Threads(Math.max(1, threads.count() / side));
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public boolean stopRequested() {
+                return stop.getAsBoolean();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(side, runnable -> {
+            Thread thread = new Thread(runnable, "committee member");
+            thread.setDaemon(true);
+            return thread;
+        });
+        boolean stopped = false;
+        try {
+            List<Future<TrainedModel>> running = new ArrayList<>();
+            for (int k : left) {
+                TrainingPlan plan = plans.get(k);
+                running.add(pool.submit(() -> useCases.training(source, listener, each).train(plan, split, CheckpointPolicy.NONE)));
+            }
+            for (int i = 0; i < left.size(); i++) {
+                int k = left.get(i);
+                TrainedModel trained = await(running.get(i), k);
+                if (trained.stopReason() == StopReason.REQUESTED) {
+                    stopped = true;
+                    continue;
+                }
+                store.save(trained.model(), memberFile(members, k));
+                done[k] = trained.model();
+                reporter.memberFinished(k, count, trained);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int finished = (int) java.util.Arrays.stream(done).filter(java.util.Objects::nonNull).count();
+        if (stopped) {
+            return new Outcome(null, null, finished, true);
+        }
+        List<Model> all = List.of(done);
+        Model unmeasured = Model.committee(all, metadata(all, plans, source, OptionalDouble.empty()));
+        Evaluation test = unmeasured.evaluate(source.load(Split.TEST));
+        Model committee = unmeasured.withMetadata(metadata(all, plans, source, OptionalDouble.of(test.accuracy())));
+        return new Outcome(committee, test, finished, false);
+    }
+
+    /** Removes the members' files once the committee is saved: the model file holds them all. */
+    static void forgetMembers(Path members, int count) {
+        try {
+            for (int k = 0; k < count; k++) {
+                Files.deleteIfExists(memberFile(members, k));
+            }
+            Files.deleteIfExists(members);
+        } catch (java.io.IOException e) {
+            // Left behind, they cost disk only: the next run with this model's name checks them again.
+        }
+    }
+
+    static Path memberFile(Path members, int k) {
+        return members.resolve("member-" + (k + 1) + ".json");
+    }
+
+    /** A member saved by an earlier run of the same command: same plan, same data; anything else is trained again. */
+    private Optional<Model> finishedMember(Path file, TrainingPlan plan, String dataset) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Model member;
+        try {
+            member = store.load(file);
+        } catch (ModelStoreException e) {
+            return Optional.empty();  // cut short or damaged: trained again
+        }
+        Optional<Provenance> provenance = member.metadata().provenance();
+        if (member.isCommittee() || provenance.isEmpty() || !member.metadata().dataset().equals(dataset)
+                || !samePlan(provenance.get(), plan)) {
+            return Optional.empty();
+        }
+        return Optional.of(member);
+    }
+
+    /** Whether {@code provenance} records {@code plan}: compared as the plain data a provenance keeps. */
+    private static boolean samePlan(Provenance provenance, TrainingPlan plan) {
+        Provenance planned = new Provenance(plan.describe(), provenance.trainDigest(), provenance.testDigest(),
+                provenance.validation(), provenance.keptEpoch(), provenance.keptBecause(), provenance.kernel(),
+                provenance.threads(), provenance.java(), provenance.cpu(), provenance.gitCommit());
+        return planned.plan().equals(provenance.plan());
+    }
+
+    /** The committee's own metadata: its members' data and machine, and a plan that says how they were made. */
+    private ModelMetadata metadata(List<Model> members, List<TrainingPlan> plans, DatasetSource source,
+                                   OptionalDouble accuracy) {
+        Model first = members.get(0);
+        int epochs = members.stream().mapToInt(member -> member.metadata().epochs()).max().orElse(0);
+        ModelMetadata metadata = new ModelMetadata(source.describe(), plans.get(0).seed(), epochs, accuracy,
+                ModelMetadata.currentToolVersion(), clock.instant());
+        Optional<Provenance> from = first.metadata().provenance();
+        if (from.isEmpty()) {
+            return metadata;
+        }
+        Provenance p = from.get();
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("committee", Map.of("members", (long) members.size(),
+                "seeds", plans.stream().map(TrainingPlan::seed).toList(),
+                "layers", plans.stream().map(member -> member.network().sizes().stream().map(Integer::longValue).toList())
+                        .toList(),
+                "combination", "mean of the members' probabilities"));
+        plan.putAll(plans.get(0).describe());
+        plan.remove("seed");
+        plan.remove("layers");
+        return metadata.withProvenance(new Provenance(plan, p.trainDigest(), p.testDigest(), p.validation(), epochs,
+                "every member, each at the epoch its own run kept", p.kernel(), p.threads(), p.java(), p.cpu(),
+                p.gitCommit()));
+    }
+
+    private static TrainedModel await(Future<TrainedModel> member, int k) {
+        try {
+            return member.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted while member " + (k + 1) + " trained");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DivergenceException diverged) {
+                throw new CommandFailure("member " + (k + 1) + ": " + diverged.getMessage());
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static void createDirectories(Path members) {
+        try {
+            Files.createDirectories(members);
+        } catch (java.io.IOException e) {
+            throw new CommandFailure(members + ": cannot make the directory for the committee's members: " + e.getMessage());
+        }
+    }
+}
