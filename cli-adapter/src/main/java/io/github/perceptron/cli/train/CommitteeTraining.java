@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * {@code train --committee N}: N members, each exactly the run {@code train --seed S+k} (with its
@@ -71,10 +72,11 @@ final class CommitteeTraining {
      * Trains the members not already finished in {@code members} and, once all are, the committee.
      *
      * @param plans   each member's plan, in member order
+     * @param splits  each plan's validation images, as {@code train} alone holds them out for its seed
      * @param stop    whether the user asked to stop (a member then ends after its epoch and is not kept)
      */
-    Outcome train(DatasetSource source, List<TrainingPlan> plans, ValidationSplit split, Threads threads, Path members,
-                  BooleanSupplier stop) {
+    Outcome train(DatasetSource source, List<TrainingPlan> plans, Function<TrainingPlan, ValidationSplit> splits,
+                  Threads threads, Path members, BooleanSupplier stop) {
         int count = plans.size();
         Model[] done = new Model[count];
         List<Integer> left = new ArrayList<>();
@@ -106,7 +108,9 @@ final class CommitteeTraining {
             List<Future<TrainedModel>> running = new ArrayList<>();
             for (int k : left) {
                 TrainingPlan plan = plans.get(k);
-                running.add(pool.submit(() -> useCases.training(source, listener, each).train(plan, split, CheckpointPolicy.NONE)));
+                ValidationSplit split = splits.apply(plan);
+                running.add(pool.submit(() -> useCases.training(source, listener, each).train(plan, split,
+                        CheckpointPolicy.NONE)));
             }
             for (int i = 0; i < left.size(); i++) {
                 int k = left.get(i);

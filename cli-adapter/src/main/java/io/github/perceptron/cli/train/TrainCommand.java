@@ -194,8 +194,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Integer committee() throws IOException {
         List<TrainingPlan> plans = CommitteeOptions.memberPlans(spec.commandLine().getParseResult(), committee,
                 committeeLayers, training, held.earlyStopping());
-        TrainingPlan first = plans.get(0);
-        ValidationSplit split = held.split(first, console);
+        // Each member holds out what it would alone (the split follows its seed); the notice is said once.
+        ValidationSplit split = held.split(plans.get(0), console);
         TrainOutputs outputs = new TrainOutputs(out, null, null, dataset);
         outputs.check(dataset, null, false);
         DatasetSource source = dataset.open(quiet || json);
@@ -203,7 +203,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path members = CommitteeTraining.membersBeside(outputs.model());
         CommitteeReporter reporter = new CommitteeReporter(console.out(), json, quiet, split.isNone() ? "test" : "validation");
         CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, store, clock, reporter)
-                .train(source, plans, split, training.threads(), members, interrupts::requested);
+                .train(source, plans, held::split, training.threads(), members, interrupts::requested);
         if (outcome.stopped()) {
             console.err().println("perceptron: stopped with " + outcome.finished() + " of " + plans.size() + " members "
                     + "finished (kept in " + members + "); run the same command to train the rest");

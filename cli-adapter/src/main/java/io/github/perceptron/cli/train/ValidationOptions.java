@@ -63,14 +63,19 @@ public final class ValidationOptions {
      * the training images when early stopping needs something to watch and none was given.
      */
     ValidationSplit split(TrainingPlan plan, Console console) {
-        if (validation == null) {
-            if (!plan.earlyStopping().isActive()) {
-                return ValidationSplit.NONE;
-            }
+        if (validation == null && plan.earlyStopping().isActive()) {
             console.err().println("perceptron: --patience watches held-out training images, never the test set: "
                     + "holding out 10% of them (give --validation to choose how many)");
             console.err().flush();
-            return ValidationSplit.stratifiedFraction(0.1, plan.seed());
+        }
+        return split(plan);
+    }
+
+    /** As {@link #split(TrainingPlan, Console)}, without a word: for a committee's members after the first. */
+    ValidationSplit split(TrainingPlan plan) {
+        if (validation == null) {
+            return plan.earlyStopping().isActive() ? ValidationSplit.stratifiedFraction(0.1, plan.seed())
+                    : ValidationSplit.NONE;
         }
         return ValidationOption.parse(validation, plan.seed());
     }
