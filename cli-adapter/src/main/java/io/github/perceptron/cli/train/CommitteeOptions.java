@@ -12,7 +12,7 @@ final class CommitteeOptions {
 
     /** What a committee run does not do (yet): each member is a fresh run of its own. */
     private static final List<String> REFUSED = List.of("--resume", "--checkpoint-every", "--checkpoint", "--plot",
-            "--shards", "--local-steps", "--master");
+            "--shards", "--local-steps");
 
     private CommitteeOptions() {
     }

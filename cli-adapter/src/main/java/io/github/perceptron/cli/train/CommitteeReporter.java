@@ -3,8 +3,6 @@ package io.github.perceptron.cli.train;
 import io.github.perceptron.cli.console.JsonLine;
 import io.github.perceptron.core.eval.Evaluation;
 import io.github.perceptron.core.model.Model;
-import io.github.perceptron.core.train.EpochReport;
-import io.github.perceptron.core.train.TrainedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,27 +38,25 @@ final class CommitteeReporter {
         out.flush();
     }
 
-    void memberFinished(int k, int members, TrainedModel member) {
+    void memberFinished(int k, int members, Model member, int keptEpoch, Double heldOutAccuracy) {
         trained++;
         double elapsed = (System.nanoTime() - started) / 1e9;
         double left = trained == toTrain ? 0 : elapsed / trained * (toTrain - trained);
-        Double heldOutAccuracy = member.history().stream().filter(report -> report.epoch() == member.keptEpoch())
-                .findFirst().flatMap(EpochReport::evaluation).map(Evaluation::accuracy).orElse(null);
         if (json) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("event", "member");
             event.put("member", k + 1);
             event.put("members", members);
-            event.put("seed", member.model().metadata().seed());
-            event.put("layers", member.model().spec().sizes());
-            event.put("kept_epoch", member.keptEpoch());
+            event.put("seed", member.metadata().seed());
+            event.put("layers", member.spec().sizes());
+            event.put("kept_epoch", keptEpoch);
             event.put(heldOut + "_accuracy", heldOutAccuracy);
             event.put("seconds_left", Math.round(left));
-            event.put("weights", member.model().weightsDigest());
+            event.put("weights", member.weightsDigest());
             out.println(JsonLine.of(event));
         } else if (!quiet) {
             out.printf(Locale.ROOT, "member %d/%d done: seed %d, %s, epoch %d kept%s (%d of %d this run, about %s left)%n",
-                    k + 1, members, member.model().metadata().seed(), member.model().spec().sizes(), member.keptEpoch(),
+                    k + 1, members, member.metadata().seed(), member.spec().sizes(), keptEpoch,
                     heldOutAccuracy == null ? "" : String.format(Locale.ROOT, ", %s accuracy %.2f%%", heldOut,
                             100 * heldOutAccuracy), trained, toTrain, duration(left));
         }

@@ -1,8 +1,9 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
-import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
@@ -13,11 +14,9 @@ import io.github.perceptron.core.model.ModelStore;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.model.Provenance;
 import io.github.perceptron.core.train.DivergenceException;
-import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.Threads;
-import io.github.perceptron.core.train.TrainedModel;
-import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.dataset.DataLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -48,12 +48,17 @@ final class CommitteeTraining {
     static final int MAX_MEMBERS = 64;
 
     private final UseCases useCases;
+    private final CompareRunners places;
+    private final PlanCodec codec;
     private final ModelStore store;
     private final Clock clock;
     private final CommitteeReporter reporter;
 
-    CommitteeTraining(UseCases useCases, ModelStore store, Clock clock, CommitteeReporter reporter) {
+    CommitteeTraining(UseCases useCases, CompareRunners places, PlanCodec codec, ModelStore store, Clock clock,
+                      CommitteeReporter reporter) {
         this.useCases = useCases;
+        this.places = places;
+        this.codec = codec;
         this.store = store;
         this.clock = clock;
         this.reporter = reporter;
@@ -68,6 +73,10 @@ final class CommitteeTraining {
         return model.resolveSibling(model.getFileName() + ".members");
     }
 
+    /** Where the members train: here, side by side on the threads, or as Spark tasks on {@code master}. */
+    record Placement(String master, DataLocation data, Threads threads) {
+    }
+
     /**
      * Trains the members not already finished in {@code members} and, once all are, the committee.
      *
@@ -76,7 +85,7 @@ final class CommitteeTraining {
      * @param stop    whether the user asked to stop (a member then ends after its epoch and is not kept)
      */
     Outcome train(DatasetSource source, List<TrainingPlan> plans, Function<TrainingPlan, ValidationSplit> splits,
-                  Threads threads, Path members, BooleanSupplier stop) {
+                  Placement placement, Path members, BooleanSupplier stop) {
         int count = plans.size();
         Model[] done = new Model[count];
         List<Integer> left = new ArrayList<>();
@@ -90,44 +99,34 @@ final class CommitteeTraining {
         if (!left.isEmpty()) {
             createDirectories(members);
         }
-        int side = Math.max(1, Math.min(left.size(), threads.count()));
-        Threads each = new Threads(Math.max(1, threads.count() / side));
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public boolean stopRequested() {
-                return stop.getAsBoolean();
+        // On a cluster the executors check the data they read against the digests of what is read here.
+        String digest = placement.master() == null ? null : source.load(Split.TRAIN).contentDigest();
+        String testDigest = placement.master() == null ? null : source.load(Split.TEST).contentDigest();
+        List<CommitteeMemberRun> runs = new ArrayList<>();
+        for (int k : left) {
+            TrainingPlan plan = plans.get(k);
+            runs.add(new CommitteeMemberRun(k, codec.write(plan), codec, splits.apply(plan), placement.data(), digest,
+                    testDigest, source, useCases, stop));
+        }
+        boolean[] stopped = {false};
+        Consumer<CommitteeMemberRun.Trained> keep = trained -> {
+            if (trained.stopped()) {
+                stopped[0] = true;
+                return;
             }
+            Path file = memberFile(members, trained.index());
+            MemberDocuments.write(trained.document(), file);
+            done[trained.index()] = store.load(file);
+            reporter.memberFinished(trained.index(), count, done[trained.index()], trained.keptEpoch(),
+                    trained.heldOutAccuracy());
         };
-        ExecutorService pool = Executors.newFixedThreadPool(side, runnable -> {
-            Thread thread = new Thread(runnable, "committee member");
-            thread.setDaemon(true);
-            return thread;
-        });
-        boolean stopped = false;
-        try {
-            List<Future<TrainedModel>> running = new ArrayList<>();
-            for (int k : left) {
-                TrainingPlan plan = plans.get(k);
-                ValidationSplit split = splits.apply(plan);
-                running.add(pool.submit(() -> useCases.training(source, listener, each).train(plan, split,
-                        CheckpointPolicy.NONE)));
-            }
-            for (int i = 0; i < left.size(); i++) {
-                int k = left.get(i);
-                TrainedModel trained = await(running.get(i), k);
-                if (trained.stopReason() == StopReason.REQUESTED) {
-                    stopped = true;
-                    continue;
-                }
-                store.save(trained.model(), memberFile(members, k));
-                done[k] = trained.model();
-                reporter.memberFinished(k, count, trained);
-            }
-        } finally {
-            pool.shutdownNow();
+        if (placement.master() == null) {
+            sideBySide(runs, placement.threads(), keep);
+        } else {
+            places.runAll(placement.master(), runs, keep);
         }
         int finished = (int) java.util.Arrays.stream(done).filter(java.util.Objects::nonNull).count();
-        if (stopped) {
+        if (stopped[0]) {
             return new Outcome(null, null, finished, true);
         }
         List<Model> all = List.of(done);
@@ -135,6 +134,31 @@ final class CommitteeTraining {
         Evaluation test = unmeasured.evaluate(source.load(Split.TEST));
         Model committee = unmeasured.withMetadata(metadata(all, plans, source, OptionalDouble.of(test.accuracy())));
         return new Outcome(committee, test, finished, false);
+    }
+
+    /** Members here: as many at once as there are threads (up to the members), the threads shared among them. */
+    private static void sideBySide(List<CommitteeMemberRun> runs, Threads threads, Consumer<CommitteeMemberRun.Trained> keep) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        int side = Math.max(1, Math.min(runs.size(), threads.count()));
+        int each = Math.max(1, threads.count() / side);
+        ExecutorService pool = Executors.newFixedThreadPool(side, runnable -> {
+            Thread thread = new Thread(runnable, "committee member");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<CommitteeMemberRun.Trained>> running = new ArrayList<>();
+            for (CommitteeMemberRun run : runs) {
+                running.add(pool.submit(() -> run.run(each)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                keep.accept(await(running.get(i), runs.get(i).index()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Removes the members' files once the committee is saved: the model file holds them all. */
@@ -206,7 +230,7 @@ final class CommitteeTraining {
                 p.gitCommit()));
     }
 
-    private static TrainedModel await(Future<TrainedModel> member, int k) {
+    private static CommitteeMemberRun.Trained await(Future<CommitteeMemberRun.Trained> member, int k) {
         try {
             return member.get();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
+import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.console.Console;
@@ -51,6 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
     private final FileOutput output;
     private final PlanCodec codec;
     private final ShardedTraining sharded;
+    private final CompareRunners compareRunners;
 
     @Mixin
     public DatasetOptions dataset;
@@ -91,8 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer localSteps;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "With --shards: run the shards as Spark tasks on this cluster: local[*], spark://host:port, yarn, "
-                    + "k8s://... (perceptron-spark only; executors read the data from the same path).")
+            description = "With --shards or --committee: run the shards, or the members, as Spark tasks on this cluster: "
+                    + "local[*], spark://host:port (perceptron-spark only; executors read the data from the same path).")
     String master;
 
     @Option(names = "--committee", paramLabel = "N",
@@ -119,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment, Console console, Clock clock,
-                 Interrupts.Source signals, ShardRunners shardRunners, UseCases useCases, FileOutput output, PlanCodec codec) {
+                 Interrupts.Source signals, ShardRunners shardRunners, UseCases useCases, FileOutput output, PlanCodec codec,
+                 CompareRunners compareRunners) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
@@ -130,15 +133,16 @@ public final class TrainCommand implements Callable<Integer> {
         this.output = output;
         this.codec = codec;
         this.sharded = new ShardedTraining(shardRunners, useCases);
+        this.compareRunners = compareRunners;
     }
 
     @Override
     public Integer call() throws IOException {
-        if (shards != null || localSteps != null || master != null) {
-            return sharded();
-        }
         if (committee != null || committeeLayers != null) {
             return committee();
+        }
+        if (shards != null || localSteps != null || master != null) {
+            return sharded();
         }
         ResumePolicy resuming = new ResumePolicy(spec, console);
         if (resume != null) {
@@ -192,6 +196,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** {@code --committee N}: its members side by side, resumable by the same command, then one committee model. */
     private Integer committee() throws IOException {
+        compareRunners.check(master);
         List<TrainingPlan> plans = CommitteeOptions.memberPlans(spec.commandLine().getParseResult(), committee,
                 committeeLayers, training, held.earlyStopping());
         // Each member holds out what it would alone (the split follows its seed); the notice is said once.
@@ -202,8 +207,9 @@ public final class TrainCommand implements Callable<Integer> {
         Interrupts interrupts = signals.open(console.err());
         Path members = CommitteeTraining.membersBeside(outputs.model());
         CommitteeReporter reporter = new CommitteeReporter(console.out(), json, quiet, split.isNone() ? "test" : "validation");
-        CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, store, clock, reporter)
-                .train(source, plans, held::split, training.threads(), members, interrupts::requested);
+        CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, compareRunners, codec, store, clock, reporter)
+                .train(source, plans, held::split, new CommitteeTraining.Placement(master, dataset.location(),
+                        training.threads()), members, interrupts::requested);
         if (outcome.stopped()) {
             console.err().println("perceptron: stopped with " + outcome.finished() + " of " + plans.size() + " members "
                     + "finished (kept in " + members + "); run the same command to train the rest");
