@@ -133,6 +133,20 @@ class CommitteeTrainTest {
         assertThat(resume.err()).contains("--checkpoint-every is not available with --committee");
     }
 
+    @Test
+    void the_committee_preset_is_five_record_networks_and_typed_options_win() throws IOException {
+        CommandLineRun preset = train("preset.json", "--preset", "committee", "--layers", "784,8,10", "--committee", "2");
+        assertThat(preset.exitCode()).as(preset.err()).isZero();
+        JsonNode plan = JSON.readTree(dir.resolve("preset.json").toFile()).at("/members/1/metadata/provenance/plan");
+        assertThat(plan.get("layers").toString()).as("typed").isEqualTo("[784,8,10]");
+        assertThat(plan.get("seed").asLong()).isEqualTo(2);
+        assertThat(plan.at("/augmentation/elasticAlpha").asDouble()).as("from the preset").isEqualTo(34.0);
+        assertThat(plan.at("/optimizer/type").asText()).isEqualTo("nesterov");
+        assertThat(plan.get("batchSize").asInt()).as("typed: --batch 50").isEqualTo(50);
+
+        assertThat(train("x.json", "--preset", "fastest").err()).contains("--preset: unknown preset 'fastest', expected committee");
+    }
+
     /** A 28×28 grey image of a vertical bar. */
     private static java.awt.image.BufferedImage bar() {
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(28, 28,

@@ -1,6 +1,7 @@
 package io.github.perceptron.cli.compare;
 
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.cli.train.TrainPreset;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,10 +32,8 @@ public enum ComparePreset {
      * there than none (docs/experiments-best.md), so the distortions are the only regulariser.
      */
     BEST("best", List.of(
-            new Run("best: [784,800,800,10] elastic + shift", "record", List.of("--layers", "784,800,800,10",
-                    "--activation", "relu", "--loss", "cross-entropy", "--init", "he", "--optimizer", "nesterov",
-                    "--lr", "0.1", "--momentum", "0.9", "--schedule", "cosine", "--batch", "100",
-                    "--dropout", "0", "--augment", "elastic,shift"))), 200);
+            new Run("best: [784,800,800,10] elastic + shift", "record", TrainPreset.COMMITTEE.options()
+                    .subList(0, TrainPreset.COMMITTEE.options().indexOf("--epochs")))), 200);
 
     private final String id;
     private final List<Run> runs;

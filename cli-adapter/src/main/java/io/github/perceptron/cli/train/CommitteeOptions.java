@@ -22,7 +22,7 @@ final class CommitteeOptions {
      * seed moved on by k and the layers taken in turn from {@code committeeLayers}.
      */
     static List<TrainingPlan> memberPlans(CommandLine.ParseResult parsed, Integer members, String committeeLayers,
-                                          TrainingOptions training, EarlyStopping earlyStopping) {
+                                          TrainingSettings settings, EarlyStopping earlyStopping) {
         if (members == null) {
             throw new OptionException("--committee-layers goes with --committee N");
         }
@@ -40,7 +40,6 @@ final class CommitteeOptions {
                     + " not available with --committee: each member is a fresh run, and the same command resumes the "
                     + "members not finished");
         }
-        TrainingSettings settings = training.settings();
         List<String> layers = committeeLayers == null ? List.of() : List.of(committeeLayers.split("\\|", -1));
         List<TrainingPlan> plans = new ArrayList<>();
         for (int k = 0; k < members; k++) {

@@ -97,6 +97,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "local[*], spark://host:port (perceptron-spark only; executors read the data from the same path).")
     String master;
 
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "A named recipe; options typed beside it win. committee: five [784,800,800,10] networks with "
+                    + "elastic distortions, 130 epochs each, as one committee (docs/experiments-committee.md).")
+    String preset;
+
     @Option(names = "--committee", paramLabel = "N",
             description = "Train N members, seeds S..S+N-1 (S from --seed), side by side on the threads, and save their "
                     + "committee: one model whose probabilities are the mean of theirs. Each member is the network "
@@ -138,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (committee != null || committeeLayers != null) {
+        if (committee != null || committeeLayers != null || preset != null) {
             return committee();
         }
         if (shards != null || localSteps != null || master != null) {
@@ -197,8 +202,12 @@ public final class TrainCommand implements Callable<Integer> {
     /** {@code --committee N}: its members side by side, resumable by the same command, then one committee model. */
     private Integer committee() throws IOException {
         compareRunners.check(master);
-        List<TrainingPlan> plans = CommitteeOptions.memberPlans(spec.commandLine().getParseResult(), committee,
-                committeeLayers, training, held.earlyStopping());
+        TrainPreset recipe = preset == null ? null : TrainPreset.fromId(preset);
+        TrainingSettings settings = recipe == null ? training.settings()
+                : TrainingSettings.DEFAULTS.withArguments(recipe.options()).with(training.settings().given());
+        List<TrainingPlan> plans = CommitteeOptions.memberPlans(spec.commandLine().getParseResult(),
+                committee != null || recipe == null ? committee : Integer.valueOf(recipe.members()), committeeLayers,
+                settings, held.earlyStopping());
         // Each member holds out what it would alone (the split follows its seed); the notice is said once.
         ValidationSplit split = held.split(plans.get(0), console);
         TrainOutputs outputs = new TrainOutputs(out, null, null, dataset);
