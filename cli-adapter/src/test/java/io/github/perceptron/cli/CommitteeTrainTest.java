@@ -83,7 +83,16 @@ class CommitteeTrainTest {
         CommandLineRun evaluated = CommandLineRun.of(environment, "evaluate", "--data", data.toString(), "-m", model, "--json");
         assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
         JsonNode done = JSON.readTree(committee.out().lines().reduce((a, b) -> b).orElseThrow());
-        assertThat(JSON.readTree(evaluated.out()).get("accuracy").asDouble()).isEqualTo(done.get("test_accuracy").asDouble());
+        JsonNode figures = JSON.readTree(evaluated.out());
+        assertThat(figures.get("accuracy").asDouble()).isEqualTo(done.get("test_accuracy").asDouble());
+        assertThat(figures.get("members")).hasSize(3);
+        assertThat(figures.get("first_members")).hasSize(3);
+        assertThat(figures.at("/first_members/2/accuracy")).as("the first three are the committee").isEqualTo(figures.get("accuracy"));
+        JsonNode alone = JSON.readTree(dir.resolve("committee.json").toFile()).at("/members/0/metadata/testAccuracy");
+        assertThat(figures.at("/members/0/accuracy").asDouble()).isEqualTo(alone.asDouble());
+        assertThat(figures.at("/first_members/0/accuracy")).as("a committee of one is its member").isEqualTo(figures.at("/members/0/accuracy"));
+        CommandLineRun table = CommandLineRun.of(environment, "evaluate", "--data", data.toString(), "-m", model);
+        assertThat(table.out()).containsPattern("the committee \\d+\\.\\d\\d% against its best member's \\d+\\.\\d\\d% \\(member \\d\\)");
 
         CommandLineRun info = CommandLineRun.of(environment, "info", "-m", model);
         assertThat(info.exitCode()).as(info.err()).isZero();

@@ -4,8 +4,10 @@ import io.github.perceptron.cli.console.Console;
 import io.github.perceptron.cli.console.JsonLine;
 import io.github.perceptron.cli.data.DatasetOptions;
 import io.github.perceptron.cli.files.ModelOption;
+import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.eval.Evaluation;
+import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -44,13 +46,56 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation evaluation = store.load(model.file()).evaluate(dataset.open(json).load(Split.TEST));
+        Model loaded = store.load(model.file());
+        LabelledImages test = dataset.open(json).load(Split.TEST);
+        Evaluation evaluation = loaded.evaluate(test);
+        List<Evaluation> members = new ArrayList<>();
+        List<Evaluation> firstMembers = new ArrayList<>();
+        if (loaded.isCommittee()) {
+            // Against its members, and the committee of its first k: measured here, never chosen here.
+            for (int k = 0; k < loaded.members().size(); k++) {
+                members.add(loaded.members().get(k).evaluate(test));
+                firstMembers.add(k == loaded.members().size() - 1 ? evaluation
+                        : Model.committee(loaded.members().subList(0, k + 1), loaded.metadata()).evaluate(test));
+            }
+        }
         if (json) {
-            console.out().println(JsonLine.of(asJson(evaluation)));
+            Map<String, Object> result = asJson(evaluation);
+            if (loaded.isCommittee()) {
+                result.put("members", members.stream().map(EvaluateCommand::figures).toList());
+                result.put("first_members", firstMembers.stream().map(EvaluateCommand::figures).toList());
+            }
+            console.out().println(JsonLine.of(result));
         } else {
             print(evaluation, console.out());
+            if (loaded.isCommittee()) {
+                printMembers(evaluation, members, firstMembers, console.out());
+            }
         }
         return 0;
+    }
+
+    private static Map<String, Object> figures(Evaluation evaluation) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("accuracy", evaluation.accuracy());
+        figures.put("loss", evaluation.loss());
+        return figures;
+    }
+
+    /** Each member alone, the best of them, and the committee of the first k members for every k. */
+    private static void printMembers(Evaluation committee, List<Evaluation> members, List<Evaluation> firstMembers,
+                                     PrintWriter out) {
+        out.printf(Locale.ROOT, "%n%-16s %9s %9s %s%n", "committee of", "accuracy", "loss", "  member alone: accuracy, loss");
+        int best = 0;
+        for (int k = 0; k < members.size(); k++) {
+            best = members.get(k).accuracy() > members.get(best).accuracy() ? k : best;
+            out.printf(Locale.ROOT, "%-16s %8.2f%% %9.4f   member %d: %.2f%%, %.4f%n", "the first " + (k + 1),
+                    100 * firstMembers.get(k).accuracy(), firstMembers.get(k).loss(), k + 1, 100 * members.get(k).accuracy(),
+                    members.get(k).loss());
+        }
+        out.printf(Locale.ROOT, "the committee %.2f%% against its best member's %.2f%% (member %d): %+.2f points%n",
+                100 * committee.accuracy(), 100 * members.get(best).accuracy(), best + 1,
+                100 * (committee.accuracy() - members.get(best).accuracy()));
     }
 
     private static Map<String, Object> asJson(Evaluation evaluation) {

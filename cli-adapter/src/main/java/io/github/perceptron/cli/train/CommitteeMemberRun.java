@@ -53,9 +53,10 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
     private final transient DatasetSource here;
     private final transient UseCases useCases;
     private final transient BooleanSupplier stop;
+    private final transient Runnable epochDone;
 
     CommitteeMemberRun(int index, String plan, PlanCodec codec, ValidationSplit split, DataLocation data, String digest,
-                       String testDigest, DatasetSource here, UseCases useCases, BooleanSupplier stop) {
+                       String testDigest, DatasetSource here, UseCases useCases, BooleanSupplier stop, Runnable epochDone) {
         this.index = index;
         this.plan = plan;
         this.codec = codec;
@@ -69,6 +70,7 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
         this.here = here;
         this.useCases = useCases;
         this.stop = stop;
+        this.epochDone = epochDone;
     }
 
     int index() {
@@ -83,6 +85,13 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
             @Override
             public boolean stopRequested() {
                 return stop != null && stop.getAsBoolean();
+            }
+
+            @Override
+            public void epochCompleted(EpochReport report) {
+                if (epochDone != null) {
+                    epochDone.run();
+                }
             }
         };
         TrainingRuns runs = useCases != null ? useCases.training(source, listener, execution)

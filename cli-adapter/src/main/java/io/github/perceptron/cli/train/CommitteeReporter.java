@@ -16,9 +16,15 @@ final class CommitteeReporter {
     private final boolean json;
     private final boolean quiet;
     private final String heldOut;
+    /** Between progress lines of a long committee: members report only when they end. */
+    private static final long PROGRESS_NANOS = 60_000_000_000L;
+
     private long started;
     private int toTrain;
     private int trained;
+    private int epochsToTrain;
+    private int epochsDone;
+    private long lastProgress;
 
     CommitteeReporter(PrintWriter out, boolean json, boolean quiet, String heldOut) {
         this.out = out;
@@ -27,9 +33,11 @@ final class CommitteeReporter {
         this.heldOut = heldOut;
     }
 
-    void started(int members, int alreadyDone, String dataset) {
+    void started(int members, int alreadyDone, int epochs, String dataset) {
         started = System.nanoTime();
+        lastProgress = started;
         toTrain = members - alreadyDone;
+        epochsToTrain = epochs;
         if (json || quiet) {
             return;
         }
@@ -38,7 +46,25 @@ final class CommitteeReporter {
         out.flush();
     }
 
-    void memberFinished(int k, int members, Model member, int keptEpoch, Double heldOutAccuracy) {
+    /**
+     * An epoch of some member ended (members' threads call it): at most once a minute, a line with
+     * the epochs done of all the members' and the time left at the pace so far (early stopping can
+     * only shorten it).
+     */
+    synchronized void epochDone() {
+        epochsDone++;
+        long now = System.nanoTime();
+        if (json || quiet || now - lastProgress < PROGRESS_NANOS || epochsDone >= epochsToTrain) {
+            return;
+        }
+        lastProgress = now;
+        double elapsed = (now - started) / 1e9;
+        out.printf(Locale.ROOT, "progress: %d of %d members done, %d of %d epochs, about %s left%n", trained, toTrain,
+                epochsDone, epochsToTrain, duration(elapsed / epochsDone * (epochsToTrain - epochsDone)));
+        out.flush();
+    }
+
+    synchronized void memberFinished(int k, int members, Model member, int keptEpoch, Double heldOutAccuracy) {
         trained++;
         double elapsed = (System.nanoTime() - started) / 1e9;
         double left = trained == toTrain ? 0 : elapsed / trained * (toTrain - trained);

@@ -95,7 +95,8 @@ final class CommitteeTraining {
                 left.add(k);
             }
         }
-        reporter.started(count, count - left.size(), source.describe());
+        reporter.started(count, count - left.size(), left.stream().mapToInt(k -> plans.get(k).epochs()).sum(),
+                source.describe());
         if (!left.isEmpty()) {
             createDirectories(members);
         }
@@ -106,7 +107,7 @@ final class CommitteeTraining {
         for (int k : left) {
             TrainingPlan plan = plans.get(k);
             runs.add(new CommitteeMemberRun(k, codec.write(plan), codec, splits.apply(plan), placement.data(), digest,
-                    testDigest, source, useCases, stop));
+                    testDigest, source, useCases, stop, reporter::epochDone));
         }
         boolean[] stopped = {false};
         Consumer<CommitteeMemberRun.Trained> keep = trained -> {

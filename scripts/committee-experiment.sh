@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The committee experiment of docs/experiments-committee.md: trains `--preset committee` with each
+# seed given (default: 1), timing every member as it ends, then evaluates each committee against its
+# members and the committees of its first k members, and writes the table and the plot.
+#   scripts/committee-experiment.sh [SEED...]
+# One seed takes about an hour on two cores (a Zen 3 with AVX2: 55 minutes). Models go to
+# models/committee-SEED.json; the figures to docs/experiments/committee/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/docs/experiments/committee"
+mkdir -p "$out" "$root/models"
+seeds=("$@")
+[ ${#seeds[@]} -gt 0 ] || seeds=(1)
+for seed in "${seeds[@]}"; do
+  model="$root/models/committee-$seed.json"
+  start=$(date +%s)
+  # Each line of events-SEED.txt: the seconds since the start, then train's JSON event.
+  "$root/perceptron" train --preset committee --seed "$seed" --json -o "$model" \
+    | while IFS= read -r line; do echo "$(( $(date +%s) - start )) $line"; done > "$out/events-$seed.txt"
+  "$root/perceptron" evaluate -m "$model" --json > "$out/evaluate-$seed.json"
+done
+python3 "$root/scripts/committee_report.py" "$out" > "$out/table.md"
+echo "wrote $out/table.md and $out/accuracy.svg"

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""The committee experiment's table and plot, from the files scripts/committee-experiment.sh writes.
+
+For each seed: events-SEED.txt (seconds since the start, then train's JSON events) and
+evaluate-SEED.json (the committee, each member alone, and the committee of the first k members,
+on the test set). Prints a markdown table; writes accuracy.svg: test accuracy against the number of
+members, and against the minutes of training at which that committee was complete.
+Standard library only.
+"""
+import json
+import pathlib
+import statistics
+import sys
+
+
+def read_seed(directory, seed):
+    events = []
+    for line in (directory / f"events-{seed}.txt").read_text().splitlines():
+        seconds, _, event = line.partition(" ")
+        if event.startswith("{"):
+            events.append((int(seconds), json.loads(event)))
+    figures = json.loads((directory / f"evaluate-{seed}.json").read_text())
+    # A committee of the first k members exists once members 1..k are done.
+    done_at = {}
+    for seconds, event in events:
+        if event.get("event") == "member":
+            done_at[event["member"]] = seconds
+    minutes = []
+    for k in range(1, len(figures["first_members"]) + 1):
+        minutes.append(max(done_at.get(m, 0) for m in range(1, k + 1)) / 60)
+    total = next(seconds for seconds, event in events if event.get("event") == "done") / 60
+    return figures, minutes, total
+
+
+def svg(series, path):
+    width, height, pad = 900, 360, 50
+    panel = (width - 3 * pad) / 2
+    accuracies = [100 * a for s in series for a in s["committee"] + s["members"]]
+    low, high = min(accuracies) - 0.05, max(accuracies) + 0.05
+    max_members = max(len(s["committee"]) for s in series)
+    max_minutes = max(max(s["minutes"]) for s in series) * 1.05
+
+    def y(accuracy):
+        return pad + (high - 100 * accuracy) / (high - low) * (height - 2 * pad)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+             '<rect width="100%" height="100%" fill="white"/>']
+    for p, (title, label) in enumerate([("test accuracy against members", "members"),
+                                        ("test accuracy against training time", "minutes on two cores")]):
+        x0 = pad + p * (panel + pad)
+        parts.append(f'<text x="{x0 + panel / 2}" y="20" text-anchor="middle">{title}</text>')
+        parts.append(f'<text x="{x0 + panel / 2}" y="{height - 10}" text-anchor="middle">{label}</text>')
+        parts.append(f'<line x1="{x0}" y1="{height - pad}" x2="{x0 + panel}" y2="{height - pad}" stroke="black"/>')
+        parts.append(f'<line x1="{x0}" y1="{pad}" x2="{x0}" y2="{height - pad}" stroke="black"/>')
+        for tick in range(int(low * 10), int(high * 10) + 1):
+            value = tick / 10
+            if low <= value <= high:
+                parts.append(f'<text x="{x0 - 5}" y="{y(value / 100) + 4}" text-anchor="end">{value:.1f}%</text>')
+                parts.append(f'<line x1="{x0}" y1="{y(value / 100)}" x2="{x0 + panel}" y2="{y(value / 100)}" stroke="#eee"/>')
+        for s, colour in zip(series, ["#1f77b4", "#d62728", "#2ca02c"]):
+            if p == 0:
+                xs = [x0 + (k - 0.5) / max_members * panel for k in range(1, len(s["committee"]) + 1)]
+                for k, member in enumerate(s["members"]):
+                    parts.append(f'<circle cx="{xs[k]}" cy="{y(member)}" r="3" fill="none" stroke="{colour}"/>')
+                for k, x in enumerate(xs):
+                    parts.append(f'<text x="{x}" y="{height - pad + 15}" text-anchor="middle">{k + 1}</text>')
+            else:
+                xs = [x0 + m / max_minutes * panel for m in s["minutes"]]
+                for m in range(0, int(max_minutes) + 1, 10):
+                    parts.append(f'<text x="{x0 + m / max_minutes * panel}" y="{height - pad + 15}" text-anchor="middle">{m}</text>')
+            points = " ".join(f"{x},{y(a)}" for x, a in zip(xs, s["committee"]))
+            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+            for x, a in zip(xs, s["committee"]):
+                parts.append(f'<circle cx="{x}" cy="{y(a)}" r="3.5" fill="{colour}"/>')
+        if p == 0:
+            parts.append(f'<text x="{x0 + panel - 5}" y="{pad + 12}" text-anchor="end">line: committee of the first k;'
+                         ' rings: member k alone</text>')
+    parts.append("</svg>")
+    path.write_text("\n".join(parts) + "\n")
+
+
+def main():
+    directory = pathlib.Path(sys.argv[1])
+    seeds = sorted(int(p.stem.split("-")[1]) for p in directory.glob("evaluate-*.json"))
+    series = []
+    print("| seed | members | committee of the first k: test accuracy | member k alone | committee complete after |")
+    print("|---|---|---|---|---|")
+    for seed in seeds:
+        figures, minutes, total = read_seed(directory, seed)
+        committee = [f["accuracy"] for f in figures["first_members"]]
+        members = [f["accuracy"] for f in figures["members"]]
+        series.append({"committee": committee, "members": members, "minutes": minutes})
+        for k in range(len(committee)):
+            print(f"| {seed} | {k + 1} | {100 * committee[k]:.2f}% | {100 * members[k]:.2f}% | {minutes[k]:.1f} min |")
+        print(f"| {seed} | all | **{100 * figures['accuracy']:.2f}%** (best member {100 * max(members):.2f}%) | | "
+              f"{total:.1f} min, saved |")
+    if len(seeds) > 1:
+        finals = [100 * json.loads((directory / f"evaluate-{s}.json").read_text())["accuracy"] for s in seeds]
+        print(f"\nOver {len(seeds)} seeds: {statistics.mean(finals):.2f}% ± {statistics.stdev(finals):.2f}")
+    svg(series, directory / "accuracy.svg")
+
+
+if __name__ == "__main__":
+    main()
