@@ -26,15 +26,8 @@ class MasterWithoutWorkersIT {
         Path data = IdxFixtures.dataset(dir, "digits", 200, 50);
         try (StandaloneCluster cluster = StandaloneCluster.start(dir, 0)) {
             Path err = dir.resolve("err.txt");
-            ProcessBuilder builder = new ProcessBuilder(List.of(StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
-                    "tune", "--data", data.toString(), "--trials", "2", "--epochs", "1", "--master", cluster.url(),
-                    "--out", dir.resolve("out").toString()))
-                    .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().putAll(StandaloneCluster.loopback());
-            builder.environment().put("PERCEPTRON_JAVA_OPTS", "-Dperceptron.spark.waitSeconds=3");
             long start = System.nanoTime();
-            Process run = builder.start();
+            Process run = search(data, cluster, err, 3);
             assertThat(run.waitFor(90, TimeUnit.SECONDS)).isTrue();
             String errors = Files.readString(err, StandardCharsets.UTF_8);
             assertThat(run.exitValue()).as(errors).isEqualTo(1);
@@ -57,14 +50,7 @@ class MasterWithoutWorkersIT {
         Path data = IdxFixtures.dataset(dir, "digits", 200, 50);
         try (StandaloneCluster cluster = StandaloneCluster.start(dir, 0)) {
             Path err = dir.resolve("err.txt");
-            ProcessBuilder builder = new ProcessBuilder(List.of(StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
-                    "tune", "--data", data.toString(), "--trials", "2", "--epochs", "1", "--master", cluster.url(),
-                    "--out", dir.resolve("out").toString()))
-                    .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().putAll(StandaloneCluster.loopback());
-            builder.environment().put("PERCEPTRON_JAVA_OPTS", "-Dperceptron.spark.waitSeconds=120");
-            Process run = builder.start();
+            Process run = search(data, cluster, err, 120);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (!cluster.logsOf("master").contains("Registering app")) {  // the driver is up and waiting
                 assertThat(run.isAlive()).as(Files.readString(err, StandardCharsets.UTF_8)).isTrue();
@@ -82,5 +68,17 @@ class MasterWithoutWorkersIT {
                             + "an executor (Ctrl-C or a signal); nothing was run"));
             assertThat(dir.resolve("out/journal.jsonl")).as("no trial was journaled").doesNotExist();
         }
+    }
+
+    /** {@code ./perceptron-spark tune --master} on {@code cluster}, waiting at most {@code waitSeconds} for an executor. */
+    private Process search(Path data, StandaloneCluster cluster, Path err, int waitSeconds) throws java.io.IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
+                "tune", "--data", data.toString(), "--trials", "2", "--epochs", "1", "--master", cluster.url(),
+                "--out", dir.resolve("out").toString()))
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(StandaloneCluster.loopback());
+        builder.environment().put("PERCEPTRON_JAVA_OPTS", "-D" + SparkContexts.WAIT_PROPERTY + "=" + waitSeconds);
+        return builder.start();
     }
 }

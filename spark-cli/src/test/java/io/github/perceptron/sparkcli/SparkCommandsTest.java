@@ -48,6 +48,11 @@ class SparkCommandsTest {
     }
 
     static Run perceptronSpark(String... args) {
+        return perceptronSpark(dir, args);
+    }
+
+    /** The Spark command line in this JVM, its data cache under {@code dir}. */
+    static Run perceptronSpark(Path dir, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true),

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.perceptron.cli.IdxFixtures;
-import io.github.perceptron.cli.Main;
-import io.github.perceptron.cli.train.Interrupts;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +32,7 @@ class SparkCommitteeTest {
     private static SparkCommandsTest.Run train(String model, String... more) {
         List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs", "2", "--batch", "50", "--validation", "50", "--json", "-o", dir.resolve(model).toString()));
         args.addAll(List.of(more));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                Map.of("PERCEPTRON_DATA", dir.resolve("cache").toString()), false, Interrupts::unhandled, new SparkModule());
-        return new SparkCommandsTest.Run(code, out.toString(), err.toString());
+        return SparkCommandsTest.perceptronSpark(dir, args.toArray(String[]::new));
     }
 
     @Test

@@ -29,17 +29,8 @@ final class CommitteeOptions {
         if (members < 1 || members > CommitteeTraining.MAX_MEMBERS) {
             throw new OptionException("--committee must be in 1.." + CommitteeTraining.MAX_MEMBERS + ", was " + members);
         }
-        List<String> refused = new ArrayList<>();
-        for (String option : REFUSED) {
-            if (parsed.hasMatchedOption(option)) {
-                refused.add(option);
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new OptionException(String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
-                    + " not available with --committee: each member is a fresh run, and the same command resumes the "
-                    + "members not finished");
-        }
+        RefusedOptions.refuse(parsed, REFUSED, "--committee: each member is a fresh run, and the same command "
+                + "resumes the members not finished");
         List<String> layers = committeeLayers == null ? List.of() : List.of(committeeLayers.split("\\|", -1));
         List<TrainingPlan> plans = new ArrayList<>();
         for (int k = 0; k < members; k++) {

@@ -9,7 +9,6 @@ import io.github.perceptron.core.train.DivergenceException;
 import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -37,16 +36,7 @@ final class ShardedTraining {
         if (shards == null) {
             throw new OptionException((localSteps != null ? "--local-steps" : "--master") + " goes with --shards P");
         }
-        List<String> refused = new ArrayList<>();
-        for (String option : REFUSED) {
-            if (parsed.hasMatchedOption(option)) {
-                refused.add(option);
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new OptionException(String.join(", ", refused) + (refused.size() == 1 ? " is" : " are")
-                    + " not available with --shards: data-parallel runs have no validation split or checkpoints yet");
-        }
+        RefusedOptions.refuse(parsed, REFUSED, "--shards: data-parallel runs have no validation split or checkpoints yet");
         if (shards < 1 || (localSteps != null && localSteps < 1)) {
             throw new OptionException("--shards and --local-steps must be at least 1");
         }
