@@ -134,6 +134,22 @@ class CommitteeTrainTest {
     }
 
     @Test
+    void a_larger_committee_on_a_saved_one_trains_only_the_new_members() throws IOException {
+        Path grown = Files.copy(dir.resolve("committee.json"), dir.resolve("grown.json"));
+        CommandLineRun more = train("grown.json", "--committee", "4", "--seed", "5", "--committee-layers",
+                "784,16,10|784,24,10", "--validation", "100", "--patience", "1");
+        assertThat(more.exitCode()).as(more.err()).isZero();
+        assertThat(more.out().lines().filter(line -> line.contains("\"event\":\"member\"")).toList())
+                .singleElement().asString().contains("\"member\":4");
+        JsonNode before = JSON.readTree(dir.resolve("committee.json").toFile()).get("members");
+        JsonNode after = JSON.readTree(grown.toFile()).get("members");
+        assertThat(after).hasSize(4);
+        for (int k = 0; k < 3; k++) {
+            assertThat(after.get(k).get("parameters")).as("member %d kept", k + 1).isEqualTo(before.get(k).get("parameters"));
+        }
+    }
+
+    @Test
     void what_a_committee_cannot_do_is_a_usage_error() {
         assertThat(train("x.json", "--committee", "0").err()).contains("--committee must be in 1..64, was 0");
         assertThat(train("x.json", "--committee-layers", "784,10").err()).contains("--committee-layers goes with --committee N");

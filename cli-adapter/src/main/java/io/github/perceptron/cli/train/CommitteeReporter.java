@@ -58,16 +58,20 @@ final class CommitteeReporter {
             return;
         }
         lastProgress = now;
-        double elapsed = (now - started) / 1e9;
         out.printf(Locale.ROOT, "progress: %d of %d members done, %d of %d epochs, about %s left%n", trained, toTrain,
-                epochsDone, epochsToTrain, duration(elapsed / epochsDone * (epochsToTrain - epochsDone)));
+                epochsDone, epochsToTrain, duration(secondsLeft()));
         out.flush();
+    }
+
+    /** At the pace of the epochs so far, whichever members ran them side by side (members end together). */
+    private double secondsLeft() {
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        return epochsDone == 0 ? 0 : elapsed / epochsDone * Math.max(0, epochsToTrain - epochsDone);
     }
 
     synchronized void memberFinished(int k, int members, Model member, int keptEpoch, Double heldOutAccuracy) {
         trained++;
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double left = trained == toTrain ? 0 : elapsed / trained * (toTrain - trained);
+        double left = trained == toTrain ? 0 : secondsLeft();
         if (json) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("event", "member");

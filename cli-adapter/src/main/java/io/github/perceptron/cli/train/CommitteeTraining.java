@@ -39,7 +39,8 @@ import java.util.function.Function;
  * layers from {@code --committee-layers}) would make, trained side by side on the threads, then
  * averaged into one committee model. Each finished member is saved beside the model (in
  * {@code <model>.members/}) as it ends, so a stopped or killed committee run, given the same command,
- * keeps its finished members and trains the rest. Members choose their epochs on the validation
+ * keeps its finished members and trains the rest; and a larger N on a saved committee trains only
+ * the new members. Members choose their epochs on the validation
  * images when there are any; the test images are touched once, by the whole committee, at the end.
  */
 final class CommitteeTraining {
@@ -78,19 +79,22 @@ final class CommitteeTraining {
     }
 
     /**
-     * Trains the members not already finished in {@code members} and, once all are, the committee.
+     * Trains the members not already finished (in {@code members}, or in the committee saved at
+     * {@code model}) and, once all are, the committee.
      *
      * @param plans   each member's plan, in member order
      * @param splits  each plan's validation images, as {@code train} alone holds them out for its seed
      * @param stop    whether the user asked to stop (a member then ends after its epoch and is not kept)
      */
     Outcome train(DatasetSource source, List<TrainingPlan> plans, Function<TrainingPlan, ValidationSplit> splits,
-                  Placement placement, Path members, BooleanSupplier stop) {
+                  Placement placement, Path model, BooleanSupplier stop) {
+        Path members = membersBeside(model);
         int count = plans.size();
         Model[] done = new Model[count];
         List<Integer> left = new ArrayList<>();
+        List<Model> saved = saved(model);
         for (int k = 0; k < count; k++) {
-            done[k] = finishedMember(memberFile(members, k), plans.get(k), source.describe()).orElse(null);
+            done[k] = finishedMember(memberFile(members, k), saved, k, plans.get(k), source.describe()).orElse(null);
             if (done[k] == null) {
                 left.add(k);
             }
@@ -178,23 +182,45 @@ final class CommitteeTraining {
         return members.resolve("member-" + (k + 1) + ".json");
     }
 
-    /** A member saved by an earlier run of the same command: same plan, same data; anything else is trained again. */
-    private Optional<Model> finishedMember(Path file, TrainingPlan plan, String dataset) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+    /**
+     * The members a committee already saved at {@code model} holds (a run with a larger N grows it);
+     * none when there is no committee there, or it cannot be read.
+     */
+    private List<Model> saved(Path model) {
+        if (!Files.isRegularFile(model)) {
+            return List.of();
         }
-        Model member;
         try {
-            member = store.load(file);
+            Model existing = store.load(model);
+            return existing.isCommittee() ? existing.members() : List.of();
         } catch (ModelStoreException e) {
-            return Optional.empty();  // cut short or damaged: trained again
+            return List.of();
         }
+    }
+
+    /**
+     * Member k as an earlier run left it: its own file from a run cut short, or member k of the
+     * committee already saved; kept when it is the same plan on the same data, else trained again.
+     */
+    private Optional<Model> finishedMember(Path file, List<Model> saved, int k, TrainingPlan plan, String dataset) {
+        Optional<Model> found = Optional.empty();
+        if (Files.isRegularFile(file)) {
+            try {
+                found = Optional.of(store.load(file));
+            } catch (ModelStoreException e) {
+                found = Optional.empty();  // cut short or damaged: trained again
+            }
+        }
+        if (found.isEmpty() && k < saved.size()) {
+            found = Optional.of(saved.get(k));
+        }
+        return found.filter(member -> matches(member, plan, dataset));
+    }
+
+    private static boolean matches(Model member, TrainingPlan plan, String dataset) {
         Optional<Provenance> provenance = member.metadata().provenance();
-        if (member.isCommittee() || provenance.isEmpty() || !member.metadata().dataset().equals(dataset)
-                || !samePlan(provenance.get(), plan)) {
-            return Optional.empty();
-        }
-        return Optional.of(member);
+        return !member.isCommittee() && provenance.isPresent() && member.metadata().dataset().equals(dataset)
+                && samePlan(provenance.get(), plan);
     }
 
     /** Whether {@code provenance} records {@code plan}: compared as the plain data a provenance keeps. */

@@ -106,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train N members, seeds S..S+N-1 (S from --seed), side by side on the threads, and save their "
                     + "committee: one model whose probabilities are the mean of theirs. Each member is the network "
                     + "'train --seed' alone would make. Finished members are kept beside the model: the same command "
-                    + "resumes a stopped committee.")
+                    + "resumes a stopped committee, and a larger N on a saved committee trains only the new members.")
     Integer committee;
 
     @Option(names = "--committee-layers", paramLabel = "L|L...",
@@ -218,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         CommitteeReporter reporter = new CommitteeReporter(console.out(), json, quiet, split.isNone() ? "test" : "validation");
         CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, compareRunners, codec, store, clock, reporter)
                 .train(source, plans, held::split, new CommitteeTraining.Placement(master, dataset.location(),
-                        training.threads()), members, interrupts::requested);
+                        training.threads()), outputs.model(), interrupts::requested);
         if (outcome.stopped()) {
             console.err().println("perceptron: stopped with " + outcome.finished() + " of " + plans.size() + " members "
                     + "finished (kept in " + members + "); run the same command to train the rest");

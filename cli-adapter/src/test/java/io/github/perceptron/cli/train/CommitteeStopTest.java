@@ -63,28 +63,29 @@ class CommitteeStopTest {
         return plans;
     }
 
-    private CommitteeTraining.Outcome run(Path members, java.util.function.BooleanSupplier stop) {
+    private CommitteeTraining.Outcome run(Path model, java.util.function.BooleanSupplier stop) {
         CommitteeReporter reporter = new CommitteeReporter(new PrintWriter(new StringWriter()), false, true, "test");
         return new CommitteeTraining(useCases, new CompareRunners.Local(), new JsonPlanCodec(), store, CLOCK, reporter)
                 .train(source, plans(), plan -> ValidationSplit.NONE, new CommitteeTraining.Placement(null, null,
-                        new Threads(1)), members, stop);
+                        new Threads(1)), model, stop);
     }
 
     @Test
     void a_stopped_committee_keeps_its_finished_members_and_the_same_command_finishes_it() {
-        Path members = dir.resolve("stopped.json.members");
+        Path model = dir.resolve("stopped.json");
+        Path members = CommitteeTraining.membersBeside(model);
         // One thread: members train one after another, each asking after every epoch but its last (3 epochs: twice).
         // The stop comes at the third question: member 1 has finished, member 2 has one epoch behind it.
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        CommitteeTraining.Outcome stopped = run(members, () -> asked.incrementAndGet() > 2);
+        CommitteeTraining.Outcome stopped = run(model, () -> asked.incrementAndGet() > 2);
 
         assertThat(stopped.stopped()).isTrue();
         assertThat(stopped.finished()).isEqualTo(1);
         assertThat(members.resolve("member-1.json")).exists();
         assertThat(members.resolve("member-2.json")).as("cut short by the stop: not kept").doesNotExist();
 
-        CommitteeTraining.Outcome resumed = run(members, () -> false);
-        CommitteeTraining.Outcome whole = run(dir.resolve("whole.json.members"), () -> false);
+        CommitteeTraining.Outcome resumed = run(model, () -> false);
+        CommitteeTraining.Outcome whole = run(dir.resolve("whole.json"), () -> false);
         assertThat(resumed.stopped()).isFalse();
         Model again = resumed.committee();
         assertThat(again.weightsDigest()).isEqualTo(whole.committee().weightsDigest());
