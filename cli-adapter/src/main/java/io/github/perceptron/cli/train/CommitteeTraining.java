@@ -141,25 +141,39 @@ final class CommitteeTraining {
         return new Outcome(committee, test, finished, false);
     }
 
-    /** Members here: as many at once as there are threads (up to the members), the threads shared among them. */
+    /**
+     * Members here, in waves of as many as there are threads (up to the members), each wave's
+     * threads shared among its members: members of one recipe end together, and a last, smaller
+     * wave gets the threads the others leave (five members on two cores: two, two, then one on
+     * both). Threads change the speed only, never the bits. After a stop no wave starts.
+     */
     private static void sideBySide(List<CommitteeMemberRun> runs, Threads threads, Consumer<CommitteeMemberRun.Trained> keep) {
         if (runs.isEmpty()) {
             return;
         }
         int side = Math.max(1, Math.min(runs.size(), threads.count()));
-        int each = Math.max(1, threads.count() / side);
         ExecutorService pool = Executors.newFixedThreadPool(side, runnable -> {
             Thread thread = new Thread(runnable, "committee member");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<CommitteeMemberRun.Trained>> running = new ArrayList<>();
-            for (CommitteeMemberRun run : runs) {
-                running.add(pool.submit(() -> run.run(each)));
-            }
-            for (int i = 0; i < runs.size(); i++) {
-                keep.accept(await(running.get(i), runs.get(i).index()));
+            for (int from = 0; from < runs.size(); from += side) {
+                List<CommitteeMemberRun> wave = runs.subList(from, Math.min(runs.size(), from + side));
+                int each = Math.max(1, threads.count() / wave.size());
+                List<Future<CommitteeMemberRun.Trained>> running = new ArrayList<>();
+                for (CommitteeMemberRun run : wave) {
+                    running.add(pool.submit(() -> run.run(each)));
+                }
+                boolean stopped = false;
+                for (int i = 0; i < wave.size(); i++) {
+                    CommitteeMemberRun.Trained trained = await(running.get(i), wave.get(i).index());
+                    stopped |= trained.stopped();
+                    keep.accept(trained);
+                }
+                if (stopped) {
+                    return;  // a stop: the waves after it would only start to stop
+                }
             }
         } finally {
             pool.shutdownNow();
