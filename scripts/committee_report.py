@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The committee experiment's table and plot, from the files scripts/committee-experiment.sh writes.
 
-For each seed: events-SEED.txt (seconds since the start, then train's JSON events) and
+For each seed: events-SEED.txt (seconds since the start, then train's JSON events, of every run
+that made or grew the committee) and
 evaluate-SEED.json (the committee, each member alone, and the committee of the first k members,
 on the test set). Prints a markdown table; writes accuracy.svg: test accuracy against the number of
 members, and against the minutes of training at which that committee was complete.
@@ -28,7 +29,8 @@ def read_seed(directory, seed):
     minutes = []
     for k in range(1, len(figures["first_members"]) + 1):
         minutes.append(max(done_at.get(m, 0) for m in range(1, k + 1)) / 60)
-    total = next(seconds for seconds, event in events if event.get("event") == "done") / 60
+    # The last committee saved (a grown one comes after the first).
+    total = [seconds for seconds, event in events if event.get("event") == "done"][-1] / 60
     return figures, minutes, total
 
 

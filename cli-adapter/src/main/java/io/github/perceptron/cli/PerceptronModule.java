@@ -3,6 +3,7 @@ package io.github.perceptron.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.ModelCodec;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.console.Console;
@@ -63,6 +64,7 @@ final class PerceptronModule extends AbstractModule {
         bind(CompareRunners.class).to(CompareRunners.Local.class);
         bind(ShardRunners.class).to(ShardRunners.Local.class);
         bind(PlanCodec.class).toInstance(new JsonPlanCodec());
+        bind(ModelCodec.class).toInstance(new JsonModelCodec());
     }
 
     /**

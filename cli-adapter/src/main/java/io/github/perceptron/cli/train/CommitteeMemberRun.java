@@ -1,6 +1,7 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.ModelCodec;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.checkpoint.CheckpointPolicy;
@@ -42,6 +43,7 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
     private final int index;
     private final String plan;
     private final PlanCodec codec;
+    private final ModelCodec models;
     private final ValidationSplit.Kind splitKind;
     private final int splitCount;
     private final double splitFraction;
@@ -55,11 +57,12 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
     private final transient BooleanSupplier stop;
     private final transient Runnable epochDone;
 
-    CommitteeMemberRun(int index, String plan, PlanCodec codec, ValidationSplit split, DataLocation data, String digest,
+    CommitteeMemberRun(int index, String plan, PlanCodec codec, ModelCodec models, ValidationSplit split, DataLocation data, String digest,
                        String testDigest, DatasetSource here, UseCases useCases, BooleanSupplier stop, Runnable epochDone) {
         this.index = index;
         this.plan = plan;
         this.codec = codec;
+        this.models = models;
         this.splitKind = split.kind();
         this.splitCount = split.count();
         this.splitFraction = split.fraction();
@@ -103,6 +106,6 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
         }
         Double heldOut = trained.history().stream().filter(report -> report.epoch() == trained.keptEpoch()).findFirst()
                 .flatMap(EpochReport::evaluation).map(Evaluation::accuracy).orElse(null);
-        return new Trained(index, MemberDocuments.bytesOf(trained.model()), trained.keptEpoch(), heldOut);
+        return new Trained(index, models.write(trained.model()), trained.keptEpoch(), heldOut);
     }
 }

@@ -2,6 +2,7 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.ModelCodec;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.data.DatasetSource;
@@ -51,15 +52,17 @@ final class CommitteeTraining {
     private final UseCases useCases;
     private final CompareRunners places;
     private final PlanCodec codec;
+    private final ModelCodec models;
     private final ModelStore store;
     private final Clock clock;
     private final CommitteeReporter reporter;
 
-    CommitteeTraining(UseCases useCases, CompareRunners places, PlanCodec codec, ModelStore store, Clock clock,
-                      CommitteeReporter reporter) {
+    CommitteeTraining(UseCases useCases, CompareRunners places, PlanCodec codec, ModelCodec models, ModelStore store,
+                      Clock clock, CommitteeReporter reporter) {
         this.useCases = useCases;
         this.places = places;
         this.codec = codec;
+        this.models = models;
         this.store = store;
         this.clock = clock;
         this.reporter = reporter;
@@ -110,7 +113,7 @@ final class CommitteeTraining {
         List<CommitteeMemberRun> runs = new ArrayList<>();
         for (int k : left) {
             TrainingPlan plan = plans.get(k);
-            runs.add(new CommitteeMemberRun(k, codec.write(plan), codec, splits.apply(plan), placement.data(), digest,
+            runs.add(new CommitteeMemberRun(k, codec.write(plan), codec, models, splits.apply(plan), placement.data(), digest,
                     testDigest, source, useCases, stop, reporter::epochDone));
         }
         boolean[] stopped = {false};

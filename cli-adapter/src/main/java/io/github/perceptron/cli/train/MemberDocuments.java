@@ -1,37 +1,15 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
-import io.github.perceptron.core.model.Model;
-import io.github.perceptron.persistence.JsonModelStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** A committee member's model file as bytes, so that a member trained on another machine travels whole. */
+/** A committee member's model file, come back as bytes (see {@code ModelCodec}), saved whole beside the committee. */
 final class MemberDocuments {
 
     private MemberDocuments() {
-    }
-
-    /** The bytes of {@code model}'s file, written where it was trained and read back. */
-    static byte[] bytesOf(Model model) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("perceptron-member", ".json");
-            new JsonModelStore().save(model, file);
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new CommandFailure("cannot write a committee member's model to the temporary directory: " + e.getMessage());
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the temporary directory's own cleaning takes it
-                }
-            }
-        }
     }
 
     /** Writes {@code document} to {@code file} whole or not at all: a kill mid-write leaves the old file or none. */

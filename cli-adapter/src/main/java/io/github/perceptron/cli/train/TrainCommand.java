@@ -2,6 +2,7 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.ModelCodec;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.cli.console.Console;
@@ -53,6 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     private final PlanCodec codec;
     private final ShardedTraining sharded;
     private final CompareRunners compareRunners;
+    private final ModelCodec models;
 
     @Mixin
     public DatasetOptions dataset;
@@ -127,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Inject
     TrainCommand(ModelStore store, CheckpointStore checkpoints, Environment environment, Console console, Clock clock,
                  Interrupts.Source signals, ShardRunners shardRunners, UseCases useCases, FileOutput output, PlanCodec codec,
-                 CompareRunners compareRunners) {
+                 CompareRunners compareRunners, ModelCodec models) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.environment = environment;
@@ -139,6 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
         this.codec = codec;
         this.sharded = new ShardedTraining(shardRunners, useCases);
         this.compareRunners = compareRunners;
+        this.models = models;
     }
 
     @Override
@@ -216,7 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
         Interrupts interrupts = signals.open(console.err());
         Path members = CommitteeTraining.membersBeside(outputs.model());
         CommitteeReporter reporter = new CommitteeReporter(console.out(), json, quiet, split.isNone() ? "test" : "validation");
-        CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, compareRunners, codec, store, clock, reporter)
+        CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, compareRunners, codec, models, store, clock, reporter)
                 .train(source, plans, held::split, new CommitteeTraining.Placement(master, dataset.location(),
                         training.threads()), outputs.model(), interrupts::requested);
         if (outcome.stopped()) {

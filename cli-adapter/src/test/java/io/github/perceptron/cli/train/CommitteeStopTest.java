@@ -2,6 +2,7 @@ package io.github.perceptron.cli.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.perceptron.cli.JsonModelCodec;
 import io.github.perceptron.cli.JsonPlanCodec;
 import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.cli.common.UseCases;
@@ -65,7 +66,8 @@ class CommitteeStopTest {
 
     private CommitteeTraining.Outcome run(Path model, java.util.function.BooleanSupplier stop) {
         CommitteeReporter reporter = new CommitteeReporter(new PrintWriter(new StringWriter()), false, true, "test");
-        return new CommitteeTraining(useCases, new CompareRunners.Local(), new JsonPlanCodec(), store, CLOCK, reporter)
+        return new CommitteeTraining(useCases, new CompareRunners.Local(), new JsonPlanCodec(), new JsonModelCodec(), store,
+                CLOCK, reporter)
                 .train(source, plans(), plan -> ValidationSplit.NONE, new CommitteeTraining.Placement(null, null,
                         new Threads(1)), model, stop);
     }
