@@ -68,7 +68,7 @@ class SparkStopIT {
     }
 
     /** Each trial's outcome, in trial order: what a resumed search must give bit for bit (not its seconds). */
-    private static List<String> trials(Path journal) throws java.io.IOException {
+    static List<String> trials(Path journal) throws java.io.IOException {
         return Files.readAllLines(journal).stream().skip(1)
                 .map(line -> line.replaceAll("\"(checksum|seconds)\":[^,]*,", ""))
                 .sorted(java.util.Comparator.comparingInt(line -> Integer.parseInt(line.replaceAll(".*\"trial\":(\\d+).*", "$1"))))

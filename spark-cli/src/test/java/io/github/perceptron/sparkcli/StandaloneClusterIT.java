@@ -97,6 +97,34 @@ class StandaloneClusterIT {
         assertSameSearch(run.events());
     }
 
+    /** SIGTERM to the driver once a trial is journaled, then the same command: the search ends as the one run here. */
+    @Test
+    @Order(3)
+    void a_search_stopped_mid_trial_on_the_cluster_resumes_to_the_bits_of_the_search_run_here() throws Exception {
+        Path out = dir.resolve("stopped");
+        Path journal = out.resolve("journal.jsonl");
+        Launched first = launch("perceptron-spark", tune(out, "--master", cluster.url()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(journal) || Files.readAllLines(journal).size() < 2) {  // the header and one trial
+            assertThat(first.process.isAlive()).as(first.err()).isTrue();
+            assertThat(System.nanoTime()).as("a trial within 120 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        first.process.destroy();
+        assertThat(first.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.process.exitValue()).as(first.err()).isEqualTo(143);
+        assertThat(Files.readAllLines(journal).size()).as("stopped before the search ended").isLessThan(here.size() + 1);
+
+        Launched resumed = launch("perceptron-spark", tune(out, "--master", cluster.url()));
+        assertThat(resumed.process.waitFor(180, TimeUnit.SECONDS)).as(resumed.err()).isTrue();
+        assertThat(resumed.process.exitValue()).as(resumed.err()).isZero();
+        assertThat(SparkStopIT.trials(journal)).isEqualTo(SparkStopIT.trials(dir.resolve("here/journal.jsonl")));
+        JsonNode done = resumed.events().get(resumed.events().size() - 1);
+        for (String field : List.of("best_trial", "best_params", "best_validation_accuracy", "test_accuracy", "test_loss")) {
+            assertThat(done.get(field)).as(field).isEqualTo(here.get(here.size() - 1).get(field));
+        }
+    }
+
     @Test
     @Order(4) // last: it leaves the cluster one worker short
     void a_worker_killed_mid_search_is_survived_by_spark_retrying_its_trial_with_the_same_bits() throws Exception {
