@@ -61,6 +61,7 @@ final class OnnxImporter {
     private Model model() {
         standardOpset();
         GraphChecks.check(graph, file);
+        refuseCommittee();
         OnnxGraph.Value input = input();
         current = input.name();
         inputName = input.name();
@@ -419,6 +420,17 @@ final class OnnxImporter {
             // An int attribute (transA) is printed as one, a float one (alpha) as a float.
             String wanted = value instanceof Long ? Long.toString((long) expected) : Double.toString(expected);
             throw unsupported(node, "has " + name + " = " + value + "; perceptron reads " + name + " = " + wanted);
+        }
+    }
+
+    /** A committee's export ends in a Mean of its members' sections: said as such, not as its first odd node. */
+    private void refuseCommittee() {
+        for (OnnxGraph.Node node : graph.nodes) {
+            boolean output = graph.outputs.stream().anyMatch(value -> node.outputs().contains(value.name()));
+            if (node.opType().equals("Mean") && output) {
+                throw new OnnxFormatException(file + ": the graph ends in a Mean of " + node.inputs().size() + " networks "
+                        + "(a committee's export); perceptron reads single chains: load a committee from its JSON model file");
+            }
         }
     }
 

@@ -97,6 +97,16 @@ class OnnxRefusalsTest {
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    /** A committee's export read back got "node 3 'member1.dense1.softmax' (Softmax) is not the graph's last step". */
+    @Test
+    void a_committees_export_is_named_as_one() throws Exception {
+        Path path = dir.resolve("committee.onnx");
+        Files.write(path, OnnxModelStore.export(TinyModels.committee()));
+        assertThatThrownBy(() -> new OnnxModelStore().load(path)).isInstanceOf(OnnxFormatException.class)
+                .hasMessage(path + ": the graph ends in a Mean of 3 networks (a committee's export); perceptron reads "
+                        + "single chains: load a committee from its JSON model file");
+    }
+
     @Test
     void a_missing_file_a_directory_and_a_fifo_are_named_without_waiting() throws Exception {
         assertThatThrownBy(() -> new OnnxModelStore().load(dir.resolve("nope.onnx"))).hasMessageEndingWith("nope.onnx: file not found");
