@@ -30,9 +30,6 @@ final class ModelDocumentReader {
     private static final int MAX_UNITS = NetworkSpec.MAX_UNITS;
     private static final long MAX_PARAMETERS = NetworkSpec.MAX_PARAMETERS;
 
-    /** The most members a committee document may hold. */
-    static final int MAX_MEMBERS = 64;
-
     private final Path file;
     private final JsonFields fields;
 
@@ -73,8 +70,8 @@ final class ModelDocumentReader {
             throw fields.bad("kind", "is '" + kind + "', expected committee");
         }
         JsonNode members = fields.array(root, "members", "members");
-        if (members.isEmpty() || members.size() > MAX_MEMBERS) {
-            throw fields.bad("members", "holds " + members.size() + " members, expected 1 to " + MAX_MEMBERS);
+        if (members.isEmpty() || members.size() > Model.MAX_MEMBERS) {
+            throw fields.bad("members", "holds " + members.size() + " members, expected 1 to " + Model.MAX_MEMBERS);
         }
         List<Model> read = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {

@@ -67,7 +67,7 @@ public final class ModelDescription {
         if (model.isCommittee()) {
             info.put("kind", "committee");
             info.put("members", model.members().stream().map(ModelDescription::member).toList());
-            info.put("parameters", model.members().stream().mapToLong(member -> member.spec().parameterCount()).sum());
+            info.put("parameters", model.parameterCount());
         } else {
             info.put("kind", "network");
             architecture(model, info);
@@ -90,7 +90,7 @@ public final class ModelDescription {
                 ? "dense " + dense.units() + " " + dense.activation().id()
                 : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
         info.put("loss", model.spec().loss().id());
-        info.put("parameters", model.spec().parameterCount());
+        info.put("parameters", model.parameterCount());
     }
 
     /** A committee's member: its architecture, weights and where it came from. */

@@ -236,17 +236,16 @@ public final class PredictionServer implements AutoCloseable {
      */
     public String modelSummary() {
         var model = slot.current().model();
+        String parameters = model.classNames().size() + " classes, "
+                + String.format(Locale.ROOT, "%,d", model.parameterCount()) + " parameters";
         if (!model.isCommittee()) {
-            return model.spec().sizes() + ", " + model.classNames().size() + " classes, "
-                    + String.format(Locale.ROOT, "%,d", model.spec().parameterCount()) + " parameters";
+            return model.spec().sizes() + ", " + parameters;
         }
         Map<List<Integer>, Long> layers = model.members().stream().collect(java.util.stream.Collectors.groupingBy(
-                member -> member.spec().sizes(), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+                member -> member.spec().sizes(), LinkedHashMap::new, java.util.stream.Collectors.counting()));
         List<String> kinds = new java.util.ArrayList<>();
         layers.forEach((sizes, count) -> kinds.add(sizes + (count > 1 ? " ×" + count : "")));
-        long parameters = model.members().stream().mapToLong(member -> member.spec().parameterCount()).sum();
-        return "a committee of " + model.members().size() + ": " + String.join(", ", kinds) + ", "
-                + model.classNames().size() + " classes, " + String.format(Locale.ROOT, "%,d", parameters) + " parameters";
+        return "a committee of " + model.members().size() + ": " + String.join(", ", kinds) + ", " + parameters;
     }
 
     /** Every route and its methods. */

@@ -32,7 +32,7 @@ final class SparkContexts {
         try {
             spark = new JavaSparkContext(conf);
         } catch (RuntimeException e) {
-            throw SparkLog.failure(MasterUrls.unreachable(master, "Spark did not start (" + firstLine(e) + ")").getMessage());
+            throw SparkLog.failure(MasterUrls.unreachable(master, "Spark did not start (" + firstLine(e) + ")"));
         }
         if (!spark.sc().isLocal()) {
             awaitExecutor(spark, master, waitSeconds);
@@ -59,7 +59,7 @@ final class SparkContexts {
                             + "nothing was run");
                 }
                 throw SparkLog.failure(MasterUrls.unreachable(master, "Spark ended the application before an executor "
-                        + "joined (it gives up on a master that does not answer within about 60 s)").getMessage());
+                        + "joined (it gives up on a master that does not answer within about 60 s)"));
             }
             if (System.nanoTime() > deadline) {
                 spark.close();

@@ -32,6 +32,11 @@ final class SparkLog {
         return failure(e.getMessage());
     }
 
+    /** {@code failure}'s line, with where Spark's account of it is. */
+    static CommandFailure failure(CommandFailure failure) {
+        return failure(failure.getMessage());
+    }
+
     static CommandFailure failure(String message) {
         String file = System.getProperty(PROPERTY);
         return new CommandFailure(file != null && hasWords(Path.of(file)) ? message + " (Spark's log: " + file + ")" : message);

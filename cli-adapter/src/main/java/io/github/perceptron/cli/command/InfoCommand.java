@@ -94,9 +94,8 @@ public final class InfoCommand implements Callable<Integer> {
     /** A committee's members, one line each: layers, seed, kept epoch, test accuracy and weights. */
     private static void members(PrintWriter out, Model committee) {
         List<Model> members = committee.members();
-        long parameters = members.stream().mapToLong(member -> member.spec().parameterCount()).sum();
         out.println("committee    " + members.size() + " members; it answers with the mean of their probabilities");
-        out.println("parameters   " + String.format(Locale.ROOT, "%,d", parameters) + " in all");
+        out.println("parameters   " + String.format(Locale.ROOT, "%,d", committee.parameterCount()) + " in all");
         for (int k = 0; k < members.size(); k++) {
             Model member = members.get(k);
             ModelMetadata metadata = member.metadata();

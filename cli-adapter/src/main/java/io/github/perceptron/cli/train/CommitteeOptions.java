@@ -1,6 +1,7 @@
 package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.train.EarlyStopping;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ final class CommitteeOptions {
         if (members == null) {
             throw new OptionException("--committee-layers goes with --committee N");
         }
-        if (members < 1 || members > CommitteeTraining.MAX_MEMBERS) {
-            throw new OptionException("--committee must be in 1.." + CommitteeTraining.MAX_MEMBERS + ", was " + members);
+        if (members < 1 || members > Model.MAX_MEMBERS) {
+            throw new OptionException("--committee must be in 1.." + Model.MAX_MEMBERS + ", was " + members);
         }
         RefusedOptions.refuse(parsed, REFUSED, "--committee: each member is a fresh run, and the same command "
                 + "resumes the members not finished");

@@ -46,9 +46,6 @@ import java.util.function.Function;
  */
 final class CommitteeTraining {
 
-    /** The most members a committee has: a model file holds at most this many. */
-    static final int MAX_MEMBERS = 64;
-
     private final UseCases useCases;
     private final CompareRunners places;
     private final PlanCodec codec;

@@ -31,6 +31,9 @@ import java.util.List;
  */
 public final class Model {
 
+    /** The most members a committee holds. */
+    public static final int MAX_MEMBERS = 64;
+
     /** Rows per pass in {@link #predictAll}: keeps the network's buffers small for any request size. */
     private static final int BATCH = 64;
 
@@ -93,14 +96,14 @@ public final class Model {
      * in float, then divided by their number). Members may differ in architecture, but take the same
      * images, name the same classes and are trained under the same loss.
      *
-     * @param members  the members, in order; none may be a committee itself
+     * @param members  the members, in order, 1 to {@value #MAX_MEMBERS}; none may be a committee itself
      * @param metadata where the committee came from (each member keeps its own)
      * @return the committee
      * @throws IllegalArgumentException if there are no members, or they do not fit together
      */
     public static Model committee(List<Model> members, ModelMetadata metadata) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("a committee needs at least one member");
+        if (members.isEmpty() || members.size() > MAX_MEMBERS) {
+            throw new IllegalArgumentException("a committee has 1 to " + MAX_MEMBERS + " members, not " + members.size());
         }
         Model first = members.get(0);
         for (int k = 0; k < members.size(); k++) {
@@ -120,6 +123,11 @@ public final class Model {
             }
         }
         return new Model(members, metadata);
+    }
+
+    /** @return the parameters this model computes with: its network's, or all its members' */
+    public long parameterCount() {
+        return isCommittee() ? members.stream().mapToLong(Model::parameterCount).sum() : network.spec().parameterCount();
     }
 
     /** @return whether this model is a committee ({@link #committee}) rather than one network */

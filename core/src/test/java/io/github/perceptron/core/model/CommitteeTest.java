@@ -83,6 +83,8 @@ class CommitteeTest {
         assertThat(a.isCommittee()).isFalse();
         assertThat(committee.members()).containsExactly(a, b, c);
         assertThat(a.members()).isEmpty();
+        assertThat(committee.parameterCount()).isEqualTo(2 * a.spec().parameterCount() + c.spec().parameterCount());
+        assertThat(a.parameterCount()).isEqualTo(a.spec().parameterCount());
         assertThatThrownBy(committee::spec).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a committee has no single architecture or weights: each of its 3 members has its own");
         assertThatThrownBy(committee::weights).isInstanceOf(IllegalStateException.class);
@@ -100,7 +102,9 @@ class CommitteeTest {
     @Test
     void members_that_do_not_fit_together_are_refused() {
         assertThatThrownBy(() -> Model.committee(List.of(), METADATA)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a committee needs at least one member");
+                .hasMessage("a committee has 1 to 64 members, not 0");
+        assertThatThrownBy(() -> Model.committee(java.util.Collections.nCopies(65, a), METADATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a committee has 1 to 64 members, not 65");
         assertThatThrownBy(() -> Model.committee(List.of(a, committee), METADATA))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("member 2 is a committee itself");
         Model renamed = Model.restore(b.spec(), b.weights(), 8, 8, List.of("w", "x", "y", "z"), METADATA);
