@@ -76,7 +76,11 @@ class CommandLineTest {
             "train --activation swish", "train --optimizer lion", "train --lr -1", "train --schedule step:x",
             "train --dropout 1.5", "train --layers 784", "train --augment flip", "train --threads 0", "train --format xml", "train --warmup NaN", "train --warmup -1", "bench --warmup-epochs -1", "train --patience -2",
         "train --validation 1.5", "train --validation ten", "train --validation -3", "train --patience 2 --monitor f1",
-        "train --class-weights 1,x", "train --class-weights 1,2", "train --class-weights -1,1,1,1,1,1,1,1,1,1"})
+        "train --class-weights 1,x", "train --class-weights 1,2", "train --class-weights -1,1,1,1,1,1,1,1,1,1",
+        "train --label-smoothing 0.7", "train --label-smoothing x", "train --loss mse --label-smoothing 0.1",
+        "train --average-last -1", "train --epochs 2 --average-last 3", "train --average-last 2 --checkpoint-every 1",
+        "train --average-last 2 --patience 3", "train --average-last 2 --shards 2",
+        "train --committee 2 --average-last 2 --patience 2"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);

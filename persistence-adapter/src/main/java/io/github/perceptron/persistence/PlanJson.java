@@ -63,6 +63,13 @@ final class PlanJson {
             }
             json.writeEndArray();
         }
+        // Written only when used, so plans without them read as before in earlier versions.
+        if (plan.labelSmoothing() > 0) {
+            json.writeNumberField("labelSmoothing", plan.labelSmoothing());
+        }
+        if (plan.averagedEpochs() > 0) {
+            json.writeNumberField("averagedEpochs", plan.averagedEpochs());
+        }
         EarlyStopping stopping = plan.earlyStopping();
         if (!stopping.equals(EarlyStopping.NONE)) {
             json.writeObjectFieldStart("earlyStopping");
@@ -88,7 +95,13 @@ final class PlanJson {
                     (int) fields.integer(plan, "epochs", "training.plan.epochs", 1, 1_000_000),
                     (int) fields.integer(plan, "batchSize", "training.plan.batchSize", 1, 1_000_000),
                     fields.integer(plan, "seed", "training.plan.seed", Long.MIN_VALUE, Long.MAX_VALUE),
-                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation, earlyStopping(fields, plan), classWeights(fields, plan));
+                    bool(fields, plan, "shuffle", "training.plan.shuffle"), augmentation, earlyStopping(fields, plan),
+                    classWeights(fields, plan),
+                    plan.has("labelSmoothing")
+                            ? fields.number(plan, "labelSmoothing", "training.plan.labelSmoothing", 0, 0.5) : 0,
+                    plan.has("averagedEpochs")
+                            ? (int) fields.integer(plan, "averagedEpochs", "training.plan.averagedEpochs", 0, 1_000_000)
+                            : 0);
         } catch (IllegalArgumentException e) {
             throw fields.bad("training.plan", "is inconsistent: " + e.getMessage());
         }

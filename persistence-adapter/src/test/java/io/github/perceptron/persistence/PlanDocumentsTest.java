@@ -32,6 +32,11 @@ class PlanDocumentsTest {
         assertThat(PlanDocuments.read(PlanDocuments.write(plan))).isEqualTo(plan);
         TrainingPlan defaults = TrainingPlan.builder().layers(784, 10).build();
         assertThat(PlanDocuments.read(PlanDocuments.write(defaults))).isEqualTo(defaults);
+        TrainingPlan committeeRecipe = TrainingPlan.builder().layers(784, 50, 10).epochs(20).labelSmoothing(0.1)
+                .averageLastEpochs(5).build();
+        assertThat(PlanDocuments.read(PlanDocuments.write(committeeRecipe))).isEqualTo(committeeRecipe);
+        // Written only when used: plans without them read as they did before.
+        assertThat(PlanDocuments.write(defaults)).doesNotContain("labelSmoothing").doesNotContain("averagedEpochs");
     }
 
     @Test

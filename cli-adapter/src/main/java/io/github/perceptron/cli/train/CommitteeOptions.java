@@ -39,7 +39,11 @@ final class CommitteeOptions {
             if (!layers.isEmpty()) {
                 member = member.with("layers", layers.get(k % layers.size()).strip());
             }
-            plans.add(member.plan().withEarlyStopping(earlyStopping));
+            try {
+                plans.add(member.plan().withEarlyStopping(earlyStopping));
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("--patience: " + e.getMessage(), e);
+            }
         }
         return plans;
     }

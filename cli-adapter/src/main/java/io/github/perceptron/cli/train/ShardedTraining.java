@@ -37,6 +37,8 @@ final class ShardedTraining {
             throw new OptionException((localSteps != null ? "--local-steps" : "--master") + " goes with --shards P");
         }
         RefusedOptions.refuse(parsed, REFUSED, "--shards: data-parallel runs have no validation split or checkpoints yet");
+        RefusedOptions.refuse(parsed, List.of("--average-last"), "--shards: data-parallel runs cannot average the "
+                + "last epochs' weights yet");
         if (shards < 1 || (localSteps != null && localSteps < 1)) {
             throw new OptionException("--shards and --local-steps must be at least 1");
         }

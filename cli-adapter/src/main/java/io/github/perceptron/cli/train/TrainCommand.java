@@ -1,5 +1,6 @@
 package io.github.perceptron.cli.train;
 
+import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.CommandFailure;
 import io.github.perceptron.cli.common.CompareRunners;
 import io.github.perceptron.cli.common.ModelCodec;
@@ -157,8 +158,11 @@ public final class TrainCommand implements Callable<Integer> {
             resuming.refuseIgnoredOptions();
         }
         TrainingCheckpoint resumed = resume == null ? null : checkpoints.load(resume);
-        TrainingPlan plan = resumed == null ? training.plan().withEarlyStopping(held.earlyStopping())
-                : resuming.plan(resumed, training);
+        TrainingPlan plan = resumed == null ? stopping(training.plan()) : resuming.plan(resumed, training);
+        if (plan.averagesWeights() && checkpointEvery > 0) {
+            throw new OptionException("--checkpoint-every cannot be used with --average-last: the running average of "
+                    + "the last epochs' weights is not saved in a checkpoint");
+        }
         ValidationSplit split = resumed == null ? held.split(plan, console) : resumed.validation();
         TrainOutputs outputs = new TrainOutputs(out, checkpoint, plot, dataset);
         outputs.check(dataset, resume, true);
@@ -169,6 +173,13 @@ public final class TrainCommand implements Callable<Integer> {
         control.started(plan, source.describe());
         TrainedModel trained = train(source, control, plan, split, resumed, outputs.checkpoint());
         if (trained.stopReason() == StopReason.REQUESTED) {
+            int stoppedAfter = trained.model().metadata().epochs();
+            if (stoppedAfter > plan.epochs() - plan.averagedEpochs() && plan.averagesWeights()) {
+                console.err().println("perceptron: stopped after epoch " + stoppedAfter + ", inside the last "
+                        + plan.averagedEpochs() + " epochs whose weights --average-last averages; that average is "
+                        + "not checkpointed, so this run cannot be resumed: nothing was saved");
+                return interrupts.exitCode();
+            }
             resuming.printHint(trained.model().metadata().epochs(), outputs.checkpoint(), dataset.asArguments(), out,
                     checkpoint);
             return interrupts.exitCode();
@@ -177,6 +188,15 @@ public final class TrainCommand implements Callable<Integer> {
         outputs.draw(output, trained, plan, source.describe(), evaluatedOn);
         control.finished(trained, outputs.model());
         return 0;
+    }
+
+    /** The plan with {@code --patience}'s early stopping; core's refusal of it is about the options. */
+    private TrainingPlan stopping(TrainingPlan plan) {
+        try {
+            return plan.withEarlyStopping(held.earlyStopping());
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("--patience: " + e.getMessage(), e);
+        }
     }
 
     /** {@code --shards}: data-parallel training, here or on the cluster {@code --master} names. */

@@ -61,6 +61,28 @@ final class TrainingFields {
         return rate;
     }
 
+    static double labelSmoothing(String text) {
+        return labelSmoothing(number("--label-smoothing", text));
+    }
+
+    static double labelSmoothing(double epsilon) {
+        if (!(epsilon >= 0 && epsilon <= 0.5)) {
+            throw new OptionException("--label-smoothing must be in [0, 0.5], was " + epsilon);
+        }
+        return epsilon;
+    }
+
+    static int averageLast(String text) {
+        return averageLast(integer("--average-last", text));
+    }
+
+    static int averageLast(int epochs) {
+        if (epochs < 0) {
+            throw new OptionException("--average-last must be a number of epochs >= 0, was " + epochs);
+        }
+        return epochs;
+    }
+
     static double warmup(String text) {
         double epochs = number("--warmup", text);
         if (!(epochs >= 0) || Double.isInfinite(epochs)) {

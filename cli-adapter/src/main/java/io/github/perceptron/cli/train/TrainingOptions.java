@@ -93,6 +93,16 @@ public final class TrainingOptions {
                     + "total) or one weight per class (default: none).")
     ClassWeights classWeights;
 
+    @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0",
+            description = "Train against targets (1-X)·one-hot + X/classes, cross-entropy only; evaluation measures "
+                    + "the plain loss (default: ${DEFAULT-VALUE}).")
+    double labelSmoothing;
+
+    @Option(names = "--average-last", paramLabel = "N", defaultValue = "0",
+            description = "Keep the mean of the weights at the end of each of the last N epochs (stochastic weight "
+                    + "averaging); the last epoch reports on the mean (default: ${DEFAULT-VALUE}: the last weights).")
+    int averageLast;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the matrix products (default: all processors); results are the same for any N.")
     Integer threads;
@@ -105,7 +115,7 @@ public final class TrainingOptions {
     public TrainingSettings settings() {
         return new TrainingSettings(TrainingFields.layers(layers), activation, loss, optimizer, learningRate, momentum, l2, dropout, init, epochs,
                 batch, seed, schedule, warmup, !noShuffle, augment, classWeights == null ? ClassWeights.NONE : classWeights,
-                typed());
+                TrainingFields.labelSmoothing(labelSmoothing), TrainingFields.averageLast(averageLast), typed());
     }
 
     /** The plan these options describe. */

@@ -23,12 +23,15 @@ import java.util.Map;
  *
  * @param learningRate null for the optimiser's own default rate
  * @param initialization null for the one suited to the activation
+ * @param labelSmoothing ε of the smoothed training targets, 0 for none
+ * @param averageLast  how many last epochs' weights the kept model averages, 0 for none
  * @param given        the options given, by name without dashes, with their text (null for a flag), in order
  */
 public record TrainingSettings(List<Integer> layers, Activation activation, Loss loss, String optimizer, Double learningRate,
                                double momentum, double l2, double dropout, Initialization initialization, int epochs,
                                int batch, long seed, LearningRateSchedule schedule, double warmup, boolean shuffle,
-                               Augmentation augmentation, ClassWeights classWeights, Map<String, String> given) {
+                               Augmentation augmentation, ClassWeights classWeights, double labelSmoothing,
+                               int averageLast, Map<String, String> given) {
 
     /**
      * The defaults: the best model we know how to train in about a minute on two cores, chosen on
@@ -37,7 +40,7 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
      */
     public static final TrainingSettings DEFAULTS = new TrainingSettings(List.of(784, 512, 10), Activation.RELU,
             Loss.fromId("cross-entropy"), "nesterov", null, 0.9, 0, 0.2, null, 60, 100, 1,
-            new LearningRateSchedule.Cosine(0), 0, true, Augmentation.NONE.withShift(2), ClassWeights.NONE, Map.of());
+            new LearningRateSchedule.Cosine(0), 0, true, Augmentation.NONE.withShift(2), ClassWeights.NONE, 0, 0, Map.of());
 
     /** The training options that take no value. */
     private static final List<String> FLAGS = List.of("no-shuffle");
@@ -62,55 +65,61 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
         return switch (name) {
             case "layers" -> new TrainingSettings(TrainingFields.layers(text), activation, loss, optimizer, learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "activation" -> new TrainingSettings(layers, TrainingFields.activation(text), loss, optimizer, learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "loss" -> new TrainingSettings(layers, activation, TrainingFields.loss(text), optimizer, learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "optimizer" -> new TrainingSettings(layers, activation, loss, TrainingFields.optimizer(text), learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "lr" -> new TrainingSettings(layers, activation, loss, optimizer, TrainingFields.number(option, text),
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "momentum" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate,
                     TrainingFields.number(option, text), l2, dropout, initialization, epochs, batch, seed, schedule, warmup,
-                    shuffle, augmentation, classWeights, now);
+                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, now);
             case "l2" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum,
                     TrainingFields.number(option, text), dropout, initialization, epochs, batch, seed, schedule, warmup,
-                    shuffle, augmentation, classWeights, now);
+                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, now);
             case "dropout" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
                     TrainingFields.dropout(text), initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "init" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     TrainingFields.initialization(text), epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "epochs" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, TrainingFields.integer(option, text), batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "batch" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, TrainingFields.integer(option, text), seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "seed" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, TrainingFields.longInteger(option, text), schedule, warmup, shuffle,
-                    augmentation, classWeights, now);
+                    augmentation, classWeights, labelSmoothing, averageLast, now);
             case "schedule" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, TrainingFields.schedule(text), warmup, shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "warmup" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, schedule, TrainingFields.warmup(text), shuffle, augmentation,
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "no-shuffle" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, schedule, warmup, text != null && text.equals("false"),
-                    augmentation, classWeights, now);
+                    augmentation, classWeights, labelSmoothing, averageLast, now);
             case "augment" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, schedule, warmup, shuffle, TrainingFields.augmentation(text),
-                    classWeights, now);
+                    classWeights, labelSmoothing, averageLast, now);
             case "class-weights" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
                     dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    TrainingFields.classWeights(text), now);
+                    TrainingFields.classWeights(text), labelSmoothing, averageLast, now);
+            case "label-smoothing" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
+                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
+                    TrainingFields.labelSmoothing(text), averageLast, now);
+            case "average-last" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
+                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
+                    labelSmoothing, TrainingFields.averageLast(text), now);
             default -> throw new OptionException("unknown training option '" + option + "'");
         };
     }
@@ -175,6 +184,8 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
                     .shuffle(shuffle)
                     .augmentation(augmentation)
                     .classWeights(classWeights)
+                    .labelSmoothing(labelSmoothing)
+                    .averageLastEpochs(averageLast)
                     .build();
         } catch (OptionException e) {
             throw e;

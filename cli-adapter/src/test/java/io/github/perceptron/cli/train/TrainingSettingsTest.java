@@ -41,7 +41,7 @@ class TrainingSettingsTest {
         String[] typed = {"--layers", "784,64,32,10", "--activation", "tanh", "--optimizer", "momentum", "--lr", "0.05",
             "--momentum", "0.8", "--l2", "1e-4", "--dropout", "0.1", "--init", "xavier", "--epochs", "7", "--batch", "32",
             "--seed", "9", "--schedule", "step:3:0.5", "--warmup", "1", "--no-shuffle", "--augment", "shift,rotate",
-            "--class-weights", "balanced", "--loss", "cross-entropy"};
+            "--class-weights", "balanced", "--loss", "cross-entropy", "--label-smoothing", "0.1", "--average-last", "3"};
         TrainingOptions options = parse(typed);
         assertThat(TrainingSettings.DEFAULTS.withArguments(List.of(typed)).plan()).isEqualTo(options.plan());
         assertThat(options.settings().arguments()).containsExactlyInAnyOrder(typed);

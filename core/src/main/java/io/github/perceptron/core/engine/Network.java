@@ -6,6 +6,7 @@ import io.github.perceptron.core.kernel.Parallel;
 import io.github.perceptron.core.kernel.StepRegion;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
+import io.github.perceptron.core.loss.Loss;
 import io.github.perceptron.core.network.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class Network {
     private final long workPerRow;
     private int capacity;
     private float[] classWeights;
+    /** The loss training steps minimise: the spec's, or it with smoothed labels ({@link #smoothLabels}). */
+    private Loss trainingLoss;
     private double[] rowLosses;
     private float[][] activations;
     private float[][] gradients;
@@ -46,6 +49,7 @@ public final class Network {
 
     private Network(NetworkSpec spec, List<Layer> hidden, DenseLayer output, MatrixKernel kernel) {
         this.spec = spec;
+        this.trainingLoss = spec.loss();
         this.kernel = kernel;
         this.hidden = hidden;
         this.output = output;
@@ -148,6 +152,19 @@ public final class Network {
     }
 
     /**
+     * Trains against targets smoothed by {@code epsilon} from now on (see {@link Loss#crossEntropy(double)});
+     * 0 trains on the labels as they are. Evaluation ({@link #computeLoss}) measures the plain loss.
+     *
+     * @throws IllegalArgumentException if {@code epsilon} is above 0 and the loss is not cross-entropy
+     */
+    public void smoothLabels(double epsilon) {
+        if (epsilon > 0 && !spec.loss().id().equals(Loss.crossEntropy().id())) {
+            throw new IllegalArgumentException("label smoothing needs the cross-entropy loss, not " + spec.loss().id());
+        }
+        trainingLoss = epsilon == 0 ? spec.loss() : Loss.crossEntropy(epsilon);
+    }
+
+    /**
      * One training step's forward and backward pass on {@code input[rows×inputs]}: leaves the
      * gradient of the mean loss in every parameter (each example weighed by its class, see
      * {@link #weighClasses}) and returns the loss summed over the rows.
@@ -159,7 +176,7 @@ public final class Network {
         }
         float[] last = forwardHidden(input, rows, true);
         output.forwardLinear(last, outputs, rows);
-        double loss = loss(labels, rows, outputGradient, classWeights);
+        double loss = loss(trainingLoss, labels, rows, outputGradient, classWeights);
         output.backwardFromLinear(last, outputGradient, hidden.isEmpty() ? null : gradients[hidden.size() - 1], rows);
         for (int l = hidden.size() - 1; l >= 0; l--) {
             float[] in = l == 0 ? input : activations[l - 1];
@@ -192,7 +209,7 @@ public final class Network {
         for (Layer layer : hidden) {
             layer.drawSeed(rows, random);
         }
-        lossRows.on(labels, rows, outputGradient, classWeights);
+        lossRows.on(trainingLoss, labels, rows, outputGradient, classWeights);
         phases.on(input, rows, fill, update);
         try {
             region.run(phases, region.tasks(rows, rows * workPerRow));
@@ -266,13 +283,14 @@ public final class Network {
     public double computeLoss(float[] input, int[] labels, int rows) {
         ensureCapacity(rows);
         output.forwardLinear(forwardHidden(input, rows, false), outputs, rows);
-        return loss(labels, rows, null, null);
+        return loss(spec.loss(), labels, rows, null, null);
     }
 
     /** The loss of the last forward pass, rows split between the threads and summed in row order. */
-    private double loss(int[] labels, int rows, float[] gradient, float[] weights) {
+    private double loss(Loss measured, int[] labels, int rows, float[] gradient, float[] weights) {
         int classes = spec.classes();
-        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT, lossRows.on(labels, rows, gradient, weights));
+        kernel.forEachRowRange(rows, (long) rows * classes * LOSS_WORK_PER_OUTPUT,
+                lossRows.on(measured, labels, rows, gradient, weights));
         return summedLoss(rows);
     }
 
@@ -287,12 +305,14 @@ public final class Network {
 
     /** The loss on a range of rows; one object per network, re-aimed per batch, so a step allocates nothing. */
     private final class LossRows implements Parallel.RowRange {
+        private Loss loss;
         private int[] labels;
         private int rows;
         private float[] gradient;
         private float[] weights;
 
-        LossRows on(int[] batchLabels, int batchRows, float[] lossGradient, float[] classWeights) {
+        LossRows on(Loss measured, int[] batchLabels, int batchRows, float[] lossGradient, float[] classWeights) {
+            loss = measured;
             labels = batchLabels;
             rows = batchRows;
             gradient = lossGradient;
@@ -303,7 +323,7 @@ public final class Network {
         @Override
         public void run(int from, int to) {
             int classes = spec.classes();
-            spec.loss().evaluateRows(outputs, labels, from, to, rows, classes, gradient, rowLosses);
+            loss.evaluateRows(outputs, labels, from, to, rows, classes, gradient, rowLosses);
             if (weights == null) {
                 return;
             }

@@ -73,6 +73,19 @@ public interface Loss {
     }
 
     /**
+     * Softmax with cross-entropy against smoothed targets: each row's one-hot target becomes
+     * {@code (1-ε)·y + ε/K} (Szegedy et al. 2016), which keeps the network from driving its logits
+     * apart without end. For training only: evaluation measures the plain cross-entropy.
+     *
+     * @param epsilon the share of the target spread over all classes, in [0, 1); 0 is {@link #crossEntropy()}
+     * @return the loss
+     * @throws IllegalArgumentException if {@code epsilon} is outside [0, 1)
+     */
+    static Loss crossEntropy(double epsilon) {
+        return epsilon == 0 ? crossEntropy() : new SoftmaxCrossEntropy(epsilon);
+    }
+
+    /**
      * Half squared error {@code ½‖a - y‖²} on an element-wise output activation (the notebooks use sigmoid).
      *
      * @param output the output layer's element-wise activation

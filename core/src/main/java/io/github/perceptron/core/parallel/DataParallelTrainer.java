@@ -46,6 +46,9 @@ public final class DataParallelTrainer {
         if (localSteps < 1) {
             throw new IllegalArgumentException("local steps per round must be >= 1, was " + localSteps);
         }
+        if (plan.averagesWeights()) {
+            throw new IllegalArgumentException("weight averaging is not implemented for sharded training");
+        }
         if (plan.earlyStopping().isActive()) {
             throw new IllegalArgumentException("early stopping is not available with data-parallel training");
         }
@@ -73,6 +76,7 @@ public final class DataParallelTrainer {
         Network network = Network.create(plan.network(), random, threads);
         float[] classWeights = plan.classWeights().resolve(layout.labelHistogram());
         network.weighClasses(classWeights);
+        network.smoothLabels(plan.labelSmoothing());
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
         // One copy of the starting weights and optimiser, each shard with its own generator and order.
         TrainerState start = StateCopies.capture(network, optimizer, random.state(), new int[0]);

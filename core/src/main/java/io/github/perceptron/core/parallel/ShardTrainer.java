@@ -24,6 +24,7 @@ public final class ShardTrainer {
         PlanFit.check(plan, data, null);
         Network network = Network.create(plan.network(), new SeededRandom(0), threads.count());
         network.weighClasses(classWeights);
+        network.smoothLabels(plan.labelSmoothing());
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads.count());
         steps = new TrainingSteps(plan, network, optimizer, new SeededRandom(0),
                 new int[data.size()], data);

@@ -33,10 +33,16 @@ import java.util.Map;
  * @param epochs        epochs to train, at least 1
  * @param batchSize     examples per step, at least 1 (the last batch of an epoch may be smaller)
  * @param seed          the one seed of every random choice
+ * @param labelSmoothing ε, 0 for none: training targets are {@code (1-ε)·onehot + ε/classes}
+ *                       (cross-entropy only); evaluation measures the plain loss
+ * @param averagedEpochs how many of the last epochs' weights the run averages into the model it
+ *                       keeps (Izmailov et al.'s stochastic weight averaging, one snapshot at the
+ *                       end of each); 0 or 1 keeps the last weights as they are
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
                            double l2, int epochs, int batchSize, long seed, boolean shuffle,
-                           Augmentation augmentation, EarlyStopping earlyStopping, ClassWeights classWeights) {
+                           Augmentation augmentation, EarlyStopping earlyStopping, ClassWeights classWeights,
+                           double labelSmoothing, int averagedEpochs) {
 
     /**
      * Checks the plan as a whole, before any data is read.
@@ -52,9 +58,12 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
      * @param augmentation random distortions of the training images, drawn afresh each epoch
      * @param earlyStopping when to stop before {@code epochs} and which epoch's weights to keep, on the validation images
      * @param classWeights how much each class's examples count in the training loss
+     * @param labelSmoothing ε in [0, 0.5], 0 for none; above 0 only with the cross-entropy loss
+     * @param averagedEpochs how many last epochs' weights to average, in [0, epochs]; not with early stopping
      * @throws IllegalArgumentException if a component is null, the class weights do not fit the classes,
-     *                                  {@code l2} is negative or makes {@code lr·l2} reach 1, or
-     *                                  {@code epochs} or {@code batchSize} is below 1
+     *                                  {@code l2} is negative or makes {@code lr·l2} reach 1,
+     *                                  {@code epochs} or {@code batchSize} is below 1, or label smoothing
+     *                                  or averaging is out of range or does not fit the plan
      */
     public TrainingPlan {
         if (network == null || optimizer == null || schedule == null || augmentation == null
@@ -81,6 +90,21 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, was " + batchSize);
         }
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 0.5)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 0.5], was " + labelSmoothing);
+        }
+        if (labelSmoothing > 0 && !network.loss().id().equals(Loss.crossEntropy().id())) {
+            throw new IllegalArgumentException("label smoothing needs the cross-entropy loss, not " + network.loss().id());
+        }
+        if (averagedEpochs < 0 || averagedEpochs > epochs) {
+            throw new IllegalArgumentException("averaged epochs must be in [0, epochs = " + epochs + "], was "
+                    + averagedEpochs);
+        }
+        // Early stopping keeps one epoch's weights; an average of several is another model.
+        if (averagedEpochs > 1 && earlyStopping.isActive()) {
+            throw new IllegalArgumentException("weight averaging and early stopping each choose the kept weights; "
+                    + "use one of them");
+        }
     }
 
     /**
@@ -100,7 +124,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
     public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule, double l2,
                         int epochs, int batchSize, long seed, boolean shuffle, Augmentation augmentation) {
         this(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation, EarlyStopping.NONE,
-                ClassWeights.NONE);
+                ClassWeights.NONE, 0, 0);
     }
 
     /**
@@ -111,19 +135,28 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
      */
     public TrainingPlan withEarlyStopping(EarlyStopping earlyStopping) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                earlyStopping, classWeights);
+                earlyStopping, classWeights, labelSmoothing, averagedEpochs);
     }
 
     /**
      * This plan run for {@code epochs} epochs (a schedule then spans the new count).
      *
      * @param epochs at least 1
-     * @return a copy with that many epochs
+     * @return a copy with that many epochs (and no more averaged epochs than that)
      * @throws IllegalArgumentException if {@code epochs} is below 1
      */
     public TrainingPlan withEpochs(int epochs) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                earlyStopping, classWeights);
+                earlyStopping, classWeights, labelSmoothing, Math.min(averagedEpochs, Math.max(epochs, 0)));
+    }
+
+    /**
+     * Whether the kept weights are an average of several epochs' ({@link #averagedEpochs} above 1).
+     *
+     * @return true when weights are averaged
+     */
+    public boolean averagesWeights() {
+        return averagedEpochs > 1;
     }
 
     /**
@@ -165,6 +198,8 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         fields.put("augmentation", augmentation.isActive() ? PlanValues.components(augmentation) : "none");
         fields.put("earlyStopping", earlyStopping.isActive() ? PlanValues.components(earlyStopping) : "none");
         fields.put("classWeights", classWeights.describe());
+        fields.put("labelSmoothing", labelSmoothing);
+        fields.put("averagedEpochs", averagedEpochs);
         return fields;
     }
 
@@ -207,6 +242,8 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private Augmentation augmentation = Augmentation.NONE;
         private EarlyStopping earlyStopping = EarlyStopping.NONE;
         private ClassWeights classWeights = ClassWeights.NONE;
+        private double labelSmoothing;
+        private int averagedEpochs;
 
         private Builder() {
         }
@@ -377,6 +414,28 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         }
 
         /**
+         * Default 0: train on the labels as they are.
+         *
+         * @param epsilon the share of each target spread over all classes, in [0, 0.5]
+         * @return this builder
+         */
+        public Builder labelSmoothing(double epsilon) {
+            this.labelSmoothing = epsilon;
+            return this;
+        }
+
+        /**
+         * Default 0: keep the last epoch's weights.
+         *
+         * @param epochs how many last epochs' weights to average into the kept model, in [0, epochs]
+         * @return this builder
+         */
+        public Builder averageLastEpochs(int epochs) {
+            this.averagedEpochs = epochs;
+            return this;
+        }
+
+        /**
          * The plan, checked. A builder may build several plans; it is not thread-safe.
          *
          * @return the plan
@@ -385,7 +444,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
             return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                    earlyStopping, classWeights);
+                    earlyStopping, classWeights, labelSmoothing, averagedEpochs);
         }
     }
 }

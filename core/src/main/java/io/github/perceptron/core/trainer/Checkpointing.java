@@ -16,17 +16,24 @@ final class Checkpointing {
     private final CheckpointMaker maker;
     private final TrainingListener listener;
     private final int lastEpoch;
+    private final int lastResumable;
 
-    Checkpointing(CheckpointPolicy policy, CheckpointMaker maker, TrainingListener listener, int lastEpoch) {
+    /**
+     * @param lastResumable the last epoch after which a checkpoint can resume the run bit for bit
+     *                      (the epoch before a weight average starts); none is saved after it
+     */
+    Checkpointing(CheckpointPolicy policy, CheckpointMaker maker, TrainingListener listener, int lastEpoch,
+                  int lastResumable) {
         this.policy = policy;
         this.maker = maker;
         this.listener = listener;
         this.lastEpoch = lastEpoch;
+        this.lastResumable = lastResumable;
     }
 
     /** Saves after {@code epoch} when one is due or the run is {@code stopping}. */
     void afterEpoch(TrainingSteps steps, int epoch, boolean stopping, BestEpoch best) {
-        if (policy.store() == null) {
+        if (policy.store() == null || epoch > lastResumable) {
             return;
         }
         boolean periodic = policy.everyEpochs() > 0 && (epoch % policy.everyEpochs() == 0 || epoch == lastEpoch);

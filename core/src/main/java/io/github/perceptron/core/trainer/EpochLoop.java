@@ -15,6 +15,8 @@ import java.util.Optional;
 /**
  * A run's epochs, from where it stands to the plan's last: each a pass over the shuffled data,
  * then the evaluation, the report, early stopping's verdict, a stop asked for, and the checkpoint.
+ * A plan that averages weights adds each of its last epochs' weights to the average, and the last
+ * epoch is evaluated and reported on the average, the model the run keeps.
  */
 final class EpochLoop {
 
@@ -32,9 +34,11 @@ final class EpochLoop {
     TrainedNetwork run(TrainingSteps steps, int done, BestEpoch best, LabelledImages evaluation) {
         EarlyStopWatch watch = new EarlyStopWatch(plan.earlyStopping(), best);
         List<EpochReport> history = new ArrayList<>();
+        WeightAverage average = plan.averagesWeights() ? new WeightAverage(steps.network()) : null;
+        int firstAveraged = plan.epochs() - plan.averagedEpochs() + 1;
         int last = done;
         for (int epoch = done + 1; epoch <= plan.epochs(); epoch++) {
-            EpochReport report = epoch(steps, epoch, evaluation);
+            EpochReport report = epoch(steps, epoch, evaluation, epoch >= firstAveraged ? average : null);
             history.add(report);
             last = epoch;
             watch.observe(report, steps.network());
@@ -54,8 +58,11 @@ final class EpochLoop {
         return new TrainedNetwork(steps.network(), history, StopReason.COMPLETED, watch.restoreInto(steps.network(), last));
     }
 
-    /** One pass over the shuffled training set, then the evaluation (when given). */
-    private EpochReport epoch(TrainingSteps steps, int epoch, LabelledImages evaluation) {
+    /**
+     * One pass over the shuffled training set, then the evaluation (when given); {@code average},
+     * when not null, takes the epoch's weights and, after the last epoch, replaces them.
+     */
+    private EpochReport epoch(TrainingSteps steps, int epoch, LabelledImages evaluation, WeightAverage average) {
         long start = System.nanoTime();
         steps.startEpoch();
         double lossSum = 0;
@@ -69,6 +76,12 @@ final class EpochLoop {
             listener.batchCompleted(epoch, b + 1, batches, lossSum / (b * plan.batchSize() + steps.rows(b)));
         }
         steps.requireFiniteWeights(epoch, learningRate);
+        if (average != null) {
+            average.add(steps.network());
+            if (epoch == plan.epochs()) {
+                average.writeInto(steps.network());
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         Optional<Evaluation> evaluated = Optional.ofNullable(evaluation).map(e -> Evaluator.evaluate(steps.network(), e));
         return new EpochReport(epoch, lossSum / steps.examples(), (double) correct / steps.examples(), evaluated, seconds,

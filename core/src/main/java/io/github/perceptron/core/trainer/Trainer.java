@@ -41,6 +41,12 @@ public final class Trainer {
      */
     public Trainer(TrainingPlan plan, Threads execution, TrainingListener listener, CheckpointPolicy checkpoints,
                    CheckpointMaker maker) {
+        // The running average is not in a checkpoint: a run resumed inside the averaged epochs would
+        // average fewer. Regular checkpoints are refused; a stop's is saved only before those epochs.
+        if (plan.averagesWeights() && checkpoints.everyEpochs() > 0) {
+            throw new IllegalArgumentException("weight averaging cannot be checkpointed every few epochs: the average "
+                    + "of the last " + plan.averagedEpochs() + " epochs is not saved in a checkpoint");
+        }
         this.plan = plan;
         this.threads = execution.count();
         this.listener = listener;
@@ -80,11 +86,13 @@ public final class Trainer {
 
     private TrainingSteps steps(Network network, SeededRandom random, int[] order, LabelledImages train) {
         network.weighClasses(plan.classWeights().resolve(train.labelHistogram()));
+        network.smoothLabels(plan.labelSmoothing());
         Optimizer optimizer = new Optimizer(plan.optimizer(), network.parameters(), threads);
         return new TrainingSteps(plan, network, optimizer, random, order, train);
     }
 
     private EpochLoop loop() {
-        return new EpochLoop(plan, listener, new Checkpointing(checkpoints, maker, listener, plan.epochs()));
+        return new EpochLoop(plan, listener, new Checkpointing(checkpoints, maker, listener, plan.epochs(),
+                plan.averagesWeights() ? plan.epochs() - plan.averagedEpochs() : plan.epochs()));
     }
 }

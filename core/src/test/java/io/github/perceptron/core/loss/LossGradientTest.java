@@ -18,7 +18,8 @@ class LossGradientTest {
     private static final int[] LABELS = {2, 0, 3};
 
     static Stream<Loss> losses() {
-        return Stream.of(Loss.crossEntropy(), Loss.meanSquaredError(Activation.SIGMOID),
+        return Stream.of(Loss.crossEntropy(), Loss.crossEntropy(0.1), Loss.crossEntropy(0.5),
+                Loss.meanSquaredError(Activation.SIGMOID),
                 Loss.meanSquaredError(Activation.TANH), Loss.meanSquaredError(Activation.IDENTITY));
     }
 
@@ -49,6 +50,31 @@ class LossGradientTest {
         assertThat(loss).isCloseTo(Math.log(4), within(1e-9));
         assertThat(gradient).containsExactly(0.25f, -0.75f, 0.25f, 0.25f);
         assertThat(z).containsExactly(0.25f, 0.25f, 0.25f, 0.25f);
+    }
+
+    @Test
+    void smoothed_cross_entropy_is_the_cross_entropy_of_the_smoothed_target_and_its_gradient_p_minus_q() {
+        float[] z = {1f, -2f, 0.5f, 3f};
+        float[] probabilities = z.clone();
+        Activation.softmaxRow(probabilities, 0, 4);
+        float[] gradient = new float[4];
+        double loss = Loss.crossEntropy(0.2).evaluate(z, new int[] {2}, 1, 4, gradient);
+        double expected = 0;
+        for (int j = 0; j < 4; j++) {
+            double target = (j == 2 ? 0.8 : 0) + 0.2 / 4;
+            expected -= target * Math.log(probabilities[j]);
+            assertThat(gradient[j]).as("dz[%d]", j).isCloseTo((float) (probabilities[j] - target), within(1e-6f));
+        }
+        assertThat(loss).isCloseTo(expected, within(1e-6));
+        assertThat(z).as("outputs are the plain probabilities").containsExactly(probabilities);
+    }
+
+    @Test
+    void smoothing_stays_finite_for_huge_logits_where_a_probability_underflows() {
+        float[] z = {1e4f, -1e4f, 0f};
+        double loss = Loss.crossEntropy(0.3).evaluate(z, new int[] {0}, 1, 3, new float[3]);
+        assertThat(loss).isCloseTo(0.1 * 2e4 + 0.1 * 1e4, within(1e-2));
+        assertThat(Loss.crossEntropy(0)).isSameAs(Loss.crossEntropy());
     }
 
     @Test
