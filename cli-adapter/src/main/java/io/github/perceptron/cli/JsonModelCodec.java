@@ -16,13 +16,32 @@ public final class JsonModelCodec implements ModelCodec {
     /** Written to a private temporary file and read back: the store writes files only. */
     @Override
     public byte[] write(Model model) {
+        return throughTemporaryFile(file -> {
+            new JsonModelStore().save(model, file);
+            return Files.readAllBytes(file);
+        });
+    }
+
+    /** Written to a private temporary file for the store to read: it reads files only. */
+    @Override
+    public Model read(byte[] document) {
+        return throughTemporaryFile(file -> {
+            Files.write(file, document);
+            return new JsonModelStore().load(file);
+        });
+    }
+
+    private interface FileWork<T> {
+        T on(Path file) throws IOException;
+    }
+
+    private static <T> T throughTemporaryFile(FileWork<T> work) {
         Path file = null;
         try {
             file = Files.createTempFile("perceptron-model", ".json");
-            new JsonModelStore().save(model, file);
-            return Files.readAllBytes(file);
+            return work.on(file);
         } catch (IOException e) {
-            throw new CommandFailure("cannot write a model to the temporary directory: " + e.getMessage());
+            throw new CommandFailure("cannot pass a model through the temporary directory: " + e.getMessage());
         } finally {
             if (file != null) {
                 try {

@@ -80,7 +80,7 @@ class CommandLineTest {
         "train --label-smoothing 0.7", "train --label-smoothing x", "train --loss mse --label-smoothing 0.1",
         "train --average-last -1", "train --epochs 2 --average-last 3", "train --average-last 2 --checkpoint-every 1",
         "train --average-last 2 --patience 3", "train --average-last 2 --shards 2",
-        "train --committee 2 --average-last 2 --patience 2"})
+        "train --committee 2 --average-last 2 --patience 2", "compare --committee --seeds 1"})
     void usage_errors_exit_2_with_two_lines_and_no_stack_trace(String args) {
         CommandLineRun run = CommandLineRun.of(environment, (args + " --data " + data).split(" "));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -371,6 +371,32 @@ class CommandLineTest {
         assertThat(markdown).contains("| best: [784,800,800,10] elastic + shift | ", "--preset best --seeds 2 --epochs 1",
                 "training s/run").doesNotContain("## Did it help?", "Softmax after a sigmoid");
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 2);
+    }
+
+    /** The committee compare makes of a configuration's seeds is the one train --committee makes: evaluate agrees. */
+    @Test
+    void compare_committee_reports_the_seeds_committee_as_evaluate_measures_it() throws Exception {
+        Path out = dir.resolve("best-committee");
+        CommandLineRun run = CommandLineRun.of(environment, "compare", "--preset", "best", "--data", data.toString(),
+                "--seeds", "2", "--epochs", "1", "--committee", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> recipe = ComparePreset.BEST.runs().get(0).options();
+        Path committee = dir.resolve("seeds-committee.json");
+        List<String> train = new java.util.ArrayList<>(List.of("train", "--data", data.toString(), "--committee", "2",
+                "--seed", "1", "--epochs", "1", "-q", "-o", committee.toString()));
+        train.addAll(recipe);
+        CommandLineRun trained = CommandLineRun.of(environment, train.toArray(String[]::new));
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        JsonNode evaluated = parse(CommandLineRun.of(environment, "evaluate", "--model", committee.toString(), "--data",
+                data.toString(), "--json").out().strip());
+        String accuracy = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * evaluated.get("accuracy").asDouble());
+        String best = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * java.util.stream.StreamSupport
+                .stream(evaluated.get("members").spliterator(), false).mapToDouble(m -> m.get("accuracy").asDouble())
+                .max().orElseThrow());
+        assertThat(run.out()).contains("best: [784,800,800,10] elastic + shift committee of 2 seeds: test accuracy "
+                + accuracy + " against its best member's " + best);
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Committees of the seeds",
+                "| best: [784,800,800,10] elastic + shift | " + accuracy + " | " + best, "--epochs 1 --committee");
     }
 
     @Test

@@ -12,4 +12,7 @@ public interface ModelCodec extends Serializable {
 
     /** The bytes of {@code model}'s file, as the model store would save it. */
     byte[] write(Model model);
+
+    /** The model {@link #write} wrote into {@code document}, read as the model store reads a file. */
+    Model read(byte[] document);
 }

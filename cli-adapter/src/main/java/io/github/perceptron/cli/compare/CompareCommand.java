@@ -1,6 +1,7 @@
 package io.github.perceptron.cli.compare;
 
 import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.ModelCodec;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.cli.console.Console;
@@ -11,12 +12,15 @@ import io.github.perceptron.cli.train.TrainingSettings;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
+import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.train.TrainingPlan;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +39,7 @@ public final class CompareCommand implements Callable<Integer> {
     private final CompareRunners places;
     private final FileOutput files;
     private final PlanCodec codec;
+    private final ModelCodec models;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "seed-tasks",
             description = "The configurations to compare (default: ${DEFAULT-VALUE}: the lab's tasks).")
@@ -59,11 +64,17 @@ public final class CompareCommand implements Callable<Integer> {
                     + "those of a run here.")
     String master;
 
+    @Option(names = "--committee",
+            description = "Also make each configuration's networks, one per seed, into a committee (the mean of their "
+                    + "probabilities) and report its test accuracy against its best member's.")
+    boolean committee;
+
     @Mixin
     DatasetOptions dataset;
 
     @Inject
-    CompareCommand(Console console, CompareRunners places, FileOutput files, PlanCodec codec) {
+    CompareCommand(Console console, CompareRunners places, FileOutput files, PlanCodec codec, ModelCodec models) {
+        this.models = models;
         this.console = console;
         this.codec = codec;
         this.files = files;
@@ -76,6 +87,10 @@ public final class CompareCommand implements Callable<Integer> {
         int runEpochs = epochs != null ? epochs : chosen.defaultEpochs();
         if (seeds < 1 || runEpochs < 1) {
             throw new OptionException("--seeds and --epochs must be at least 1");
+        }
+        if (committee && (seeds < 2 || seeds > Model.MAX_MEMBERS)) {
+            throw new OptionException("--committee makes a committee of the seeds' networks: it needs --seeds from 2 to "
+                    + Model.MAX_MEMBERS + ", not " + seeds);
         }
         Path markdown = report != null ? report : out.resolve("report.md");
         OutputChecks outputs = new OutputChecks(dataset.inputs());
@@ -108,11 +123,15 @@ public final class CompareCommand implements Callable<Integer> {
             for (int seed = 1; seed <= seeds; seed++) {
                 configurations.add(run);
                 runs.add(new CompareRun(runs.size(), codec.write(plan(run, seed, runEpochs)), codec, dataset.location(), digest,
-                        testDigest, source));
+                        testDigest, committee ? models : null, source));
             }
         }
         List<ComparisonReport.Result> results = new ArrayList<>();
+        Map<Integer, CompareRun.Outcome> outcomes = new LinkedHashMap<>();
         places.runAll(master, runs, outcome -> {
+            if (committee) {
+                outcomes.put(outcome.index(), outcome);
+            }
             ComparePreset.Run run = configurations.get(outcome.index());
             int seed = outcome.index() % seeds + 1;
             console.out().printf(Locale.ROOT, "%-32s seed %d: test accuracy %.2f%%%n", run.name(), seed,
@@ -120,9 +139,31 @@ public final class CompareCommand implements Callable<Integer> {
             console.out().flush();
             results.add(new ComparisonReport.Result(run, seed, outcome.history()));
         });
-        new ComparisonReport(files, chosen, results, dataset.name(), runEpochs, seeds).write(out, markdown);
+        Map<ComparePreset.Run, SeedCommittee> committees = new LinkedHashMap<>();
+        if (committee) {
+            for (int first = 0; first < runs.size(); first += seeds) {
+                ComparePreset.Run run = configurations.get(first);
+                SeedCommittee made = committeeOf(outcomes, first, test);
+                committees.put(run, made);
+                console.out().printf(Locale.ROOT, "%-32s committee of %d seeds: test accuracy %s%n", run.name(), seeds,
+                        made.summary());
+            }
+        }
+        new ComparisonReport(files, chosen, results, dataset.name(), runEpochs, seeds, committees).write(out, markdown);
         console.out().println("report written to " + markdown);
         return 0;
+    }
+
+    /** The networks of runs {@code first} to {@code first + seeds - 1} (one configuration's seeds), as a committee. */
+    private SeedCommittee committeeOf(Map<Integer, CompareRun.Outcome> outcomes, int first, LabelledImages test) {
+        List<Model> members = new ArrayList<>();
+        List<Double> accuracies = new ArrayList<>();
+        for (int index = first; index < first + seeds; index++) {
+            CompareRun.Outcome outcome = outcomes.get(index);
+            members.add(models.read(outcome.model()));
+            accuracies.add(outcome.testAccuracy());
+        }
+        return SeedCommittee.of(members, accuracies, test);
     }
 
     /** A run's plan: the preset's options on the defaults, then the seed and the epochs; a bad option fails here, before anything trains. */

@@ -32,8 +32,7 @@ public enum ComparePreset {
      * there than none (docs/experiments-best.md), so the distortions are the only regulariser.
      */
     BEST("best", List.of(
-            new Run("best: [784,800,800,10] elastic + shift", "record", TrainPreset.COMMITTEE.options()
-                    .subList(0, TrainPreset.COMMITTEE.options().indexOf("--epochs")))), 200);
+            new Run("best: [784,800,800,10] elastic + shift", "record", TrainPreset.RECORD_NETWORK)), 200);
 
     private final String id;
     private final List<Run> runs;

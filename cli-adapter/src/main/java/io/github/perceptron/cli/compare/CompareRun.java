@@ -1,10 +1,12 @@
 package io.github.perceptron.cli.compare;
 
 import io.github.perceptron.cli.common.CompareRunners;
+import io.github.perceptron.cli.common.ModelCodec;
 import io.github.perceptron.cli.common.PlanCodec;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.Threads;
+import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.usecase.TrainModel;
 import io.github.perceptron.dataset.DataLocation;
@@ -19,9 +21,12 @@ final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
 
     private static final long serialVersionUID = 1L;
 
-    /** What a run gives back: every epoch's report and the test accuracy at the end. */
-    record Outcome(int index, ArrayList<EpochReport> history, double testAccuracy) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    /**
+     * What a run gives back: every epoch's report, the test accuracy at the end, and, for a
+     * committee of the seeds, its network's model file (null otherwise).
+     */
+    record Outcome(int index, ArrayList<EpochReport> history, double testAccuracy, byte[] model) implements Serializable {
+        private static final long serialVersionUID = 2L;
     }
 
     private final int index;
@@ -30,11 +35,14 @@ final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
     private final DataLocation data;
     private final String digest;
     private final String testDigest;
+    /** Writes the trained network back for a committee of the seeds; null when none is made. */
+    private final ModelCodec models;
     /** The data already open where the command runs; null where the run was shipped to. */
     private final transient DatasetSource here;
 
     CompareRun(int index, String plan, PlanCodec codec, DataLocation data, String digest, String testDigest,
-               DatasetSource here) {
+               ModelCodec models, DatasetSource here) {
+        this.models = models;
         this.index = index;
         this.plan = plan;
         this.codec = codec;
@@ -56,7 +64,9 @@ final class CompareRun implements CompareRunners.Run<CompareRun.Outcome> {
                 history.add(report);
             }
         };
-        double accuracy = new TrainModel(source).reportingTo(collect).onThreads(execution.count()).train(codec.read(plan)).test().accuracy();
-        return new Outcome(index, history, accuracy);
+        TrainedModel trained = new TrainModel(source).reportingTo(collect).onThreads(execution.count())
+                .train(codec.read(plan));
+        return new Outcome(index, history, trained.test().accuracy(),
+                models == null ? null : models.write(trained.model()));
     }
 }

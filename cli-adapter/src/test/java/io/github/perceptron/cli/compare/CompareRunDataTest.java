@@ -35,7 +35,7 @@ class CompareRunDataTest {
         JsonPlanCodec codec = new JsonPlanCodec();
         String plan = codec.write(TrainingPlan.builder().layers(784, 8, 10).epochs(1).batchSize(50).build());
 
-        CompareRun.Outcome same = new CompareRun(0, plan, codec, location, train, test, null).run(1);
+        CompareRun.Outcome same = new CompareRun(0, plan, codec, location, train, test, null, null).run(1);
         assertThat(same.testAccuracy()).isBetween(0.0, 1.0);
 
         // The same data elsewhere with one test pixel changed, as a replaced file on one machine would be
@@ -51,7 +51,7 @@ class CompareRunDataTest {
         byte[] bytes = Files.readAllBytes(images);
         bytes[16 + 400] = (byte) (bytes[16 + 400] ^ 0x5a);
         Files.write(images, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-        assertThatThrownBy(() -> new CompareRun(1, plan, codec, elsewhere, train, test, null).run(1))
+        assertThatThrownBy(() -> new CompareRun(1, plan, codec, elsewhere, train, test, null, null).run(1))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith(changed + ": these test images are not the ones the command was started on");
     }
