@@ -97,8 +97,14 @@ def main():
         print(f"| {seed} | all | **{100 * figures['accuracy']:.2f}%** (best member {100 * max(members):.2f}%) | | "
               f"{total:.1f} min, saved |")
     if len(seeds) > 1:
-        finals = [100 * json.loads((directory / f"evaluate-{s}.json").read_text())["accuracy"] for s in seeds]
-        print(f"\nOver {len(seeds)} seeds: {statistics.mean(finals):.2f}% ± {statistics.stdev(finals):.2f}")
+        committees = [100 * s["committee"][-1] for s in series]
+        best = [100 * max(s["members"]) for s in series]
+        gains = [c - b for c, b in zip(committees, best)]
+        print(f"\nOver {len(seeds)} seeds (mean ± sample sd): the committee {statistics.mean(committees):.2f}% ± "
+              f"{statistics.stdev(committees):.2f}, its best member {statistics.mean(best):.2f}% ± "
+              f"{statistics.stdev(best):.2f}, the committee's gain over its best member "
+              f"{statistics.mean(gains):+.2f} ± {statistics.stdev(gains):.2f} points "
+              f"(each seed: {', '.join(f'{g:+.2f}' for g in gains)}).")
     svg(series, directory / "accuracy.svg")
 
 

@@ -198,6 +198,45 @@ class CommandLineTest {
                 .isEqualTo(JSON.readTree(whole.toFile()).get("parameters"));
     }
 
+    /** Weight averaging's running mean is not checkpointed: a stop inside its epochs says so; before them it resumes. */
+    @Test
+    void a_stop_inside_the_averaged_epochs_saves_nothing_and_one_before_them_resumes_to_the_same_model() throws IOException {
+        String[] common = {"train", "--data", data.toString(), "--layers", "784,12,10", "--epochs", "3", "-q"};
+        Path inside = dir.resolve("inside.json");
+        java.io.StringWriter insideErr = new java.io.StringWriter();
+        int code = stoppedAfterTheFirstEpoch(concat(common, "--average-last", "3", "-o", inside.toString()), insideErr);
+        assertThat(code).as(insideErr.toString()).isEqualTo(130);
+        assertThat(insideErr.toString()).contains("perceptron: stopped after epoch 1, inside the last 3 "
+                + "epochs whose weights --average-last averages; that average is not checkpointed, so this run cannot be "
+                + "resumed: nothing was saved").doesNotContain("checkpoint saved", "--resume");
+        assertThat(inside).doesNotExist();
+        assertThat(dir.resolve("inside.checkpoint.json")).doesNotExist();
+
+        Path whole = dir.resolve("averaged-whole.json");
+        assertThat(CommandLineRun.of(environment, concat(common, "--average-last", "2", "-o", whole.toString())).exitCode())
+                .isZero();
+        Path before = dir.resolve("before.json");
+        java.io.StringWriter beforeErr = new java.io.StringWriter();
+        assertThat(stoppedAfterTheFirstEpoch(concat(common, "--average-last", "2", "-o", before.toString()), beforeErr))
+                .as(beforeErr.toString()).isEqualTo(130);
+        Path resumed = dir.resolve("averaged-resumed.json");
+        CommandLineRun resume = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
+                dir.resolve("before.checkpoint.json").toString(), "-q", "-o", resumed.toString());
+        assertThat(resume.exitCode()).as(resume.err()).isZero();
+        assertThat(JSON.readTree(resumed.toFile()).get("parameters"))
+                .isEqualTo(JSON.readTree(whole.toFile()).get("parameters"));
+    }
+
+    /** Runs {@code args} as Ctrl-C stops it when pressed before training starts: after its first epoch. */
+    private static int stoppedAfterTheFirstEpoch(String[] args, java.io.StringWriter err) {
+        return Main.run(args, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true),
+                environment, false, stderr -> {
+                    Interrupts interrupts = Interrupts.unhandled(stderr);
+                    interrupts.receive(Interrupts.StopSignal.INT);
+                    return interrupts;
+                });
+    }
+
     @Test
     void resuming_from_a_file_that_is_not_a_checkpoint_fails_with_one_line() {
         CommandLineRun run = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume", model.toString());

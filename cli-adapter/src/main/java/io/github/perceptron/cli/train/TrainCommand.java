@@ -101,9 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "A named recipe; options typed beside it win. committee: eight [784,800,800,10] networks with "
-                    + "elastic distortions and label smoothing, 90 epochs each, as one committee "
-                    + "(docs/experiments-committee.md).")
+            description = "A named recipe; options typed beside it win. committee: five [784,800,800,10] networks with "
+                    + "elastic distortions, 130 epochs each, as one committee (docs/experiments-committee.md).")
     String preset;
 
     @Option(names = "--committee", paramLabel = "N",

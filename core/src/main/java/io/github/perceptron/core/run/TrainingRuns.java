@@ -236,7 +236,9 @@ public final class TrainingRuns {
             case REQUESTED -> "the last epoch before the run was stopped";
             case PATIENCE -> (result.keptEpoch() == last ? "the last epoch" : "the best " + watched)
                     + ": early stopping ended the run after epoch " + last;
-            case COMPLETED -> !plan.earlyStopping().restoreBest() ? "the last epoch"
+            case COMPLETED -> plan.averagesWeights() ? "the mean of the last " + plan.averagedEpochs()
+                    + " epochs' weights (weight averaging)"
+                    : !plan.earlyStopping().restoreBest() ? "the last epoch"
                     : result.keptEpoch() == last ? "the last epoch, also the best " + watched
                     : "the best " + watched + " (early stopping restored it)";
         };

@@ -7,11 +7,14 @@ import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Evaluator;
 import io.github.perceptron.core.engine.Network;
 import io.github.perceptron.core.engine.Parameter;
+import io.github.perceptron.core.model.Provenance;
+import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.RecordingCheckpoints;
 import io.github.perceptron.core.testing.StopAfter;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.trainer.TrainedNetwork;
 import io.github.perceptron.core.trainer.Trainer;
+import io.github.perceptron.core.usecase.TrainModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,16 @@ class WeightAveragingTest {
         for (int p = 0; p < actual.size(); p++) {
             assertThat(actual.get(p)).as("tensor %d", p).isEqualTo(expected.get(p));
         }
+    }
+
+    @Test
+    void the_model_says_its_weights_are_an_average_and_its_plan_keeps_both_levers() {
+        TrainingPlan smoothedAndAveraged = TrainingPlan.builder().layers(36, 20, 3).epochs(5).batchSize(30).seed(7)
+                .labelSmoothing(0.1).averageLastEpochs(3).build();
+        TrainedModel trained = new TrainModel(new InMemoryDatasetSource(train, validation)).train(smoothedAndAveraged);
+        Provenance provenance = trained.model().metadata().provenance().orElseThrow();
+        assertThat(provenance.keptBecause()).isEqualTo("the mean of the last 3 epochs' weights (weight averaging)");
+        assertThat(smoothedAndAveraged.describe()).containsEntry("labelSmoothing", 0.1).containsEntry("averagedEpochs", 3);
     }
 
     @Test
