@@ -5,6 +5,8 @@
 # evaluates each committee against its members and the committees of its first k members, and
 # writes the table and the plot.
 #   scripts/committee-experiment.sh [SEED...]
+# Member k of the committee of seed S has seed S+k-1, so committees of seeds closer than their size
+# share members: for the spread over whole committees give seeds far apart, e.g. 1 101 201.
 # One seed takes about 70 minutes on two cores (a Zen 3 with AVX2: 51 for the five, 18 for two
 # more). The label-smoothing recipe that lost (label-smoothing/) ran as --committee 8
 # --label-smoothing 0.1 --epochs 90, without the growth. Models go to models/committee-SEED.json;
