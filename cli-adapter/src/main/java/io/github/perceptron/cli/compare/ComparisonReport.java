@@ -155,7 +155,7 @@ final class ComparisonReport {
             md.append(String.format(Locale.ROOT, "| %s | %.2f%% | %.2f%% (seed %d) | %.2f%% | %+.2f points |%n", run.name(),
                     100 * committee.committeeAccuracy(), 100 * committee.bestMemberAccuracy(), committee.bestSeed(),
                     100 * committee.meanMemberAccuracy(),
-                    100 * (committee.committeeAccuracy() - committee.bestMemberAccuracy())));
+                    100 * committee.gainOverBestMember()));
         });
         return md.append('\n').toString();
     }

@@ -43,10 +43,15 @@ record SeedCommittee(double committeeAccuracy, List<Double> memberAccuracies) {
         return memberAccuracies.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
+    /** The committee's accuracy less its best member's, as a fraction. */
+    double gainOverBestMember() {
+        return committeeAccuracy - bestMemberAccuracy();
+    }
+
     /** "99.50% against its best member's 99.42% (seed 3): +0.08 points". */
     String summary() {
         return String.format(Locale.ROOT, "%.2f%% against its best member's %.2f%% (seed %d): %+.2f points",
                 100 * committeeAccuracy, 100 * bestMemberAccuracy(), bestSeed(),
-                100 * (committeeAccuracy - bestMemberAccuracy()));
+                100 * gainOverBestMember());
     }
 }

@@ -174,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainedModel trained = train(source, control, plan, split, resumed, outputs.checkpoint());
         if (trained.stopReason() == StopReason.REQUESTED) {
             int stoppedAfter = trained.model().metadata().epochs();
-            if (stoppedAfter > plan.epochs() - plan.averagedEpochs() && plan.averagesWeights()) {
+            if (stoppedAfter > plan.lastEpochBeforeAveraging()) {
                 console.err().println("perceptron: stopped after epoch " + stoppedAfter + ", inside the last "
                         + plan.averagedEpochs() + " epochs whose weights --average-last averages; that average is "
                         + "not checkpointed, so this run cannot be resumed: nothing was saved");

@@ -160,6 +160,16 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
     }
 
     /**
+     * The last epoch after which the run's state is the whole of it: the epoch before the averaged
+     * ones (whose running mean no checkpoint holds), or the last epoch when weights are not averaged.
+     *
+     * @return the epoch, from 0
+     */
+    public int lastEpochBeforeAveraging() {
+        return averagesWeights() ? epochs - averagedEpochs : epochs;
+    }
+
+    /**
      * The learning rate of mini-batch {@code batch} (counted from 0, of {@code batches}) in
      * {@code epoch} (counted from 1): the optimiser's rate as the schedule moves it, taken at the
      * step's midpoint, so that a step schedule changes exactly at epoch boundaries and a

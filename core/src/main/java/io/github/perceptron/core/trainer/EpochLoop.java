@@ -35,10 +35,9 @@ final class EpochLoop {
         EarlyStopWatch watch = new EarlyStopWatch(plan.earlyStopping(), best);
         List<EpochReport> history = new ArrayList<>();
         WeightAverage average = plan.averagesWeights() ? new WeightAverage(steps.network()) : null;
-        int firstAveraged = plan.epochs() - plan.averagedEpochs() + 1;
         int last = done;
         for (int epoch = done + 1; epoch <= plan.epochs(); epoch++) {
-            EpochReport report = epoch(steps, epoch, evaluation, epoch >= firstAveraged ? average : null);
+            EpochReport report = epoch(steps, epoch, evaluation, epoch > plan.lastEpochBeforeAveraging() ? average : null);
             history.add(report);
             last = epoch;
             watch.observe(report, steps.network());

@@ -93,6 +93,6 @@ public final class Trainer {
 
     private EpochLoop loop() {
         return new EpochLoop(plan, listener, new Checkpointing(checkpoints, maker, listener, plan.epochs(),
-                plan.averagesWeights() ? plan.epochs() - plan.averagedEpochs() : plan.epochs()));
+                plan.lastEpochBeforeAveraging()));
     }
 }
