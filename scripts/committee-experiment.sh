@@ -4,7 +4,9 @@
 # --committee 7 trains only members 6 and 7), timing every member as it ends on one clock; then
 # evaluates each committee against its members and the committees of its first k members, and
 # writes the table and the plot.
-#   scripts/committee-experiment.sh [SEED...]
+#   scripts/committee-experiment.sh [--five] [SEED...]
+# --five trains the preset's five members only, without the growth to seven: the spread over whole
+# committees (scripts/committee-experiment.sh --five 101 201, beside seed 1's run) compares fives.
 # Member k of the committee of seed S has seed S+k-1, so committees of seeds closer than their size
 # share members: for the spread over whole committees give seeds far apart, e.g. 1 101 201.
 # One seed takes about 70 minutes on two cores (a Zen 3 with AVX2: 51 for the five, 18 for two
@@ -15,6 +17,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/experiments/committee"
 mkdir -p "$out" "$root/models"
+sizes=(5 7)
+if [ "${1:-}" = --five ]; then
+  sizes=(5)
+  shift
+fi
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(1)
 "$root/perceptron" --version >/dev/null   # builds first, so that the clock times training only
@@ -22,7 +29,7 @@ for seed in "${seeds[@]}"; do
   model="$root/models/committee-$seed.json"
   start=$(date +%s)
   # Each line of events-SEED.txt: the seconds since the start, then train's JSON event.
-  for members in 5 7; do
+  for members in "${sizes[@]}"; do
     "$root/perceptron" train --preset committee --committee "$members" --seed "$seed" --json -o "$model" \
       | while IFS= read -r line; do echo "$(( $(date +%s) - start )) $line"; done
   done > "$out/events-$seed.txt"
