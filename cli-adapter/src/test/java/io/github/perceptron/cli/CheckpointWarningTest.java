@@ -22,7 +22,8 @@ class CheckpointWarningTest {
 
     @Test
     void the_console_warns_on_stderr_even_when_quiet() {
-        new StopOnInterrupt(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err()))
+        new StopOnInterrupt(new ConsoleTrainingReporter(console, true, "test"), Interrupts.unhandled(console.err(),
+                () -> Interrupts.SAVES_A_CHECKPOINT), new java.util.concurrent.atomic.AtomicInteger())
                 .checkpointFailed(3, diskFull);
         assertThat(err.toString()).isEqualTo("perceptron: warning: the checkpoint after epoch 3 was not saved "
                 + "(run.checkpoint.json: cannot save: No space left on device); training goes on\n");

@@ -182,8 +182,8 @@ class CommandLineTest {
         Path checkpoint = dir.resolve("partial.checkpoint.json");
         java.io.StringWriter stopErr = new java.io.StringWriter();
         int stopped = Main.run(concat(common, "-o", partial.toString()), new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(stopErr, true), environment, false, err -> {
-                    Interrupts interrupts = Interrupts.unhandled(err);
+                new java.io.PrintWriter(stopErr, true), environment, false, (err, stopping) -> {
+                    Interrupts interrupts = Interrupts.unhandled(err, stopping);
                     interrupts.receive(Interrupts.StopSignal.INT);
                     return interrupts;
                 });
@@ -206,7 +206,9 @@ class CommandLineTest {
         java.io.StringWriter insideErr = new java.io.StringWriter();
         int code = stoppedAfterTheFirstEpoch(concat(common, "--average-last", "3", "-o", inside.toString()), insideErr);
         assertThat(code).as(insideErr.toString()).isEqualTo(130);
-        assertThat(insideErr.toString()).contains("perceptron: stopped after epoch 1, inside the last 3 "
+        assertThat(insideErr.toString()).contains("perceptron: interrupted: stopping after this epoch, one of the last 3 "
+                + "whose weights --average-last averages: that average cannot be checkpointed, so nothing will be saved")
+                .contains("perceptron: stopped after epoch 1, inside the last 3 "
                 + "epochs whose weights --average-last averages; that average is not checkpointed, so this run cannot be "
                 + "resumed: nothing was saved").doesNotContain("checkpoint saved", "--resume");
         assertThat(inside).doesNotExist();
@@ -219,6 +221,7 @@ class CommandLineTest {
         java.io.StringWriter beforeErr = new java.io.StringWriter();
         assertThat(stoppedAfterTheFirstEpoch(concat(common, "--average-last", "2", "-o", before.toString()), beforeErr))
                 .as(beforeErr.toString()).isEqualTo(130);
+        assertThat(beforeErr.toString()).contains("perceptron: interrupted: stopping after this epoch to save a checkpoint");
         Path resumed = dir.resolve("averaged-resumed.json");
         CommandLineRun resume = CommandLineRun.of(environment, "train", "--data", data.toString(), "--resume",
                 dir.resolve("before.checkpoint.json").toString(), "-q", "-o", resumed.toString());
@@ -230,8 +233,8 @@ class CommandLineTest {
     /** Runs {@code args} as Ctrl-C stops it when pressed before training starts: after its first epoch. */
     private static int stoppedAfterTheFirstEpoch(String[] args, java.io.StringWriter err) {
         return Main.run(args, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true),
-                environment, false, stderr -> {
-                    Interrupts interrupts = Interrupts.unhandled(stderr);
+                environment, false, (stderr, stopping) -> {
+                    Interrupts interrupts = Interrupts.unhandled(stderr, stopping);
                     interrupts.receive(Interrupts.StopSignal.INT);
                     return interrupts;
                 });

@@ -8,19 +8,24 @@ import io.github.perceptron.core.train.EpochReport;
 import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingPlan;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks training to stop when the user interrupts (Ctrl-C or SIGTERM ends the run after the current
- * epoch, with a checkpoint), around a reporter. Early stopping is the plan's, in core.
+ * epoch), around a reporter, and counts the epochs done for the stop notice. Early stopping is the
+ * plan's, in core.
  */
 public final class StopOnInterrupt implements TrainingReporter {
 
     private final TrainingReporter reporter;
     private final Interrupts interrupts;
+    private final AtomicInteger epochsDone;
 
-    public StopOnInterrupt(TrainingReporter reporter, Interrupts interrupts) {
+    /** @param epochsDone the epochs done so far (more than 0 on a resumed run), which each epoch's end sets */
+    public StopOnInterrupt(TrainingReporter reporter, Interrupts interrupts, AtomicInteger epochsDone) {
         this.reporter = reporter;
         this.interrupts = interrupts;
+        this.epochsDone = epochsDone;
     }
 
     @Override
@@ -35,6 +40,7 @@ public final class StopOnInterrupt implements TrainingReporter {
 
     @Override
     public void epochCompleted(EpochReport report) {
+        epochsDone.set(report.epoch());
         reporter.epochCompleted(report);
     }
 

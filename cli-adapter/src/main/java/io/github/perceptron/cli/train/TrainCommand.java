@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -168,8 +169,12 @@ public final class TrainCommand implements Callable<Integer> {
         outputs.check(dataset, resume, true);
         DatasetSource source = dataset.open(quiet || json);
         String evaluatedOn = split.isNone() ? "test" : "validation";
-        Interrupts interrupts = signals.open(console.err());
-        StopOnInterrupt control = new StopOnInterrupt(reporter(evaluatedOn), interrupts);
+        AtomicInteger epochsDone = new AtomicInteger(resumed == null ? 0 : resumed.epoch());
+        Interrupts interrupts = signals.open(console.err(), () -> epochsDone.get() + 1 > plan.lastEpochBeforeAveraging()
+                ? "stopping after this epoch, one of the last " + plan.averagedEpochs() + " whose weights --average-last "
+                        + "averages: that average cannot be checkpointed, so nothing will be saved"
+                : Interrupts.SAVES_A_CHECKPOINT);
+        StopOnInterrupt control = new StopOnInterrupt(reporter(evaluatedOn), interrupts, epochsDone);
         control.started(plan, source.describe());
         TrainedModel trained = train(source, control, plan, split, resumed, outputs.checkpoint());
         if (trained.stopReason() == StopReason.REQUESTED) {
@@ -206,8 +211,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOutputs outputs = new TrainOutputs(out, null, plot, dataset);
         outputs.check(dataset, null, false);
         DatasetSource source = dataset.open(quiet || json);
-        Interrupts interrupts = signals.open(console.err());
-        StopOnInterrupt control = new StopOnInterrupt(reporter("test"), interrupts);
+        Interrupts interrupts = signals.open(console.err(), () -> "stopping after this epoch to save the model so far "
+                + "(a data-parallel run cannot be resumed yet)");
+        StopOnInterrupt control = new StopOnInterrupt(reporter("test"), interrupts, new AtomicInteger());
         TrainedModel trained = sharded.train(plan, new ShardRecipe(plan, codec, dataset.location()), source, shards,
                 localSteps, master, training.threads(), control);
         outputs.save(store, trained);
@@ -236,7 +242,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOutputs outputs = new TrainOutputs(out, null, null, dataset);
         outputs.check(dataset, null, false);
         DatasetSource source = dataset.open(quiet || json);
-        Interrupts interrupts = signals.open(console.err());
+        Interrupts interrupts = signals.open(console.err(), () -> "stopping: the finished members are kept, and the "
+                + "ones in training are dropped after their epoch");
         Path members = CommitteeTraining.membersBeside(outputs.model());
         CommitteeReporter reporter = new CommitteeReporter(console.out(), json, quiet, split.isNone() ? "test" : "validation");
         CommitteeTraining.Outcome outcome = new CommitteeTraining(useCases, compareRunners, codec, models, store, clock, reporter)
