@@ -173,6 +173,28 @@ class CommitteeTrainTest {
         assertThat(train("x.json", "--preset", "fastest").err()).contains("--preset: unknown preset 'fastest', expected committee");
     }
 
+    @Test
+    void a_member_that_diverges_fails_in_one_line_naming_it_and_leaves_nothing_behind() {
+        CommandLineRun diverged = train("diverged.json", "--committee", "2", "--lr", "1e30", "--augment", "none");
+        assertThat(diverged.exitCode()).isEqualTo(1);
+        assertThat(diverged.err()).matches("perceptron: member [12]: training diverged at epoch \\d+, batch \\d+: .*\\R")
+                .doesNotContain("\tat ");
+        assertThat(dir.resolve("diverged.json")).doesNotExist();
+        assertThat(dir.resolve("diverged.json.members")).as("no member finished: no directory for them").doesNotExist();
+    }
+
+    @Test
+    void a_member_that_cannot_be_saved_fails_in_one_line_and_leaves_no_temporary_file() throws IOException {
+        Path members = dir.resolve("blocked.json.members");
+        Files.createDirectories(members.resolve("member-1.json").resolve("in the way"));
+        CommandLineRun blocked = train("blocked.json", "--committee", "1");
+        assertThat(blocked.exitCode()).isEqualTo(1);
+        assertThat(blocked.err()).isEqualToIgnoringNewLines("perceptron: " + members.resolve("member-1.json")
+                + ": cannot save a committee member: Is a directory");
+        assertThat(members.resolve("member-1.json.tmp")).as("the half-saved member").doesNotExist();
+        assertThat(dir.resolve("blocked.json")).doesNotExist();
+    }
+
     /** A 28×28 grey image of a vertical bar. */
     private static java.awt.image.BufferedImage bar() {
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(28, 28,

@@ -125,10 +125,15 @@ final class CommitteeTraining {
             reporter.memberFinished(trained.index(), count, done[trained.index()], trained.keptEpoch(),
                     trained.heldOutAccuracy());
         };
-        if (placement.master() == null) {
-            sideBySide(runs, placement.threads(), keep);
-        } else {
-            places.runAll(placement.master(), runs, keep);
+        try {
+            if (placement.master() == null) {
+                sideBySide(runs, placement.threads(), keep);
+            } else {
+                places.runAll(placement.master(), runs, keep);
+            }
+        } catch (RuntimeException failed) {
+            removeIfEmpty(members);  // made for this run, which kept nothing in it
+            throw failed;
         }
         int finished = (int) java.util.Arrays.stream(done).filter(java.util.Objects::nonNull).count();
         if (stopped[0]) {
@@ -189,6 +194,14 @@ final class CommitteeTraining {
             Files.deleteIfExists(members);
         } catch (java.io.IOException e) {
             // Left behind, they cost disk only: the next run with this model's name checks them again.
+        }
+    }
+
+    private static void removeIfEmpty(Path members) {
+        try {
+            Files.deleteIfExists(members);
+        } catch (java.io.IOException e) {
+            // not empty (members an earlier run finished), or not ours to remove
         }
     }
 

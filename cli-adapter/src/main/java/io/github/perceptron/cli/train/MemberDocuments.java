@@ -2,6 +2,7 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.CommandFailure;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +20,20 @@ final class MemberDocuments {
             Files.write(temporary, document);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CommandFailure(file + ": cannot save a committee member: " + e.getMessage());
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // what could not be written may not be deletable either; the message names the place
+            }
+            throw new CommandFailure(file + ": cannot save a committee member: " + reason(e));
         }
+    }
+
+    /** The operating system's reason when there is one ("Is a directory"): the file is named already. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            return failed.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }
