@@ -46,6 +46,17 @@ class DirectoryLockTest {
     }
 
     @Test
+    void a_holder_that_has_not_written_who_it_is_is_refused_as_such() throws IOException {
+        try (DirectoryLock held = DirectoryLock.acquire(dir, notices::add, NOON)) {
+            Files.write(held.file(), new byte[0]);  // as a holder between taking the lock and writing its name
+            assertThatThrownBy(() -> DirectoryLock.acquire(dir, notices::add, NOON)).isInstanceOf(ModelStoreException.class)
+                    .hasMessage(dir + " is in use by another run (a process that has not said who it is); wait for it "
+                            + "to end, or give another --out");
+        }
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
     void another_process_holding_the_lock_is_named_and_its_death_frees_it() throws Exception {
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), HoldLock.class.getName(), dir.toString())
