@@ -7,7 +7,7 @@
 #   scripts/committee-validation.sh [VARIANT...]   (default: plain ls01)
 # Variants: plain (the recipe), ls01 (label smoothing 0.1), mixed (four architectures of about the
 # same cost, one per member: [784,800,800,10], [784,1000,400,10], [784,600,600,600,10] and
-# [784,1500,10]).
+# [784,1500,10]), swa (weight averaging of the last 8 epochs, --average-last 8).
 # Writes docs/experiments/committee/validation/VARIANT.{events,evaluate.json}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +28,8 @@ for name in "${variants[@]}"; do
     plain) extra=() ;;
     ls01) extra=(--label-smoothing 0.1) ;;
     mixed) extra=(--committee-layers "784,800,800,10|784,1000,400,10|784,600,600,600,10|784,1500,10") ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01 or mixed)" >&2; exit 2 ;;
+    swa) extra=(--average-last 8) ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed or swa)" >&2; exit 2 ;;
   esac
   "$root/perceptron" train "${recipe[@]}" ${extra[@]+"${extra[@]}"} -o "$split/$name.json" > "$out/$name.events"
   "$root/perceptron" evaluate -m "$split/$name.json" --data "$split" --json > "$out/$name.evaluate.json"
