@@ -48,16 +48,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Model loaded = store.load(model.file());
         LabelledImages test = dataset.open(json).load(Split.TEST);
-        Evaluation evaluation = loaded.evaluate(test);
+        // A committee against its members, and the committee of its first k: measured here, never chosen here.
+        List<Evaluation> firstMembers = loaded.evaluateFirstMembers(test);
+        Evaluation evaluation = firstMembers.get(firstMembers.size() - 1);
         List<Evaluation> members = new ArrayList<>();
-        List<Evaluation> firstMembers = new ArrayList<>();
-        if (loaded.isCommittee()) {
-            // Against its members, and the committee of its first k: measured here, never chosen here.
-            for (int k = 0; k < loaded.members().size(); k++) {
-                members.add(loaded.members().get(k).evaluate(test));
-                firstMembers.add(k == loaded.members().size() - 1 ? evaluation
-                        : Model.committee(loaded.members().subList(0, k + 1), loaded.metadata()).evaluate(test));
-            }
+        for (Model member : loaded.members()) {
+            members.add(member.evaluate(test));
         }
         if (json) {
             Map<String, Object> result = asJson(evaluation);

@@ -60,6 +60,16 @@ final class MemberVotes {
      * to the mean (cross-entropy {@code -ln p̄(label)}, or half the squared error of the mean output).
      */
     Evaluation evaluate(LabelledImages images, List<String> classNames, Loss loss) {
+        List<Evaluation> growing = evaluateFirst(images, classNames, loss);
+        return growing.get(growing.size() - 1);
+    }
+
+    /**
+     * The evaluation of the committee of the first k members, for k from 1 to all, from one pass of
+     * each member: the running sum after member k, divided by k, is the bits the committee of the
+     * first k would average (sums in member order, in float).
+     */
+    List<Evaluation> evaluateFirst(LabelledImages images, List<String> classNames, Loss loss) {
         if (images.classCount() > classes) {
             throw new IllegalArgumentException("the data has " + images.classCount() + " classes but the committee outputs "
                     + classes);
@@ -68,22 +78,39 @@ final class MemberVotes {
             throw new IllegalArgumentException("the data has " + images.pixelCount() + " pixels per image but the committee "
                     + "takes " + inputs + " inputs");
         }
-        int[][] confusion = new int[classes][classes];
+        int count = members.size();
+        int[][][] confusion = new int[count][classes][classes];
+        double[] total = new double[count];
         BatchAssembler batch = new BatchAssembler(images, Math.min(BATCH, Math.max(1, images.size())));
         boolean crossEntropy = loss.id().equals(Loss.crossEntropy().id());
-        double total = 0;
+        float[] sum = new float[BATCH * classes];
+        float[] one = new float[BATCH * classes];
+        float[] mean = new float[BATCH * classes];
         for (int from = 0; from < images.size(); from += BATCH) {
             int rows = Math.min(BATCH, images.size() - from);
+            int values = rows * classes;
             batch.fillRange(from, rows);
-            float[] mean = mean(batch.inputs(), rows);
+            java.util.Arrays.fill(sum, 0, values, 0f);
             int[] labels = batch.labels();
-            for (int r = 0; r < rows; r++) {
-                confusion[labels[r]][mostLikely(mean, r, classes)]++;
-                total += crossEntropy ? -Math.log(Math.max(mean[r * classes + labels[r]], Float.MIN_VALUE))
-                        : halfSquaredError(mean, r, labels[r]);
+            for (int k = 0; k < count; k++) {
+                members.get(k).probabilities(batch.inputs(), rows, one);
+                float size = k + 1;
+                for (int i = 0; i < values; i++) {
+                    sum[i] += one[i];
+                    mean[i] = sum[i] / size;
+                }
+                for (int r = 0; r < rows; r++) {
+                    confusion[k][labels[r]][mostLikely(mean, r, classes)]++;
+                    total[k] += crossEntropy ? -Math.log(Math.max(mean[r * classes + labels[r]], Float.MIN_VALUE))
+                            : halfSquaredError(mean, r, labels[r]);
+                }
             }
         }
-        return new Evaluation(images.size() == 0 ? 0 : total / images.size(), confusion, classNames);
+        List<Evaluation> growing = new java.util.ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            growing.add(new Evaluation(images.size() == 0 ? 0 : total[k] / images.size(), confusion[k], classNames));
+        }
+        return List.copyOf(growing);
     }
 
     private double halfSquaredError(float[] outputs, int row, int label) {

@@ -382,4 +382,22 @@ public final class Model {
         }
         return predictors.apply(network -> Evaluator.evaluate(network, images, classNames));
     }
+
+    /**
+     * A committee against its own beginnings: the evaluation of the committee of its first k
+     * members, for k from 1 to all, each the same as {@code Model.committee(members().subList(0, k),
+     * ...).evaluate(images)}, from one pass of each member over the images (evaluating each of
+     * those committees runs its members again: N(N+1)/2 passes).
+     *
+     * @param images labelled images of this model's size, with no more classes than it has
+     * @return one evaluation per member, in member order, the last the whole committee's; for a
+     *         single network, its own evaluation alone
+     * @throws IllegalArgumentException if the images do not fit the model
+     */
+    public List<Evaluation> evaluateFirstMembers(LabelledImages images) {
+        if (!isCommittee()) {
+            return List.of(evaluate(images));
+        }
+        return votes.evaluateFirst(images, classNames, members.get(0).spec().loss());
+    }
 }

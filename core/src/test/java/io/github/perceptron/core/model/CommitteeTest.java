@@ -61,6 +61,21 @@ class CommitteeTest {
     }
 
     @Test
+    void the_committees_of_its_first_members_are_evaluated_in_one_pass_as_each_alone() {
+        // 1,234 images: two whole batches of 500 and a part one.
+        LabelledImages blobs = SyntheticImages.blobs(1234, 8, 8, 4, 7);
+        List<Evaluation> growing = committee.evaluateFirstMembers(blobs);
+        assertThat(growing).hasSize(3);
+        for (int k = 1; k <= 3; k++) {
+            assertThat(growing.get(k - 1)).as("the first %d", k)
+                    .isEqualTo(Model.committee(List.of(a, b, c).subList(0, k), METADATA).evaluate(blobs));
+        }
+        assertThat(growing.get(2)).isEqualTo(committee.evaluate(blobs));
+        assertThat(growing.get(0)).isNotEqualTo(growing.get(2));
+        assertThat(a.evaluateFirstMembers(blobs)).as("a single network").containsExactly(a.evaluate(blobs));
+    }
+
+    @Test
     void its_evaluation_counts_the_mean_answers_and_their_cross_entropy() {
         LabelledImages blobs = SyntheticImages.blobs(300, 8, 8, 4, 7);
         Evaluation evaluation = committee.evaluate(blobs);
