@@ -59,7 +59,7 @@ class MasterWithoutWorkersIT {
             }
             Thread.sleep(500);  // into the wait's loop: the registration is logged before the context returns
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor()).isZero();
-            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(() -> stuck(run, err)).isTrue();
             String errors = Files.readString(err, StandardCharsets.UTF_8);
             assertThat(run.exitValue()).as(errors).isEqualTo(130);
             assertThat(errors).doesNotContain("no executor joined", "internal error", "\tat ");
@@ -67,6 +67,20 @@ class MasterWithoutWorkersIT {
                     .allMatch(line -> line.equals("perceptron: --master " + cluster.url() + ": stopped while waiting for "
                             + "an executor (Ctrl-C or a signal); nothing was run"));
             assertThat(dir.resolve("out/journal.jsonl")).as("no trial was journaled").doesNotExist();
+        }
+    }
+
+    /** What a driver that did not end says: its errors and its threads, before it is killed. */
+    private static String stuck(Process run, Path err) {
+        try {
+            Process dump = new ProcessBuilder("jcmd", Long.toString(run.pid()), "Thread.print").redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return "the driver did not end within 60 s of SIGINT; its errors:\n" + Files.readString(err, StandardCharsets.UTF_8)
+                    + "\nits threads:\n" + threads;
+        } catch (java.io.IOException e) {
+            return "the driver did not end within 60 s of SIGINT (" + e + ")";
+        } finally {
+            run.destroyForcibly();
         }
     }
 
