@@ -86,7 +86,11 @@ class MasterWithoutWorkersIT {
 
     /** {@code ./perceptron-spark tune --master} on {@code cluster}, waiting at most {@code waitSeconds} for an executor. */
     private Process search(Path data, StandaloneCluster cluster, Path err, int waitSeconds) throws java.io.IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
+        // With SIGINT's default action whatever this JVM inherited: a shell starts background jobs
+        // with SIGINT ignored, and a driver started so ignores Ctrl-C, as Unix means it to (this test
+        // failed whenever the suite itself ran in the background).
+        ProcessBuilder builder = new ProcessBuilder(List.of("env", "--default-signal=INT",
+                StandaloneClusterIT.ROOT.resolve("perceptron-spark").toString(),
                 "tune", "--data", data.toString(), "--trials", "2", "--epochs", "1", "--master", cluster.url(),
                 "--out", dir.resolve("out").toString()))
                 .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
