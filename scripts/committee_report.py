@@ -5,7 +5,9 @@ For each seed: events-SEED.txt (seconds since the start, then train's JSON event
 that made or grew the committee) and
 evaluate-SEED.json (the committee, each member alone, and the committee of the first k members,
 on the test set). Prints a markdown table; writes accuracy.svg: test accuracy against the number of
-members, and against the minutes of training at which that committee was complete.
+members, and against the minutes of training at which that committee was complete. Seeds listed in
+shared-machine.txt (one per line) trained beside other work: their clock is no timing figure, so
+their minutes are left out of the table, the median and the time panel.
 Standard library only.
 """
 import json
@@ -40,7 +42,7 @@ def svg(series, path):
     accuracies = [100 * a for s in series for a in s["committee"] + s["members"]]
     low, high = min(accuracies) - 0.05, max(accuracies) + 0.05
     max_members = max(len(s["committee"]) for s in series)
-    max_minutes = max(max(s["minutes"]) for s in series) * 1.05
+    max_minutes = max(max(s["minutes"]) for s in series if not s["shared"]) * 1.05
 
     def y(accuracy):
         return pad + (high - 100 * accuracy) / (high - low) * (height - 2 * pad)
@@ -67,6 +69,8 @@ def svg(series, path):
                 for k, x in enumerate(xs):
                     parts.append(f'<text x="{x}" y="{height - pad + 15}" text-anchor="middle">{k + 1}</text>')
             else:
+                if s["shared"]:
+                    continue
                 xs = [x0 + m / max_minutes * panel for m in s["minutes"]]
                 for m in range(0, int(max_minutes) + 1, 10):
                     parts.append(f'<text x="{x0 + m / max_minutes * panel}" y="{height - pad + 15}" text-anchor="middle">{m}</text>')
@@ -84,6 +88,8 @@ def svg(series, path):
 def main():
     directory = pathlib.Path(sys.argv[1])
     seeds = sorted(int(p.stem.split("-")[1]) for p in directory.glob("evaluate-*.json"))
+    listed = directory / "shared-machine.txt"
+    shared = {int(line.split()[0]) for line in listed.read_text().splitlines() if line.strip()} if listed.exists() else set()
     series = []
     print("| seed | members | committee of the first k: test accuracy | member k alone | committee complete after |")
     print("|---|---|---|---|---|")
@@ -91,24 +97,26 @@ def main():
         figures, minutes, total = read_seed(directory, seed)
         committee = [f["accuracy"] for f in figures["first_members"]]
         members = [f["accuracy"] for f in figures["members"]]
-        series.append({"committee": committee, "members": members, "minutes": minutes})
+        series.append({"committee": committee, "members": members, "minutes": minutes, "shared": seed in shared})
+        clock = (lambda m: "(machine shared)") if seed in shared else (lambda m: f"{m:.1f} min")
         for k in range(len(committee)):
-            print(f"| {seed} | {k + 1} | {100 * committee[k]:.2f}% | {100 * members[k]:.2f}% | {minutes[k]:.1f} min |")
+            print(f"| {seed} | {k + 1} | {100 * committee[k]:.2f}% | {100 * members[k]:.2f}% | {clock(minutes[k])} |")
         print(f"| {seed} | all | **{100 * figures['accuracy']:.2f}%** (best member {100 * max(members):.2f}%) | | "
-              f"{total:.1f} min, saved |")
+              f"{clock(total)}, saved |")
     if len(seeds) > 1:
         # Compared at the size every seed reached (the preset's five when one seed was grown to seven).
         size = min(len(s["committee"]) for s in series)
         committees = [100 * s["committee"][size - 1] for s in series]
         best = [100 * max(s["members"][:size]) for s in series]
         gains = [c - b for c, b in zip(committees, best)]
-        minutes = [s["minutes"][size - 1] for s in series]
+        minutes = [s["minutes"][size - 1] for s in series if not s["shared"]]
         print(f"\nOver {len(seeds)} seeds, committees of {size} (mean ± sample sd): the committee "
               f"{statistics.mean(committees):.2f}% ± {statistics.stdev(committees):.2f}, its best member "
               f"{statistics.mean(best):.2f}% ± {statistics.stdev(best):.2f}, the committee's gain over its best "
               f"member {statistics.mean(gains):+.2f} ± {statistics.stdev(gains):.2f} points (each seed: "
-              f"{', '.join(f'{g:+.2f}' for g in gains)}); complete after {statistics.median(minutes):.1f} min "
-              f"(median; {min(minutes):.1f}-{max(minutes):.1f}).")
+              f"{', '.join(f'{g:+.2f}' for g in gains)})"
+              + (f"; complete after {statistics.median(minutes):.1f} min (median of {len(minutes)}; "
+                 f"{min(minutes):.1f}-{max(minutes):.1f})" if minutes else "") + ".")
     svg(series, directory / "accuracy.svg")
 
 
