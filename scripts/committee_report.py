@@ -81,6 +81,13 @@ def svg(series, path):
         if p == 0:
             parts.append(f'<text x="{x0 + panel - 5}" y="{pad + 12}" text-anchor="end">line: committee of the first k;'
                          ' rings: member k alone</text>')
+            for i, (s, colour) in enumerate(zip(series, ["#1f77b4", "#d62728", "#2ca02c"])):
+                parts.append(f'<text x="{x0 + panel - 5}" y="{height - pad - 8 - 14 * (len(series) - 1 - i)}" '
+                             f'text-anchor="end" fill="{colour}">'
+                             f'seed {s["seed"]}</text>')
+        elif any(s["shared"] for s in series):
+            parts.append(f'<text x="{x0 + panel - 5}" y="{pad + 12}" text-anchor="end">seeds trained on a shared machine'
+                         ' are not drawn</text>')
     parts.append("</svg>")
     path.write_text("\n".join(parts) + "\n")
 
@@ -97,7 +104,8 @@ def main():
         figures, minutes, total = read_seed(directory, seed)
         committee = [f["accuracy"] for f in figures["first_members"]]
         members = [f["accuracy"] for f in figures["members"]]
-        series.append({"committee": committee, "members": members, "minutes": minutes, "shared": seed in shared})
+        series.append({"seed": seed, "committee": committee, "members": members, "minutes": minutes,
+                       "shared": seed in shared})
         clock = (lambda m: "(machine shared)") if seed in shared else (lambda m: f"{m:.1f} min")
         for k in range(len(committee)):
             print(f"| {seed} | {k + 1} | {100 * committee[k]:.2f}% | {100 * members[k]:.2f}% | {clock(minutes[k])} |")
