@@ -30,7 +30,27 @@ final class OnnxExporter {
     private OnnxExporter() {
     }
 
+    /**
+     * Why {@code model} cannot be written as this graph, or null when it can: a network that
+     * normalises its input (deskew, width) would need that resampling in the graph, which this
+     * export does not write yet; without it the graph would answer other probabilities.
+     */
+    static String unwritable(Model model) {
+        List<Model> networks = model.isCommittee() ? model.members() : List.of(model);
+        for (int k = 0; k < networks.size(); k++) {
+            if (!networks.get(k).inputNormalisation().isNone()) {
+                return (model.isCommittee() ? "member " + (k + 1) : "the model") + " normalises its input ("
+                        + networks.get(k).inputNormalisation().id() + "), which the ONNX export does not write yet";
+            }
+        }
+        return null;
+    }
+
     static byte[] export(Model model) {
+        String unwritable = unwritable(model);
+        if (unwritable != null) {
+            throw new IllegalArgumentException(unwritable);
+        }
         ProtoWriter graph = new ProtoWriter();
         if (model.isCommittee()) {
             // Each member's nodes and weights under its own prefix, then one Mean of their probabilities.

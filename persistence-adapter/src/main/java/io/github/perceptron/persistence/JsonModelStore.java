@@ -34,12 +34,18 @@ public final class JsonModelStore implements ModelStore {
     public static final String FORMAT = "perceptron-model";
     /** The format name of checkpoints: a model document with a {@code training} section. */
     public static final String CHECKPOINT_FORMAT = "perceptron-checkpoint";
-    /** The newest format version this code reads: a committee's document. */
-    public static final int FORMAT_VERSION = 4;
+    /** The newest format version this code reads: a document whose networks normalise their input. */
+    public static final int FORMAT_VERSION = 5;
     /** The version a single network's document is written in, so that readers of version 3 still read it. */
     public static final int NETWORK_VERSION = 3;
     /** The version that brought committees; only theirs are written in it. */
     public static final int COMMITTEE_VERSION = 4;
+    /**
+     * The version that brought input normalisation ({@code architecture.input.normalisation}): only
+     * documents with a network that normalises are written in it, so that older readers, which
+     * would feed such a network raw images, refuse them.
+     */
+    public static final int NORMALISING_VERSION = 5;
 
     /** The most bytes a number takes as written ("-1.2345678E-38, "), with room for the layout. */
     private static final long MAX_BYTES_PER_NUMBER = 20;

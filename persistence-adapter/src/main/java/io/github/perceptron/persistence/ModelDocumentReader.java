@@ -1,6 +1,7 @@
 package io.github.perceptron.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
@@ -54,17 +55,18 @@ final class ModelDocumentReader {
             throw fields.bad("formatVersion", "is " + version + ", newer than this perceptron reads ("
                     + JsonModelStore.FORMAT_VERSION + "); upgrade perceptron");
         }
-        if (version == JsonModelStore.COMMITTEE_VERSION) {
+        boolean normalising = version >= JsonModelStore.NORMALISING_VERSION;
+        if (version == JsonModelStore.COMMITTEE_VERSION || normalising && root.has("kind")) {
             if (!format.equals(JsonModelStore.FORMAT)) {
                 throw fields.bad("formatVersion", "is " + version + ", which only a committee's model document has");
             }
-            return committee(root);
+            return committee(root, normalising);
         }
-        return network(root);
+        return network(root, normalising);
     }
 
     /** Version 4: {@code kind} is {@code committee}, each of {@code members} a network's fields, and the committee's metadata. */
-    private Model committee(JsonNode root) {
+    private Model committee(JsonNode root, boolean normalising) {
         String kind = fields.text(root, "kind", "kind");
         if (!kind.equals("committee")) {
             throw fields.bad("kind", "is '" + kind + "', expected committee");
@@ -78,7 +80,7 @@ final class ModelDocumentReader {
             if (!members.get(k).isObject()) {
                 throw fields.bad("members[" + k + "]", "must be an object");
             }
-            read.add(new ModelDocumentReader(file, "members[" + k + "].").network(members.get(k)));
+            read.add(new ModelDocumentReader(file, "members[" + k + "].").network(members.get(k), normalising));
         }
         ModelMetadata metadata = metadata(fields.object(root, "metadata", "metadata"));
         try {
@@ -88,8 +90,11 @@ final class ModelDocumentReader {
         }
     }
 
-    /** A network's architecture, parameters and metadata, in a document or a committee's member. */
-    private Model network(JsonNode root) {
+    /**
+     * A network's architecture, parameters and metadata, in a document or a committee's member;
+     * {@code normalising} when the document's version may carry an input normalisation.
+     */
+    private Model network(JsonNode root, boolean normalising) {
         JsonNode architecture = fields.object(root, "architecture", "architecture");
         JsonNode input = fields.object(architecture, "input", "architecture.input");
         int width = (int) fields.integer(input, "width", "architecture.input.width", 1, MAX_UNITS);
@@ -101,7 +106,26 @@ final class ModelDocumentReader {
         List<String> classNames = classNames(architecture, spec.classes());
         List<float[]> values = parameters(fields.array(root, "parameters", "parameters"), spec.sizes());
         ModelMetadata metadata = metadata(fields.object(root, "metadata", "metadata"));
-        return Model.restore(spec, values, width, height, classNames, metadata);
+        Model model = Model.restore(spec, values, width, height, classNames, metadata);
+        InputNormalisation normalisation = normalisation(input, normalising);
+        return normalisation.isNone() ? model : model.withInputNormalisation(normalisation);
+    }
+
+    /** {@code architecture.input.normalisation}: none when absent; only documents of version 5 and later hold one. */
+    private InputNormalisation normalisation(JsonNode input, boolean normalising) {
+        if (!input.has("normalisation")) {
+            return InputNormalisation.NONE;
+        }
+        if (!normalising) {
+            throw fields.bad("architecture.input.normalisation", "needs formatVersion "
+                    + JsonModelStore.NORMALISING_VERSION + " or later");
+        }
+        String id = fields.text(input, "normalisation", "architecture.input.normalisation");
+        try {
+            return InputNormalisation.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("architecture.input.normalisation", e.getMessage());
+        }
     }
 
     /** The network an {@code architecture} object describes (its layers, output, loss and initialisation), for {@code inputs} pixels. */

@@ -57,7 +57,8 @@ final class ModelDocumentWriter {
     /** The model's fields under {@code format}, inside an object the caller opened. */
     void writeFields(String format, Model model) throws IOException {
         json.writeStringField("format", format);
-        json.writeNumberField("formatVersion", JsonModelStore.NETWORK_VERSION);
+        json.writeNumberField("formatVersion", model.inputNormalisation().isNone() ? JsonModelStore.NETWORK_VERSION
+                : JsonModelStore.NORMALISING_VERSION);
         writeNetworkFields(model);
     }
 
@@ -69,7 +70,9 @@ final class ModelDocumentWriter {
 
     private void writeCommittee(Model committee) throws IOException {
         json.writeStringField("format", JsonModelStore.FORMAT);
-        json.writeNumberField("formatVersion", JsonModelStore.COMMITTEE_VERSION);
+        boolean normalising = committee.members().stream().anyMatch(member -> !member.inputNormalisation().isNone());
+        json.writeNumberField("formatVersion", normalising ? JsonModelStore.NORMALISING_VERSION
+                : JsonModelStore.COMMITTEE_VERSION);
         json.writeStringField("kind", "committee");
         json.writeArrayFieldStart("members");
         for (Model member : committee.members()) {
@@ -87,6 +90,9 @@ final class ModelDocumentWriter {
         json.writeObjectFieldStart("input");
         json.writeNumberField("width", model.width());
         json.writeNumberField("height", model.height());
+        if (!model.inputNormalisation().isNone()) {
+            json.writeStringField("normalisation", model.inputNormalisation().id());
+        }
         json.writeEndObject();
         writeNetwork(spec);
         json.writeArrayFieldStart("classNames");

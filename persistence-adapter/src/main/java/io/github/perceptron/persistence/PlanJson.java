@@ -3,6 +3,7 @@ package io.github.perceptron.persistence;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.network.NetworkSpec;
 import io.github.perceptron.core.optim.LearningRateSchedule;
 import io.github.perceptron.core.optim.OptimizerSpec;
@@ -70,6 +71,9 @@ final class PlanJson {
         if (plan.averagedEpochs() > 0) {
             json.writeNumberField("averagedEpochs", plan.averagedEpochs());
         }
+        if (!plan.inputNormalisation().isNone()) {
+            json.writeStringField("inputNormalisation", plan.inputNormalisation().id());
+        }
         EarlyStopping stopping = plan.earlyStopping();
         if (!stopping.equals(EarlyStopping.NONE)) {
             json.writeObjectFieldStart("earlyStopping");
@@ -101,9 +105,23 @@ final class PlanJson {
                             ? fields.number(plan, "labelSmoothing", "training.plan.labelSmoothing", 0, 0.5) : 0,
                     plan.has("averagedEpochs")
                             ? (int) fields.integer(plan, "averagedEpochs", "training.plan.averagedEpochs", 0, 1_000_000)
-                            : 0);
+                            : 0,
+                    inputNormalisation(fields, plan));
         } catch (IllegalArgumentException e) {
             throw fields.bad("training.plan", "is inconsistent: " + e.getMessage());
+        }
+    }
+
+    /** Plans written before input normalisation have none. */
+    static InputNormalisation inputNormalisation(JsonFields fields, JsonNode plan) {
+        if (!plan.has("inputNormalisation")) {
+            return InputNormalisation.NONE;
+        }
+        String id = fields.text(plan, "inputNormalisation", "training.plan.inputNormalisation");
+        try {
+            return InputNormalisation.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw fields.bad("training.plan.inputNormalisation", e.getMessage());
         }
     }
 

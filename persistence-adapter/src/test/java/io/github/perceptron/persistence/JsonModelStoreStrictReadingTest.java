@@ -50,7 +50,7 @@ class JsonModelStoreStrictReadingTest {
     @Test
     void a_newer_format_version_asks_for_an_upgrade() throws IOException {
         edit(root -> root.put("formatVersion", JsonModelStore.FORMAT_VERSION + 1));
-        assertRefused("field 'formatVersion' is 5, newer than this perceptron reads (4); upgrade perceptron");
+        assertRefused("field 'formatVersion' is 6, newer than this perceptron reads (5); upgrade perceptron");
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class InfoCommand implements Callable<Integer> {
             return 0;
         }
         out.println("model        " + model.file());
-        out.println("input        " + loaded.width() + "×" + loaded.height() + " pixels");
+        out.println("input        " + loaded.width() + "×" + loaded.height() + " pixels"
+                + (loaded.inputNormalisation().isNone() ? "" : ", normalised: " + loaded.inputNormalisation().id()));
         if (loaded.isCommittee()) {
             members(out, loaded);
         } else {
@@ -99,8 +100,8 @@ public final class InfoCommand implements Callable<Integer> {
         for (int k = 0; k < members.size(); k++) {
             Model member = members.get(k);
             ModelMetadata metadata = member.metadata();
-            out.printf(Locale.ROOT, "  member %-3d %s, seed %d, epoch %d kept, %s, %s%n", k + 1, member.spec().sizes(),
-                    metadata.seed(), metadata.epochs(), metadata.testAccuracy()
+            out.printf(Locale.ROOT, "  member %-3d %s%s, seed %d, epoch %d kept, %s, %s%n", k + 1, member.spec().sizes(),
+                    member.inputNormalisation().isNone() ? "" : " " + member.inputNormalisation().id(), metadata.seed(), metadata.epochs(), metadata.testAccuracy()
                             .stream().mapToObj(a -> String.format(Locale.ROOT, "test accuracy %.2f%%", 100 * a))
                             .findFirst().orElse("test accuracy not recorded"), member.weightsDigest());
         }

@@ -19,26 +19,47 @@ final class CommitteeOptions {
     }
 
     /**
-     * Member k's plan is the plan of {@code train --seed S+k --layers L_k}: the options given, with the
-     * seed moved on by k and the layers taken in turn from {@code committeeLayers}.
+     * What the members take in turn: {@code --committee-layers} and {@code --committee-normalise},
+     * each {@code |}-separated, or null for the options every member shares.
      */
-    static List<TrainingPlan> memberPlans(CommandLine.ParseResult parsed, Integer members, String committeeLayers,
+    record Turns(String layers, String normalisations) {
+
+        /** Member k's settings: {@code settings} with the k-th layers and normalisation, each list taken round. */
+        TrainingSettings of(int k, TrainingSettings settings) {
+            TrainingSettings member = settings;
+            if (layers != null) {
+                member = member.with("layers", take(layers, k));
+            }
+            if (normalisations != null) {
+                member = member.with("normalise", take(normalisations, k));
+            }
+            return member;
+        }
+
+        private static String take(String turns, int k) {
+            String[] each = turns.split("\\|", -1);
+            return each[k % each.length].strip();
+        }
+    }
+
+    /**
+     * Member k's plan is the plan of {@code train --seed S+k --layers L_k --normalise N_k}: the
+     * options given, with the seed moved on by k and the layers and normalisation taken in turn.
+     */
+    static List<TrainingPlan> memberPlans(CommandLine.ParseResult parsed, Integer members, Turns turns,
                                           TrainingSettings settings, EarlyStopping earlyStopping) {
         if (members == null) {
-            throw new OptionException("--committee-layers goes with --committee N");
+            throw new OptionException((turns.layers() != null ? "--committee-layers" : "--committee-normalise")
+                    + " goes with --committee N");
         }
         if (members < 1 || members > Model.MAX_MEMBERS) {
             throw new OptionException("--committee must be in 1.." + Model.MAX_MEMBERS + ", was " + members);
         }
         RefusedOptions.refuse(parsed, REFUSED, "--committee: each member is a fresh run, and the same command "
                 + "resumes the members not finished");
-        List<String> layers = committeeLayers == null ? List.of() : List.of(committeeLayers.split("\\|", -1));
         List<TrainingPlan> plans = new ArrayList<>();
         for (int k = 0; k < members; k++) {
-            TrainingSettings member = settings.with("seed", Long.toString(settings.seed() + k));
-            if (!layers.isEmpty()) {
-                member = member.with("layers", layers.get(k % layers.size()).strip());
-            }
+            TrainingSettings member = turns.of(k, settings.with("seed", Long.toString(settings.seed() + k)));
             try {
                 plans.add(member.plan().withEarlyStopping(earlyStopping));
             } catch (IllegalArgumentException e) {

@@ -271,14 +271,19 @@ final class CommitteeTraining {
         }
         Provenance p = from.get();
         Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("committee", Map.of("members", (long) members.size(),
+        Map<String, Object> committee = new LinkedHashMap<>(Map.of("members", (long) members.size(),
                 "seeds", plans.stream().map(TrainingPlan::seed).toList(),
                 "layers", plans.stream().map(member -> member.network().sizes().stream().map(Integer::longValue).toList())
                         .toList(),
                 "combination", "mean of the members' probabilities"));
+        if (plans.stream().anyMatch(member -> !member.inputNormalisation().isNone())) {
+            committee.put("inputNormalisations", plans.stream().map(member -> member.inputNormalisation().id()).toList());
+        }
+        plan.put("committee", committee);
         plan.putAll(plans.get(0).describe());
         plan.remove("seed");
         plan.remove("layers");
+        plan.remove("inputNormalisation");  // each member's is in the committee's list
         return metadata.withProvenance(new Provenance(plan, p.trainDigest(), p.testDigest(), p.validation(), epochs,
                 "every member, each at the epoch its own run kept", p.kernel(), p.threads(), p.java(), p.cpu(),
                 p.gitCommit()));

@@ -103,7 +103,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "A named recipe; options typed beside it win. committee: five [784,800,800,10] networks with "
-                    + "elastic distortions, 130 epochs each, as one committee (docs/experiments-committee.md).")
+                    + "elastic distortions, 130 epochs each, the digits as they are, deskewed, and 12, 16 and 20 pixels "
+                    + "wide, as one committee (docs/experiments-committee.md).")
     String preset;
 
     @Option(names = "--committee", paramLabel = "N",
@@ -117,6 +118,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "With --committee: the members' layers in turn, such as 784,800,800,10|784,1200,10 "
                     + "(default: --layers for every member).")
     String committeeLayers;
+
+    @Option(names = "--committee-normalise", paramLabel = "K|K...",
+            description = "With --committee: the members' input normalisations in turn (see --normalise), such as "
+                    + "none|deskew|width12|width16|width20: members that see the digits each their own way err on "
+                    + "different images (default: --normalise for every member).")
+    String committeeNormalise;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw loss and accuracy per epoch, training against held-out data, as PNG (or SVG for *.svg).")
@@ -148,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (committee != null || committeeLayers != null || preset != null) {
+        if (committee != null || committeeLayers != null || committeeNormalise != null || preset != null) {
             return committee();
         }
         if (shards != null || localSteps != null || master != null) {
@@ -235,8 +242,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings = recipe == null ? training.settings()
                 : TrainingSettings.DEFAULTS.withArguments(recipe.options()).with(training.settings().given());
         List<TrainingPlan> plans = CommitteeOptions.memberPlans(spec.commandLine().getParseResult(),
-                committee != null || recipe == null ? committee : Integer.valueOf(recipe.members()), committeeLayers,
-                settings, held.earlyStopping());
+                committee != null || recipe == null ? committee : Integer.valueOf(recipe.members()),
+                new CommitteeOptions.Turns(committeeLayers, committeeNormalise != null || recipe == null
+                        || training.settings().given().containsKey("normalise") ? committeeNormalise
+                        : recipe.memberNormalisations()), settings, held.earlyStopping());
         // Each member holds out what it would alone (the split follows its seed); the notice is said once.
         ValidationSplit split = held.split(plans.get(0), console);
         TrainOutputs outputs = new TrainOutputs(out, null, null, dataset);

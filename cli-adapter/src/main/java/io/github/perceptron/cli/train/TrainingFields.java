@@ -3,6 +3,7 @@ package io.github.perceptron.cli.train;
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.cli.train.LayerSizes;
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
@@ -59,6 +60,14 @@ final class TrainingFields {
             throw new OptionException("--dropout must be a rate in [0, 1), was " + text);
         }
         return rate;
+    }
+
+    static InputNormalisation normalisation(String text) {
+        try {
+            return InputNormalisation.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("--normalise: " + e.getMessage(), e);
+        }
     }
 
     static double labelSmoothing(String text) {

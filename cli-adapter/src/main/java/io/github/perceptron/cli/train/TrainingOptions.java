@@ -103,6 +103,13 @@ public final class TrainingOptions {
                     + "averaging); the last epoch reports on the mean (default: ${DEFAULT-VALUE}: the last weights).")
     int averageLast;
 
+    @Option(names = "--normalise", paramLabel = "KIND", defaultValue = "none",
+            description = "Normalise every image before the network sees it, in training and in the saved model's "
+                    + "predictions: none, deskew (shear upright by the ink's moments) or widthN (stretch the ink to N "
+                    + "pixels wide, as width16); a committee's members may each take their own "
+                    + "(--committee-normalise) (default: ${DEFAULT-VALUE}).")
+    String normalise;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the matrix products (default: all processors); results are the same for any N.")
     Integer threads;
@@ -115,7 +122,8 @@ public final class TrainingOptions {
     public TrainingSettings settings() {
         return new TrainingSettings(TrainingFields.layers(layers), activation, loss, optimizer, learningRate, momentum, l2, dropout, init, epochs,
                 batch, seed, schedule, warmup, !noShuffle, augment, classWeights == null ? ClassWeights.NONE : classWeights,
-                TrainingFields.labelSmoothing(labelSmoothing), TrainingFields.averageLast(averageLast), typed());
+                TrainingFields.labelSmoothing(labelSmoothing), TrainingFields.averageLast(averageLast),
+                TrainingFields.normalisation(normalise), typed());
     }
 
     /** The plan these options describe. */

@@ -2,6 +2,7 @@ package io.github.perceptron.cli.train;
 
 import io.github.perceptron.cli.common.OptionException;
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
@@ -25,13 +26,14 @@ import java.util.Map;
  * @param initialization null for the one suited to the activation
  * @param labelSmoothing ε of the smoothed training targets, 0 for none
  * @param averageLast  how many last epochs' weights the kept model averages, 0 for none
+ * @param inputNormalisation how each image is normalised before the network sees it
  * @param given        the options given, by name without dashes, with their text (null for a flag), in order
  */
 public record TrainingSettings(List<Integer> layers, Activation activation, Loss loss, String optimizer, Double learningRate,
                                double momentum, double l2, double dropout, Initialization initialization, int epochs,
                                int batch, long seed, LearningRateSchedule schedule, double warmup, boolean shuffle,
                                Augmentation augmentation, ClassWeights classWeights, double labelSmoothing,
-                               int averageLast, Map<String, String> given) {
+                               int averageLast, InputNormalisation inputNormalisation, Map<String, String> given) {
 
     /**
      * The defaults: the best model we know how to train in about a minute on two cores, chosen on
@@ -40,7 +42,8 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
      */
     public static final TrainingSettings DEFAULTS = new TrainingSettings(List.of(784, 512, 10), Activation.RELU,
             Loss.fromId("cross-entropy"), "nesterov", null, 0.9, 0, 0.2, null, 60, 100, 1,
-            new LearningRateSchedule.Cosine(0), 0, true, Augmentation.NONE.withShift(2), ClassWeights.NONE, 0, 0, Map.of());
+            new LearningRateSchedule.Cosine(0), 0, true, Augmentation.NONE.withShift(2), ClassWeights.NONE, 0, 0,
+            InputNormalisation.NONE, Map.of());
 
     /** The training options that take no value. */
     private static final List<String> FLAGS = List.of("no-shuffle");
@@ -65,61 +68,64 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
         return switch (name) {
             case "layers" -> new TrainingSettings(TrainingFields.layers(text), activation, loss, optimizer, learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "activation" -> new TrainingSettings(layers, TrainingFields.activation(text), loss, optimizer, learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "loss" -> new TrainingSettings(layers, activation, TrainingFields.loss(text), optimizer, learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "optimizer" -> new TrainingSettings(layers, activation, loss, TrainingFields.optimizer(text), learningRate,
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "lr" -> new TrainingSettings(layers, activation, loss, optimizer, TrainingFields.number(option, text),
                     momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "momentum" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate,
                     TrainingFields.number(option, text), l2, dropout, initialization, epochs, batch, seed, schedule, warmup,
-                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, now);
+                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "l2" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum,
                     TrainingFields.number(option, text), dropout, initialization, epochs, batch, seed, schedule, warmup,
-                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, now);
+                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "dropout" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
                     TrainingFields.dropout(text), initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "init" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     TrainingFields.initialization(text), epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "epochs" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, TrainingFields.integer(option, text), batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "batch" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, TrainingFields.integer(option, text), seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "seed" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, TrainingFields.longInteger(option, text), schedule, warmup, shuffle,
-                    augmentation, classWeights, labelSmoothing, averageLast, now);
+                    augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "schedule" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, TrainingFields.schedule(text), warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "warmup" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, schedule, TrainingFields.warmup(text), shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "no-shuffle" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, schedule, warmup, text != null && text.equals("false"),
-                    augmentation, classWeights, labelSmoothing, averageLast, now);
+                    augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "augment" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
                     initialization, epochs, batch, seed, schedule, warmup, shuffle, TrainingFields.augmentation(text),
-                    classWeights, labelSmoothing, averageLast, now);
+                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
             case "class-weights" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
                     dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    TrainingFields.classWeights(text), labelSmoothing, averageLast, now);
+                    TrainingFields.classWeights(text), labelSmoothing, averageLast, inputNormalisation, now);
             case "label-smoothing" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
                     dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
-                    TrainingFields.labelSmoothing(text), averageLast, now);
+                    TrainingFields.labelSmoothing(text), averageLast, inputNormalisation, now);
             case "average-last" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
                     dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
-                    labelSmoothing, TrainingFields.averageLast(text), now);
+                    labelSmoothing, TrainingFields.averageLast(text), inputNormalisation, now);
+            case "normalise" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
+                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
+                    labelSmoothing, averageLast, TrainingFields.normalisation(text), now);
             default -> throw new OptionException("unknown training option '" + option + "'");
         };
     }
@@ -186,6 +192,7 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
                     .classWeights(classWeights)
                     .labelSmoothing(labelSmoothing)
                     .averageLastEpochs(averageLast)
+                    .inputNormalisation(inputNormalisation)
                     .build();
         } catch (OptionException e) {
             throw e;

@@ -1,5 +1,6 @@
 package io.github.perceptron.core.model;
 
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.engine.Evaluator;
 import io.github.perceptron.core.engine.Network;
@@ -50,16 +51,18 @@ public final class Model {
     private final int height;
     private final List<String> classNames;
     private final ModelMetadata metadata;
+    /** What a single network's images go through first; NONE for a committee, whose members each have their own. */
+    private final InputNormalisation normalisation;
     /** Computed on first use: a model's weights never change. */
     private String weightsDigest;
 
     /** A model around {@code network}, which it owns from now on: see {@link #restore} for the public way in. */
     Model(Network network, int width, int height, List<String> classNames, ModelMetadata metadata) {
-        this(network, new Predictors(network), width, height, classNames, metadata);
+        this(network, new Predictors(network), width, height, classNames, metadata, InputNormalisation.NONE);
     }
 
     private Model(Network network, Predictors predictors, int width, int height, List<String> classNames,
-                  ModelMetadata metadata) {
+                  ModelMetadata metadata, InputNormalisation normalisation) {
         NetworkSpec spec = network.spec();
         if (width * height != spec.inputs()) {
             throw new IllegalArgumentException(width + "×" + height + " images do not fit a network of "
@@ -77,6 +80,7 @@ public final class Model {
         this.height = height;
         this.classNames = List.copyOf(classNames);
         this.metadata = metadata;
+        this.normalisation = normalisation;
     }
 
     private Model(List<Model> members, ModelMetadata metadata) {
@@ -88,6 +92,7 @@ public final class Model {
         this.height = first.height;
         this.classNames = first.classNames;
         this.metadata = metadata;
+        this.normalisation = InputNormalisation.NONE;
         this.votes = new MemberVotes(this.members, width * height, classNames.size());
     }
 
@@ -269,7 +274,25 @@ public final class Model {
      */
     public Model withMetadata(ModelMetadata newMetadata) {
         return isCommittee() ? new Model(members, newMetadata)
-                : new Model(network, predictors, width, height, classNames, newMetadata);
+                : new Model(network, predictors, width, height, classNames, newMetadata, normalisation);
+    }
+
+    /**
+     * The same network, normalising each image as {@code newNormalisation} says before the network
+     * sees it: a model trained on normalised images (a plan's {@code inputNormalisation}) predicts
+     * only through the same normalisation.
+     *
+     * @param newNormalisation how images are normalised before the network
+     * @return a model sharing this one's weights and buffers
+     * @throws IllegalStateException for a committee, whose members each normalise their own way
+     */
+    public Model withInputNormalisation(InputNormalisation newNormalisation) {
+        return new Model(single(), predictors, width, height, classNames, metadata, newNormalisation);
+    }
+
+    /** @return how each image is normalised before the network sees it; {@code NONE} for a committee (its members' are theirs) */
+    public InputNormalisation inputNormalisation() {
+        return normalisation;
     }
 
     /**
@@ -289,9 +312,10 @@ public final class Model {
             int label = MemberVotes.mostLikely(mean, 0, classNames.size());
             return new Prediction(label, classNames.get(label), mean);
         }
+        float[] input = normalisation.isNone() ? pixels : normalisation.apply(pixels, width, height);
         return predictors.apply(network -> {
             float[] probabilities = new float[network.spec().classes()];
-            network.predict(pixels, 1, probabilities);
+            network.predict(input, 1, probabilities);
             int label = network.predictedClass(0);
             return new Prediction(label, classNames.get(label), probabilities);
         });
@@ -342,10 +366,25 @@ public final class Model {
 
     /** A single network's probabilities for {@code rows} images laid out row after row in {@code batch}. */
     void probabilities(float[] batch, int rows, float[] into) {
+        float[] input = normalised(batch, rows);
         predictors.apply(network -> {
-            network.predict(batch, rows, into);
+            network.predict(input, rows, into);
             return null;
         });
+    }
+
+    /** The batch's images normalised, row by row (a new array), or the batch itself when this model does not normalise. */
+    private float[] normalised(float[] batch, int rows) {
+        if (normalisation.isNone()) {
+            return batch;
+        }
+        int inputs = width * height;
+        float[] result = new float[rows * inputs];
+        for (int r = 0; r < rows; r++) {
+            float[] image = normalisation.apply(Arrays.copyOfRange(batch, r * inputs, (r + 1) * inputs), width, height);
+            System.arraycopy(image, 0, result, r * inputs, inputs);
+        }
+        return result;
     }
 
     /**
@@ -380,7 +419,8 @@ public final class Model {
         if (isCommittee()) {
             return votes.evaluate(images, classNames, members.get(0).spec().loss());
         }
-        return predictors.apply(network -> Evaluator.evaluate(network, images, classNames));
+        LabelledImages input = normalisation.apply(images);
+        return predictors.apply(network -> Evaluator.evaluate(network, input, classNames));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
 import io.github.perceptron.core.data.DatasetException;
 import io.github.perceptron.core.data.DatasetSource;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.Split;
 import io.github.perceptron.core.data.ValidationSplit;
@@ -103,6 +104,10 @@ public final class TrainingRuns {
      * averaged network after each epoch and test it at the end. No validation split, no checkpoints.
      */
     public TrainedModel trainSharded(TrainingPlan plan, ShardRunner shards, int localSteps) {
+        if (!plan.inputNormalisation().isNone()) {
+            throw new IllegalArgumentException("data-parallel training does not normalise its shards' images: train "
+                    + "with --normalise " + plan.inputNormalisation().id() + " on one machine, or as committee members");
+        }
         ShardLayout layout = shards.layout();
         LabelledImages test = source.load(Split.TEST);
         if (test.size() == 0) {
@@ -117,7 +122,7 @@ public final class TrainingRuns {
         LabelledImages shape = LabelledImages.handOver(new byte[layout.pixelCount()], new int[] {0}, layout.width(),
                 layout.height(), layout.classNames());
         Data data = new Data(shape, test, test, ValidationSplit.NONE, false,
-                new Seen(layout.contentDigest(), test.contentDigest(), "none"));
+                new Seen(layout.contentDigest(), test.contentDigest(), "none"), InputNormalisation.NONE);
         Map<String, Object> described = new LinkedHashMap<>(plan.describe());
         Map<String, Object> dataParallel = new LinkedHashMap<>();
         dataParallel.put("shards", layout.shards());
@@ -160,14 +165,18 @@ public final class TrainingRuns {
         if (all.size() == 0) {
             throw new DatasetException(source.describe() + ": the training split holds no images");
         }
-        LabelledImages test = source.load(Split.TEST);
-        checkTestSplit(all, test);
+        LabelledImages asRead = source.load(Split.TEST);
+        checkTestSplit(all, asRead);
+        String trainDigest = all.contentDigest();  // of the data as read: normalising is the plan's part
+        String testDigest = asRead.contentDigest();
+        InputNormalisation normalisation = plan.inputNormalisation();
+        LabelledImages test = normalisation.apply(asRead);
         // The network against the data (sizes, classes, batch) is checked by the Trainer, also before the first step.
-        ValidationSplit.Holdout holdout = validation.apply(all);
+        ValidationSplit.Holdout holdout = validation.apply(normalisation.apply(all));
         listener.validationHeldOut(holdout);
         boolean validating = holdout.validation().size() > 0;
         return new Data(holdout.train(), validating ? holdout.validation() : test, test, holdout.split(), validating,
-                new Seen(all.contentDigest(), test.contentDigest(), describe(holdout, all.size())));
+                new Seen(trainDigest, testDigest, describe(holdout, all.size())), normalisation);
     }
 
     /** A test split that cannot be measured would otherwise be found after all the training. */
@@ -215,7 +224,8 @@ public final class TrainingRuns {
     }
 
     private static Model model(NetworkSpec spec, List<float[]> weights, Data data, ModelMetadata metadata) {
-        return Model.restore(spec, weights, data.train.width(), data.train.height(), data.train.classNames(), metadata);
+        Model model = Model.restore(spec, weights, data.train.width(), data.train.height(), data.train.classNames(), metadata);
+        return data.normalisation.isNone() ? model : model.withInputNormalisation(data.normalisation);
     }
 
     private ModelMetadata metadata(TrainingPlan plan, int epochs, OptionalDouble accuracy) {
@@ -267,6 +277,6 @@ public final class TrainingRuns {
 
     /** The splits of one run; the whole training set is not kept once it is split. */
     private record Data(LabelledImages train, LabelledImages perEpoch, LabelledImages test, ValidationSplit split,
-                        boolean validating, Seen seen) {
+                        boolean validating, Seen seen, InputNormalisation normalisation) {
     }
 }

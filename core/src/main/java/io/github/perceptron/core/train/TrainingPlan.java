@@ -1,6 +1,7 @@
 package io.github.perceptron.core.train;
 
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.layer.LayerSpec;
@@ -38,11 +39,13 @@ import java.util.Map;
  * @param averagedEpochs how many of the last epochs' weights the run averages into the model it
  *                       keeps (Izmailov et al.'s stochastic weight averaging, one snapshot at the
  *                       end of each); 0 or 1 keeps the last weights as they are
+ * @param inputNormalisation how every image is normalised before the network sees it, in training
+ *                       and in the model's predictions ({@link InputNormalisation#NONE} for none)
  */
 public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule,
                            double l2, int epochs, int batchSize, long seed, boolean shuffle,
                            Augmentation augmentation, EarlyStopping earlyStopping, ClassWeights classWeights,
-                           double labelSmoothing, int averagedEpochs) {
+                           double labelSmoothing, int averagedEpochs, InputNormalisation inputNormalisation) {
 
     /**
      * Checks the plan as a whole, before any data is read.
@@ -60,6 +63,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
      * @param classWeights how much each class's examples count in the training loss
      * @param labelSmoothing ε in [0, 0.5], 0 for none; above 0 only with the cross-entropy loss
      * @param averagedEpochs how many last epochs' weights to average, in [0, epochs]; not with early stopping
+     * @param inputNormalisation how images are normalised before the network, not null
      * @throws IllegalArgumentException if a component is null, the class weights do not fit the classes,
      *                                  {@code l2} is negative or makes {@code lr·l2} reach 1,
      *                                  {@code epochs} or {@code batchSize} is below 1, or label smoothing
@@ -96,6 +100,9 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         if (labelSmoothing > 0 && !network.loss().id().equals(Loss.crossEntropy().id())) {
             throw new IllegalArgumentException("label smoothing needs the cross-entropy loss, not " + network.loss().id());
         }
+        if (inputNormalisation == null) {
+            throw new IllegalArgumentException("a plan needs an input normalisation (InputNormalisation.NONE for none)");
+        }
         if (averagedEpochs < 0 || averagedEpochs > epochs) {
             throw new IllegalArgumentException("averaged epochs must be in [0, epochs = " + epochs + "], was "
                     + averagedEpochs);
@@ -124,7 +131,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
     public TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, LearningRateSchedule schedule, double l2,
                         int epochs, int batchSize, long seed, boolean shuffle, Augmentation augmentation) {
         this(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation, EarlyStopping.NONE,
-                ClassWeights.NONE, 0, 0);
+                ClassWeights.NONE, 0, 0, InputNormalisation.NONE);
     }
 
     /**
@@ -135,7 +142,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
      */
     public TrainingPlan withEarlyStopping(EarlyStopping earlyStopping) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                earlyStopping, classWeights, labelSmoothing, averagedEpochs);
+                earlyStopping, classWeights, labelSmoothing, averagedEpochs, inputNormalisation);
     }
 
     /**
@@ -147,7 +154,8 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
      */
     public TrainingPlan withEpochs(int epochs) {
         return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                earlyStopping, classWeights, labelSmoothing, Math.min(averagedEpochs, Math.max(epochs, 0)));
+                earlyStopping, classWeights, labelSmoothing, Math.min(averagedEpochs, Math.max(epochs, 0)),
+                inputNormalisation);
     }
 
     /**
@@ -210,6 +218,9 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         fields.put("classWeights", classWeights.describe());
         fields.put("labelSmoothing", labelSmoothing);
         fields.put("averagedEpochs", averagedEpochs);
+        if (!inputNormalisation.isNone()) {  // absent, as from every plan made before it, when none
+            fields.put("inputNormalisation", inputNormalisation.id());
+        }
         return fields;
     }
 
@@ -254,6 +265,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         private ClassWeights classWeights = ClassWeights.NONE;
         private double labelSmoothing;
         private int averagedEpochs;
+        private InputNormalisation inputNormalisation = InputNormalisation.NONE;
 
         private Builder() {
         }
@@ -446,6 +458,17 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         }
 
         /**
+         * Default {@link InputNormalisation#NONE}: the images as they are.
+         *
+         * @param normalisation how every image is normalised before the network sees it
+         * @return this builder
+         */
+        public Builder inputNormalisation(InputNormalisation normalisation) {
+            this.inputNormalisation = normalisation;
+            return this;
+        }
+
+        /**
          * The plan, checked. A builder may build several plans; it is not thread-safe.
          *
          * @return the plan
@@ -454,7 +477,7 @@ public record TrainingPlan(NetworkSpec network, OptimizerSpec optimizer, Learnin
         public TrainingPlan build() {
             NetworkSpec network = NetworkSpec.of(layers, activation, loss, dropout, initialization);
             return new TrainingPlan(network, optimizer, schedule, l2, epochs, batchSize, seed, shuffle, augmentation,
-                    earlyStopping, classWeights, labelSmoothing, averagedEpochs);
+                    earlyStopping, classWeights, labelSmoothing, averagedEpochs, inputNormalisation);
         }
     }
 }

@@ -147,8 +147,10 @@ public final class TuneModel {
         int kept = 0;
         try {
             for (Part part : parts) {
+                // A plan that normalises its images trains and is scored on them normalised, as TrainingRuns does.
                 TrainedNetwork result = new Trainer(plan, execution, TrainingListener.NONE)
-                        .train(part.train.get(), part.validation.get());
+                        .train(plan.inputNormalisation().apply(part.train.get()),
+                                plan.inputNormalisation().apply(part.validation.get()));
                 Evaluation evaluation = result.history().get(result.keptEpoch() - 1).evaluation().orElseThrow();
                 accuracy += evaluation.accuracy();
                 loss += evaluation.loss();
