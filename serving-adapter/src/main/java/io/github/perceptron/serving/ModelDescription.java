@@ -91,6 +91,9 @@ public final class ModelDescription {
                 : "dropout " + ((LayerSpec.Dropout) layer).rate()).toList());
         info.put("loss", model.spec().loss().id());
         info.put("parameters", model.parameterCount());
+        if (!model.inputNormalisation().isNone()) {  // absent, as before it existed, when the images go in as they are
+            info.put("normalisation", model.inputNormalisation().id());
+        }
     }
 
     /** A committee's member: its architecture, weights and where it came from. */

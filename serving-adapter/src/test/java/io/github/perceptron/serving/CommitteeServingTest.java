@@ -3,6 +3,7 @@ package io.github.perceptron.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.model.Model;
 import io.github.perceptron.core.model.ModelMetadata;
@@ -40,9 +41,11 @@ class CommitteeServingTest {
         for (int k = 0; k < layers.length; k++) {
             var network = new Trainer(TrainingPlan.builder().layers(layers[k]).epochs(1).batchSize(50).seed(1 + k).build(),
                     TrainingListener.NONE).train(train, null).network();
-            members.add(Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 28, 28,
-                    train.classNames(), new ModelMetadata("blobs", 1 + k, 1, OptionalDouble.of(0.5 + k / 10.0), "test",
-                            Instant.EPOCH)));
+            Model member = Model.restore(network.spec(), network.parameters().stream().map(p -> p.values()).toList(), 28,
+                    28, train.classNames(), new ModelMetadata("blobs", 1 + k, 1, OptionalDouble.of(0.5 + k / 10.0), "test",
+                            Instant.EPOCH));
+            // The second member sees the digits deskewed: the page and the description say so.
+            members.add(k == 1 ? member.withInputNormalisation(InputNormalisation.DESKEW) : member);
         }
         committee = Model.committee(members, new ModelMetadata("blobs", 1, 1, OptionalDouble.of(0.75), "test",
                 Instant.EPOCH));
@@ -70,6 +73,8 @@ class CommitteeServingTest {
         assertThat(model.get("members")).hasSize(3);
         assertThat(model.get("members").get(2).get("layers").toString()).isEqualTo("[784,24,10]");
         assertThat(model.get("members").get(1).get("seed").asLong()).isEqualTo(2);
+        assertThat(model.get("members").get(1).get("normalisation").asText()).isEqualTo("deskew");
+        assertThat(model.get("members").get(0).has("normalisation")).as("images as they are").isFalse();
         assertThat(model.get("parameters").asLong()).isEqualTo(2 * 12_730 + 19_090);
         assertThat(server.server.modelSummary()).isEqualTo("a committee of 3: [784, 16, 10] ×2, [784, 24, 10], "
                 + "10 classes, 44,550 parameters");
@@ -85,7 +90,7 @@ class CommitteeServingTest {
             String info = browser.findElement(By.id("model-info")).getText();
             assertThat(info).contains("3 members, answering with the mean of their probabilities")
                     .contains("784 → 16 → 10, seed 1, test accuracy 50.00%")
-                    .contains("784 → 16 → 10, seed 2, test accuracy 60.00%")
+                    .contains("784 → 16 → 10, deskew, seed 2, test accuracy 60.00%")
                     .contains("784 → 24 → 10, seed 3, test accuracy 70.00%")
                     .contains("75.00%");
         } finally {

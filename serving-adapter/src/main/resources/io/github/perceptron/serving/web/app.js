@@ -195,13 +195,15 @@
       }
       classes = model.classes;
       const percent = accuracy => accuracy == null ? 'not recorded' : (100 * accuracy).toFixed(2) + '%';
-      // A committee names its members, each with its layers, seed and own test accuracy.
+      // A committee names its members, each with its layers, normalisation, seed and own test accuracy.
       const architecture = model.kind === 'committee'
         ? [['committee', model.members.length + ' members, answering with the mean of their probabilities']]
-            .concat(model.members.map((member, k) => ['member ' + (k + 1), member.layers.join(' → ') + ', seed '
+            .concat(model.members.map((member, k) => ['member ' + (k + 1), member.layers.join(' → ')
+              + (member.normalisation ? ', ' + member.normalisation : '') + ', seed '
               + member.seed + ', test accuracy ' + percent(member.test_accuracy)]))
             .concat([['loss', model.members[0].loss]])
-        : [['layers', model.layers.join(' → ') + ' (' + model.hidden.join(', ') + ')'], ['loss', model.loss]];
+        : [['layers', model.layers.join(' → ') + ' (' + model.hidden.join(', ') + ')'], ['loss', model.loss]]
+            .concat(model.normalisation ? [['normalisation', model.normalisation]] : []);
       const rows = architecture.concat([
         ['parameters', model.parameters.toLocaleString('en')],
         ['dataset', model.dataset],
