@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.core.augment.Augmentation;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.layer.Activation;
 import io.github.perceptron.core.layer.Initialization;
 import io.github.perceptron.core.loss.Loss;
@@ -33,10 +34,11 @@ class PlanDocumentsTest {
         TrainingPlan defaults = TrainingPlan.builder().layers(784, 10).build();
         assertThat(PlanDocuments.read(PlanDocuments.write(defaults))).isEqualTo(defaults);
         TrainingPlan committeeRecipe = TrainingPlan.builder().layers(784, 50, 10).epochs(20).labelSmoothing(0.1)
-                .averageLastEpochs(5).build();
+                .averageLastEpochs(5).inputNormalisation(InputNormalisation.width(16)).build();
         assertThat(PlanDocuments.read(PlanDocuments.write(committeeRecipe))).isEqualTo(committeeRecipe);
         // Written only when used: plans without them read as they did before.
-        assertThat(PlanDocuments.write(defaults)).doesNotContain("labelSmoothing").doesNotContain("averagedEpochs");
+        assertThat(PlanDocuments.write(defaults)).doesNotContain("labelSmoothing").doesNotContain("averagedEpochs")
+                .doesNotContain("inputNormalisation");
     }
 
     @Test
