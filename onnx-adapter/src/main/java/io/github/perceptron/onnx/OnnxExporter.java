@@ -30,40 +30,19 @@ final class OnnxExporter {
     private OnnxExporter() {
     }
 
-    /**
-     * Why {@code model} cannot be written as this graph, or null when it can: a network that
-     * normalises its input (deskew, width) would need that resampling in the graph, which this
-     * export does not write yet; without it the graph would answer other probabilities.
-     */
-    static String unwritable(Model model) {
-        List<Model> networks = model.isCommittee() ? model.members() : List.of(model);
-        for (int k = 0; k < networks.size(); k++) {
-            if (!networks.get(k).inputNormalisation().isNone()) {
-                return (model.isCommittee() ? "member " + (k + 1) : "the model") + " normalises its input ("
-                        + networks.get(k).inputNormalisation().id() + "), which the ONNX export does not write yet";
-            }
-        }
-        return null;
-    }
-
     static byte[] export(Model model) {
-        String unwritable = unwritable(model);
-        if (unwritable != null) {
-            throw new IllegalArgumentException(unwritable);
-        }
         ProtoWriter graph = new ProtoWriter();
         if (model.isCommittee()) {
             // Each member's nodes and weights under its own prefix, then one Mean of their probabilities.
             List<String> votes = new ArrayList<>();
             for (int k = 0; k < model.members().size(); k++) {
                 String prefix = "member" + (k + 1) + ".";
-                network(graph, model.members().get(k).spec(), model.members().get(k).weights(), prefix,
-                        prefix + OUTPUT);
+                network(graph, model.members().get(k), prefix, prefix + OUTPUT);
                 votes.add(prefix + OUTPUT);
             }
             node(graph, "Mean", "committee.mean", votes, OUTPUT);
         } else {
-            network(graph, model.spec(), model.weights(), "", OUTPUT);
+            network(graph, model, "", OUTPUT);
         }
         graph.string(2, "perceptron");
         graph.message(11, v -> valueInfo(v, INPUT, model.width() * model.height()));
@@ -81,9 +60,13 @@ final class OnnxExporter {
         return file.toByteArray();
     }
 
-    /** One network's nodes and weights, from {@link #INPUT} to {@code output}, each name after {@code prefix}. */
-    private static void network(ProtoWriter graph, NetworkSpec spec, List<float[]> parameters, String prefix,
-                                String output) {
+    /**
+     * One network's nodes and weights, from {@link #INPUT} (through its input normalisation, if it
+     * has one) to {@code output}, each name after {@code prefix}.
+     */
+    private static void network(ProtoWriter graph, Model model, String prefix, String output) {
+        NetworkSpec spec = model.spec();
+        List<float[]> parameters = model.weights();
         List<Activation> activations = new ArrayList<>();
         for (LayerSpec layer : spec.hidden()) {
             if (layer instanceof LayerSpec.Dense dense) {
@@ -92,7 +75,8 @@ final class OnnxExporter {
         }
         activations.add(spec.loss().outputActivation());
         List<Integer> sizes = spec.sizes();
-        String current = INPUT;
+        String current = model.inputNormalisation().isNone() ? INPUT
+                : OnnxNormalisation.write(graph, prefix, model.inputNormalisation(), INPUT, model.width(), model.height());
         for (int layer = 0; layer < activations.size(); layer++) {
             String gemm = prefix + "dense" + layer;
             String weights = gemm + ".weights";

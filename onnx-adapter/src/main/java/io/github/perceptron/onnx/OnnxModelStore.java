@@ -26,10 +26,6 @@ public final class OnnxModelStore implements ModelStore {
 
     @Override
     public void save(Model model, Path location) {
-        String unwritable = OnnxExporter.unwritable(model);
-        if (unwritable != null) {
-            throw new ModelStoreException(location + ": cannot export: " + unwritable);
-        }
         byte[] bytes = OnnxExporter.export(model);
         Path parent = location.toAbsolutePath().getParent();
         Path temporary = null;
