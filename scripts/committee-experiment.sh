@@ -4,9 +4,12 @@
 # --committee 7 trains only members 6 and 7), timing every member as it ends on one clock; then
 # evaluates each committee against its members and the committees of its first k members, and
 # writes the table and the plot.
-#   scripts/committee-experiment.sh [--five] [SEED...]
+#   scripts/committee-experiment.sh [--five] [--seeds-only] [SEED...]
 # --five trains the preset's five members only, without the growth to seven: the spread over whole
 # committees (scripts/committee-experiment.sh --five 101 201, beside seed 1's run) compares fives.
+# The preset's members see the digits as they are, deskewed, and 12, 16 and 20 pixels wide; its
+# figures go to docs/experiments/committee/normalised/. --seeds-only trains the earlier preset,
+# whose members differ by seed alone (--normalise none), into docs/experiments/committee/.
 # Member k of the committee of seed S has seed S+k-1, so committees of seeds closer than their size
 # share members: for the spread over whole committees give seeds far apart, e.g. 1 101 201.
 # One seed takes about 70 minutes on two cores (a Zen 3 with AVX2: 51 for the five, 18 for two
@@ -15,22 +18,29 @@
 # the figures to docs/experiments/committee/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$root/docs/experiments/committee"
-mkdir -p "$out" "$root/models"
+out="$root/docs/experiments/committee/normalised"
+extra=()
+name=committee
 sizes=(5 7)
-if [ "${1:-}" = --five ]; then
-  sizes=(5)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --five) sizes=(5) ;;
+    --seeds-only) out="$root/docs/experiments/committee"; extra=(--normalise none); name=committee-seeds ;;
+    *) break ;;
+  esac
   shift
-fi
+done
+mkdir -p "$out" "$root/models"
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(1)
 "$root/perceptron" --version >/dev/null   # builds first, so that the clock times training only
 for seed in "${seeds[@]}"; do
-  model="$root/models/committee-$seed.json"
+  model="$root/models/$name-$seed.json"
   start=$(date +%s)
   # Each line of events-SEED.txt: the seconds since the start, then train's JSON event.
   for members in "${sizes[@]}"; do
-    "$root/perceptron" train --preset committee --committee "$members" --seed "$seed" --json -o "$model" \
+    "$root/perceptron" train --preset committee ${extra[@]+"${extra[@]}"} --committee "$members" --seed "$seed" --json \
+      -o "$model" \
       | while IFS= read -r line; do echo "$(( $(date +%s) - start )) $line"; done
   done > "$out/events-$seed.txt"
   "$root/perceptron" evaluate -m "$model" --json > "$out/evaluate-$seed.json"
