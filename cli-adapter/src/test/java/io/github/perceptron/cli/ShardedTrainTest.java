@@ -52,6 +52,15 @@ class ShardedTrainTest {
     }
 
     @Test
+    void shards_refuse_an_input_normalisation_in_one_line_and_save_nothing() {
+        CommandLineRun refused = train("normalised.json", "--shards", "2", "--normalise", "deskew");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualToIgnoringNewLines("perceptron: data-parallel training does not normalise its "
+                + "shards' images: train with --normalise deskew on one machine, or as committee members");
+        assertThat(dir.resolve("normalised.json")).doesNotExist();
+    }
+
+    @Test
     void three_shards_learn_and_give_the_same_bits_on_any_thread_count() throws IOException {
         CommandLineRun one = train("three-1.json", "--shards", "3", "--local-steps", "2", "--threads", "1");
         CommandLineRun two = train("three-2.json", "--shards", "3", "--local-steps", "2", "--threads", "2");
