@@ -62,6 +62,7 @@ final class OnnxImporter {
         standardOpset();
         GraphChecks.check(graph, file);
         refuseCommittee();
+        refuseNormalisation();
         OnnxGraph.Value input = input();
         current = input.name();
         inputName = input.name();
@@ -430,6 +431,21 @@ final class OnnxImporter {
             if (node.opType().equals("Mean") && output) {
                 throw new OnnxFormatException(file + ": the graph ends in a Mean of " + node.inputs().size() + " networks "
                         + "(a committee's export); perceptron reads single chains: load a committee from its JSON model file");
+            }
+        }
+    }
+
+    /**
+     * Refuses the export of a network that normalises its digits ({@code train --normalise}): its
+     * first nodes, named under {@code normalise.} by the exporter, reshape each image, which a chain
+     * of dense layers cannot hold. Named by the exporter's node names, this only words the refusal.
+     */
+    private void refuseNormalisation() {
+        for (OnnxGraph.Node node : graph.nodes) {
+            if (node.name().startsWith(OnnxNormalisation.NODE_PREFIX)) {
+                throw new OnnxFormatException(file + ": the graph normalises each image before its first layer (the export "
+                        + "of a network trained with --normalise); perceptron reads plain chains of layers: load the "
+                        + "network from its JSON model file");
             }
         }
     }

@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class OnnxNormalisation {
 
+    /** What every node name of a normalisation starts with, after the member's prefix. */
+    static final String NODE_PREFIX = "normalise.";
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
     private static final int DOUBLE = 11;
@@ -33,7 +35,7 @@ final class OnnxNormalisation {
 
     private OnnxNormalisation(ProtoWriter graph, String prefix, int width, int height) {
         this.graph = graph;
-        this.prefix = prefix + "normalise.";
+        this.prefix = prefix + NODE_PREFIX;
         this.width = width;
         this.height = height;
     }

@@ -107,6 +107,18 @@ class OnnxRefusalsTest {
                         + "single chains: load a committee from its JSON model file");
     }
 
+    /** It got "node 0 'normalise.mul1' (Mul) is not one perceptron reads", which did not say what the file is. */
+    @Test
+    void a_normalising_networks_export_is_named_as_one() throws Exception {
+        Path path = dir.resolve("deskewed.onnx");
+        Files.write(path, OnnxModelStore.export(TinyModels.trained().withInputNormalisation(
+                io.github.perceptron.core.data.InputNormalisation.DESKEW)));
+        assertThatThrownBy(() -> new OnnxModelStore().load(path)).isInstanceOf(OnnxFormatException.class)
+                .hasMessage(path + ": the graph normalises each image before its first layer (the export of a network "
+                        + "trained with --normalise); perceptron reads plain chains of layers: load the network from its "
+                        + "JSON model file");
+    }
+
     @Test
     void a_missing_file_a_directory_and_a_fifo_are_named_without_waiting() throws Exception {
         assertThatThrownBy(() -> new OnnxModelStore().load(dir.resolve("nope.onnx"))).hasMessageEndingWith("nope.onnx: file not found");
