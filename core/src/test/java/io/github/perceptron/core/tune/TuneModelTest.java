@@ -3,6 +3,7 @@ package io.github.perceptron.core.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.data.LabelledImages;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.layer.Activation;
@@ -33,10 +34,14 @@ class TuneModelTest {
     // Learning rates from hopeless to good: the search has something to find.
     private final List<Map<String, String>> trials = List.of(Map.of("lr", "0.00001"), Map.of("lr", "0.05"),
             Map.of("lr", "0.0003"), Map.of("lr", "0.01"));
-    private final Function<Map<String, String>, TrainingPlan> planOf = params -> TrainingPlan.builder().layers(64, 12, 4)
-            .optimizer(new OptimizerSpec.Momentum(Double.parseDouble(params.get("lr")), 0.9)).epochs(3).batchSize(20)
-            .seed(5).build();
+    private final Function<Map<String, String>, TrainingPlan> planOf = params -> plan(params, InputNormalisation.NONE);
     private final TuningRequest request = new TuningRequest(trials, trials.stream().map(planOf).toList(), ValidationSplit.stratified(80, 3), 1, null, true);
+
+    private static TrainingPlan plan(Map<String, String> params, InputNormalisation normalisation) {
+        return TrainingPlan.builder().layers(64, 12, 4)
+                .optimizer(new OptimizerSpec.Momentum(Double.parseDouble(params.get("lr")), 0.9)).epochs(3).batchSize(20)
+                .seed(5).inputNormalisation(normalisation).build();
+    }
 
     private TuningResult tune(LabelledImages testSet, TuningRequest request, TrialJournal journal) {
         return new TuneModel(new InMemoryDatasetSource(train, testSet), new Threads(1), Clock.systemUTC())
@@ -129,6 +134,27 @@ class TuneModelTest {
             assertThat(alone.params()).isEqualTo(expected.params());
         }
         assertThatThrownBy(() -> tuner.trial(request, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Normalising is per image, so it commutes with the split: the same search on images deskewed beforehand. */
+    @Test
+    void a_search_whose_plans_normalise_trains_and_scores_every_trial_on_normalised_images() {
+        InputNormalisation deskew = InputNormalisation.DESKEW;
+        List<TrainingPlan> normalising = trials.stream()
+                .map(params -> plan(params, deskew)).toList();
+        TuningRequest normalisingRequest = new TuningRequest(trials, normalising, ValidationSplit.stratified(80, 3), 1,
+                null, true);
+        TuningResult inside = tune(test, normalisingRequest, TrialJournal.NONE);
+        TuningResult before = new TuneModel(new InMemoryDatasetSource(deskew.apply(train), deskew.apply(test)),
+                new Threads(1), Clock.systemUTC()).tune(request, TrialJournal.NONE, TuningListener.NONE);
+
+        assertThat(inside.trials()).isEqualTo(withoutSeconds(before.trials(), inside.trials()));
+        assertThat(tune(test, request, TrialJournal.NONE).trials()).extracting(TrialResult::validationLoss)
+                .as("deskewing changes what the trials see").isNotEqualTo(inside.trials().stream()
+                        .map(TrialResult::validationLoss).toList());
+        assertThat(inside.winner().model().inputNormalisation()).isEqualTo(deskew);
+        assertThat(inside.winner().test().accuracy()).isEqualTo(before.winner().test().accuracy());
+        assertThat(inside.winner().model().weights().get(0)).isEqualTo(before.winner().model().weights().get(0));
     }
 
     @Test
