@@ -120,6 +120,6 @@ class NormaliseOptionTest {
         assertThat(alone.err()).contains("--committee-normalise goes with --committee N");
         CommandLineRun badMember = train("x.json", "--committee", "2", "--committee-normalise", "deskew|width0");
         assertThat(badMember.exitCode()).isEqualTo(2);
-        assertThat(badMember.err()).contains("--normalise: ").contains("was 0");
+        assertThat(badMember.err()).contains("--normalise: 'width0' is not a normalisation: widthN takes N = 2..1024 pixels");
     }
 }

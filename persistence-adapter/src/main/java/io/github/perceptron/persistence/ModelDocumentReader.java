@@ -124,7 +124,7 @@ final class ModelDocumentReader {
         try {
             return InputNormalisation.parse(id);
         } catch (IllegalArgumentException e) {
-            throw fields.bad("architecture.input.normalisation", e.getMessage());
+            throw fields.bad("architecture.input.normalisation", "is refused: " + e.getMessage());
         }
     }
 

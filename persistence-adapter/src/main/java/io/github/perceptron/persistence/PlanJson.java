@@ -121,7 +121,7 @@ final class PlanJson {
         try {
             return InputNormalisation.parse(id);
         } catch (IllegalArgumentException e) {
-            throw fields.bad("training.plan.inputNormalisation", e.getMessage());
+            throw fields.bad("training.plan.inputNormalisation", "is refused: " + e.getMessage());
         }
     }
 

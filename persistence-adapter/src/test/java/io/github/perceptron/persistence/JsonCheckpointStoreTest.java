@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.checkpoint.CheckpointPolicy;
 import io.github.perceptron.core.checkpoint.TrainingCheckpoint;
+import io.github.perceptron.core.data.InputNormalisation;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.ModelStoreException;
 import io.github.perceptron.core.optim.LearningRateSchedule;
@@ -119,6 +120,31 @@ class JsonCheckpointStoreTest {
         Files.writeString(file, text);
         resign(file);
         assertThat(store.load(file).validation()).isEqualTo(ValidationSplit.last(20));
+    }
+
+    @Test
+    void a_normalising_run_resumes_normalising_and_a_bad_normalisation_is_refused_naming_its_field() throws IOException {
+        TrainingPlan deskewing = TrainingPlan.builder().layers(100, 16, 5).epochs(4).batchSize(25).seed(3)
+                .inputNormalisation(InputNormalisation.DESKEW).build();
+        TrainedModel whole = new TrainingRuns(data).train(deskewing, ValidationSplit.NONE, CheckpointPolicy.NONE);
+        Path file = dir.resolve("mid.json");
+        Path copy = dir.resolve("epoch2.json");
+        new TrainingRuns(data).train(deskewing, ValidationSplit.NONE,
+                new CheckpointPolicy(new CopyingStore(store, copy, 2), file, 2));
+        TrainingCheckpoint saved = store.load(copy);
+        assertThat(saved.plan().inputNormalisation()).isEqualTo(InputNormalisation.DESKEW);
+        TrainedModel resumed = new TrainingRuns(data).resume(saved, CheckpointPolicy.NONE);
+        assertThat(resumed.model().inputNormalisation()).isEqualTo(InputNormalisation.DESKEW);
+        for (int p = 0; p < whole.model().weights().size(); p++) {
+            assertThat(resumed.model().weights().get(p)).isEqualTo(whole.model().weights().get(p));
+        }
+
+        Files.writeString(copy, Files.readString(copy).replace("\"inputNormalisation\" : \"deskew\"",
+                "\"inputNormalisation\" : \"width1\""));
+        resign(copy);
+        assertThatThrownBy(() -> store.load(copy)).isInstanceOf(ModelStoreException.class)
+                .hasMessage(copy + ": field 'training.plan.inputNormalisation' is refused: 'width1' is not a normalisation: "
+                        + "widthN takes N = 2..1024 pixels, as width16");
     }
 
     /** Recomputes a hand-edited file's checksum, as a file an older version wrote would carry one. */

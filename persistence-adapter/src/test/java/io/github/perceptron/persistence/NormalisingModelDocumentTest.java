@@ -89,8 +89,8 @@ class NormalisingModelDocumentTest {
         store.save(deskewing, file);
         edit(file, root -> ((ObjectNode) root.at("/architecture/input")).put("normalisation", "rotate"));
         assertThatThrownBy(() -> store.load(file)).isInstanceOf(ModelStoreException.class)
-                .hasMessageStartingWith(file + ": field 'architecture.input.normalisation' ")
-                .hasMessageContaining("'rotate' is not a normalisation");
+                .hasMessageStartingWith(file + ": field 'architecture.input.normalisation' is refused: 'rotate' is not a "
+                        + "normalisation: none, deskew or widthN");
     }
 
     private void edit(Path file, Consumer<ObjectNode> change) throws IOException {

@@ -93,7 +93,12 @@ public record InputNormalisation(Kind kind, int inkWidth) {
         }
         if (name.startsWith("width") && name.length() > 5 && name.length() <= 9
                 && name.substring(5).chars().allMatch(Character::isDigit)) {
-            return width(Integer.parseInt(name.substring(5)));
+            int pixels = Integer.parseInt(name.substring(5));
+            if (pixels < MIN_WIDTH || pixels > MAX_WIDTH) {
+                throw new IllegalArgumentException("'" + id + "' is not a normalisation: widthN takes N = " + MIN_WIDTH
+                        + ".." + MAX_WIDTH + " pixels, as width16");
+            }
+            return width(pixels);
         }
         throw new IllegalArgumentException("'" + id + "' is not a normalisation: none, deskew or widthN (N = "
                 + MIN_WIDTH + ".." + MAX_WIDTH + " pixels, as width16)");

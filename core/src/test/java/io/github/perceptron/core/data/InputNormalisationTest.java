@@ -27,7 +27,9 @@ class InputNormalisationTest {
             assertThatThrownBy(() -> InputNormalisation.parse(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("none, deskew or widthN");
         }
-        assertThatThrownBy(() -> InputNormalisation.parse("width1")).hasMessageContaining("2 to 1024 pixels, was 1");
+        assertThatThrownBy(() -> InputNormalisation.parse("width1"))
+                .hasMessage("'width1' is not a normalisation: widthN takes N = 2..1024 pixels, as width16");
+        assertThatThrownBy(() -> InputNormalisation.width(1)).hasMessageContaining("2 to 1024 pixels, was 1");
         assertThatThrownBy(() -> new InputNormalisation(InputNormalisation.Kind.DESKEW, 3))
                 .hasMessageContaining("deskew takes no width");
     }
