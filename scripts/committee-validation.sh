@@ -9,7 +9,8 @@
 # same cost, one per member: [784,800,800,10], [784,1000,400,10], [784,600,600,600,10] and
 # [784,1500,10]), swa (weight averaging of the last 8 epochs, --average-last 8), normalised (each
 # member sees the digits its own way: as they are, deskewed, 12 and 16 pixels wide), normalised5
-# (five members: those four, then 20 pixels wide; about 19 minutes).
+# (five members: those four, then 20 pixels wide; about 19 minutes), deskew (every member
+# deskewed, differing by seed alone), alternate (as they are, deskewed, as they are, deskewed).
 # Writes docs/experiments/committee/validation/VARIANT.{events,evaluate.json}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,7 +34,9 @@ for name in "${variants[@]}"; do
     swa) extra=(--committee 4 --average-last 8) ;;
     normalised) extra=(--committee 4 --committee-normalise "none|deskew|width12|width16") ;;
     normalised5) extra=(--committee 5 --committee-normalise "none|deskew|width12|width16|width20") ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised or normalised5)" >&2
+    deskew) extra=(--committee 4 --normalise deskew) ;;
+    alternate) extra=(--committee 4 --committee-normalise "none|deskew|none|deskew") ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew or alternate)" >&2
        exit 2 ;;
   esac
   "$root/perceptron" train "${recipe[@]}" "${extra[@]}" -o "$split/$name.json" > "$out/$name.events"
