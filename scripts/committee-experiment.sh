@@ -4,7 +4,7 @@
 # --committee 7 trains only members 6 and 7), timing every member as it ends on one clock; then
 # evaluates each committee against its members and the committees of its first k members, and
 # writes the table and the plot.
-#   scripts/committee-experiment.sh [--five] [--seeds-only] [SEED...]
+#   scripts/committee-experiment.sh [--five] [--seeds-only] [--long EPOCHS] [SEED...]
 # --five trains the preset's five members only, without the growth to seven: the spread over whole
 # committees (scripts/committee-experiment.sh --five 101 201, beside seed 1's run) compares fives.
 # The preset's members see the digits as they are, deskewed, and 12, 16 and 20 pixels wide; its
@@ -12,6 +12,10 @@
 # whose members differ by seed alone (--normalise none), into docs/experiments/committee/.
 # Member k of the committee of seed S has seed S+k-1, so committees of seeds closer than their size
 # share members: for the spread over whole committees give seeds far apart, e.g. 1 101 201.
+# --long EPOCHS trains two seeds-only members of EPOCHS epochs each instead (the cosine schedule
+# spread over them), into docs/experiments/committee/long-members/: what longer members give
+# (scripts/committee_budget.py sets it against the 130-epoch committees); --long 300 takes about
+# 50 minutes on two cores.
 # One seed takes about 70 minutes on two cores (a Zen 3 with AVX2: 51 for the five, 18 for two
 # more). The label-smoothing recipe that lost (label-smoothing/) ran as --committee 8
 # --label-smoothing 0.1 --epochs 90, without the growth. Models go to models/committee-SEED.json;
@@ -26,6 +30,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --five) sizes=(5) ;;
     --seeds-only) out="$root/docs/experiments/committee"; extra=(--normalise none); name=committee-seeds ;;
+    --long) out="$root/docs/experiments/committee/long-members"; extra=(--normalise none --epochs "$2"); sizes=(2)
+            name=committee-long; shift ;;
     *) break ;;
   esac
   shift
