@@ -86,8 +86,8 @@ def main(argv):
         print(f"the fit predicts {100 - predicted:.2f}% at {longer[0]} member-epochs; "
               f"{longer[1]} members of {longer[2]} epochs reached {100 - longer[3]:.2f}%")
     needed = (c / 0.40) ** (1 / alpha)
-    print(f"0.40% error (99.60%) needs about {needed:,.0f} member-epochs: {needed / per_hour:.1f} hours "
-          f"at {per_hour:.0f} member-epochs an hour, {needed / MEMBER_EPOCHS:.0f} members of {MEMBER_EPOCHS} epochs")
+    print(f"by more members of {MEMBER_EPOCHS} epochs, 0.40% error (99.60%) needs about {needed:,.0f} member-epochs "
+          f"({needed / MEMBER_EPOCHS:.0f} members): {needed / per_hour:.1f} hours at {per_hour:.0f} member-epochs an hour")
     print(f"the hour holds {per_hour:.0f} member-epochs: {100 - c * per_hour ** -alpha:.2f}% by the fit")
 
 

@@ -42,7 +42,8 @@ def svg(series, path):
     accuracies = [100 * a for s in series for a in s["committee"] + s["members"]]
     low, high = min(accuracies) - 0.05, max(accuracies) + 0.05
     max_members = max(len(s["committee"]) for s in series)
-    max_minutes = max(max(s["minutes"]) for s in series if not s["shared"]) * 1.05
+    # When every seed shared its machine, the time panel has no points: any scale will do.
+    max_minutes = max((max(s["minutes"]) for s in series if not s["shared"]), default=60) * 1.05
 
     def y(accuracy):
         return pad + (high - 100 * accuracy) / (high - low) * (height - 2 * pad)
