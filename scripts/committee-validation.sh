@@ -10,7 +10,8 @@
 # [784,1500,10]), swa (weight averaging of the last 8 epochs, --average-last 8), normalised (each
 # member sees the digits its own way: as they are, deskewed, 12 and 16 pixels wide), normalised5
 # (five members: those four, then 20 pixels wide; about 19 minutes), deskew (every member
-# deskewed, differing by seed alone), alternate (as they are, deskewed, as they are, deskewed).
+# deskewed, differing by seed alone), alternate (as they are, deskewed, as they are, deskewed),
+# long (two members of 60 epochs: the training of four of 30, spent on length instead of count).
 # Writes docs/experiments/committee/validation/VARIANT.{events,evaluate.json}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,11 +23,12 @@ mkdir -p "$out"
 "$root/perceptron" fetch >/dev/null
 python3 "$root/scripts/validation_split.py" "$data/mnist" "$split" 50000
 recipe=(--layers 784,800,800,10 --activation relu --loss cross-entropy --init he --optimizer nesterov --lr 0.1
-        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --augment elastic,shift --epochs 30 --seed 1
+        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --augment elastic,shift --seed 1
         --data "$split" --json)
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(plain ls01)
 for name in "${variants[@]}"; do
+  epochs=30
   case "$name" in
     plain) extra=(--committee 4) ;;
     ls01) extra=(--committee 4 --label-smoothing 0.1) ;;
@@ -36,10 +38,11 @@ for name in "${variants[@]}"; do
     normalised5) extra=(--committee 5 --committee-normalise "none|deskew|width12|width16|width20") ;;
     deskew) extra=(--committee 4 --normalise deskew) ;;
     alternate) extra=(--committee 4 --committee-normalise "none|deskew|none|deskew") ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew or alternate)" >&2
+    long) extra=(--committee 2); epochs=60 ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate or long)" >&2
        exit 2 ;;
   esac
-  "$root/perceptron" train "${recipe[@]}" "${extra[@]}" -o "$split/$name.json" > "$out/$name.events"
+  "$root/perceptron" train "${recipe[@]}" --epochs "$epochs" "${extra[@]}" -o "$split/$name.json" > "$out/$name.events"
   "$root/perceptron" evaluate -m "$split/$name.json" --data "$split" --json > "$out/$name.evaluate.json"
 done
 python3 - "$out" <<'PY'
