@@ -38,11 +38,9 @@ def long_members(directory):
     if not figures_path.exists() or not events_path.exists():
         return None
     figures = json.loads(figures_path.read_text())
-    epochs = []
-    for line in events_path.read_text().splitlines():
-        _, _, event = line.partition(" ")
-        if event.startswith("{") and json.loads(event).get("event") == "member":
-            epochs.append(json.loads(event)["kept_epoch"])
+    events = [json.loads(event) for _, _, event in (line.partition(" ") for line in events_path.read_text().splitlines())
+              if event.startswith("{")]
+    epochs = [event["kept_epoch"] for event in events if event.get("event") == "member"]
     members = [100 * (1 - m["accuracy"]) for m in figures["members"]]
     return sum(epochs), len(epochs), epochs[0], 100 * (1 - figures["accuracy"]), members
 

@@ -44,6 +44,16 @@ final class JsonFields {
         return node.textValue();
     }
 
+    /** A string that {@code parser} reads; its refusal (an {@link IllegalArgumentException}) is the field's. */
+    <T> T parsed(JsonNode parent, String field, String path, java.util.function.Function<String, T> parser) {
+        String text = text(parent, field, path);
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(path, "is refused: " + e.getMessage());
+        }
+    }
+
     /** An integer in {@code [min, max]}. */
     long integer(JsonNode parent, String field, String path, long min, long max) {
         JsonNode node = present(parent, field, path);

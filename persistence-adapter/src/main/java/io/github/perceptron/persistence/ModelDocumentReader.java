@@ -120,12 +120,7 @@ final class ModelDocumentReader {
             throw fields.bad("architecture.input.normalisation", "needs formatVersion "
                     + JsonModelStore.NORMALISING_VERSION + " or later");
         }
-        String id = fields.text(input, "normalisation", "architecture.input.normalisation");
-        try {
-            return InputNormalisation.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw fields.bad("architecture.input.normalisation", "is refused: " + e.getMessage());
-        }
+        return fields.parsed(input, "normalisation", "architecture.input.normalisation", InputNormalisation::parse);
     }
 
     /** The network an {@code architecture} object describes (its layers, output, loss and initialisation), for {@code inputs} pixels. */

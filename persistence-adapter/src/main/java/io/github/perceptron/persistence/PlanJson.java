@@ -117,12 +117,7 @@ final class PlanJson {
         if (!plan.has("inputNormalisation")) {
             return InputNormalisation.NONE;
         }
-        String id = fields.text(plan, "inputNormalisation", "training.plan.inputNormalisation");
-        try {
-            return InputNormalisation.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw fields.bad("training.plan.inputNormalisation", "is refused: " + e.getMessage());
-        }
+        return fields.parsed(plan, "inputNormalisation", "training.plan.inputNormalisation", InputNormalisation::parse);
     }
 
     /** Plans written before class weights have none. */
