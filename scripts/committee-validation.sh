@@ -4,7 +4,7 @@
 # training images and evaluated on the last 10,000, which they never saw: a validation split
 # written as a dataset of its own (scripts/validation_split.py), so that `evaluate --data` measures
 # on it and never on the test set. About 13 minutes a variant on two cores.
-#   scripts/committee-validation.sh [VARIANT...]   (default: plain ls01)
+#   scripts/committee-validation.sh [VARIANT[:EPOCHS]...]   (default: plain ls01)
 # Variants: plain (the recipe), ls01 (label smoothing 0.1), mixed (four architectures of about the
 # same cost, one per member: [784,800,800,10], [784,1000,400,10], [784,600,600,600,10] and
 # [784,1500,10]), swa (weight averaging of the last 8 epochs, --average-last 8), normalised (each
@@ -12,7 +12,9 @@
 # (five members: those four, then 20 pixels wide; about 19 minutes), deskew (every member
 # deskewed, differing by seed alone), alternate (as they are, deskewed, as they are, deskewed),
 # long (two members of 60 epochs: the training of four of 30, spent on length instead of count).
-# Writes docs/experiments/committee/validation/VARIANT.{events,evaluate.json}.
+# VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
+# members against five at about the same training), and names its files VARIANT-EPOCHS.
+# Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/experiments/committee/validation"
@@ -27,7 +29,13 @@ recipe=(--layers 784,800,800,10 --activation relu --loss cross-entropy --init he
         --data "$split" --json)
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(plain ls01)
-for name in "${variants[@]}"; do
+for spec in "${variants[@]}"; do
+  name="${spec%%:*}"
+  asked=""
+  [ "$spec" = "$name" ] || asked="${spec#*:}"
+  case "$asked" in
+    ''|*[!0-9]*|0) [ -z "$asked" ] || { echo "committee-validation.sh: '$spec': the epochs after ':' must be a whole number above 0" >&2; exit 2; } ;;
+  esac
   epochs=30
   case "$name" in
     plain) extra=(--committee 4) ;;
@@ -42,8 +50,13 @@ for name in "${variants[@]}"; do
     *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate or long)" >&2
        exit 2 ;;
   esac
-  "$root/perceptron" train "${recipe[@]}" --epochs "$epochs" "${extra[@]}" -o "$split/$name.json" > "$out/$name.events"
-  "$root/perceptron" evaluate -m "$split/$name.json" --data "$split" --json > "$out/$name.evaluate.json"
+  file="$name"
+  if [ -n "$asked" ]; then
+    epochs="$asked"
+    file="$name-$asked"
+  fi
+  "$root/perceptron" train "${recipe[@]}" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
+  "$root/perceptron" evaluate -m "$split/$file.json" --data "$split" --json > "$out/$file.evaluate.json"
 done
 python3 - "$out" <<'PY'
 import json, pathlib, sys
