@@ -135,7 +135,7 @@ final class ModelDocumentReader {
             String type = fields.text(layer, "type", path + ".type");
             if (type.equals("dense")) {
                 int units = (int) fields.integer(layer, "units", path + ".units", 1, MAX_UNITS);
-                Activation activation = activation(fields.text(layer, "activation", path + ".activation"), path + ".activation");
+                Activation activation = fields.parsed(layer, "activation", path + ".activation", Activation::fromId);
                 layers.add(new LayerSpec.Dense(units, activation));
                 parameters += (long) width * units + units;
                 width = units;
@@ -151,11 +151,12 @@ final class ModelDocumentReader {
         if (parameters > MAX_PARAMETERS) {
             throw fields.bad("architecture", "describes " + parameters + " parameters, more than " + MAX_PARAMETERS);
         }
-        Activation outputActivation = activation(fields.text(output, "activation", "architecture.output.activation"),
-                "architecture.output.activation");
+        Activation outputActivation = fields.parsed(output, "activation", "architecture.output.activation",
+                Activation::fromId);
         Loss loss = loss(fields.text(architecture, "loss", "architecture.loss"), outputActivation);
-        Optional<Initialization> init = Optional.ofNullable(architecture.get("initialization"))
-                .map(node -> initialization(node.asText()));
+        Optional<Initialization> init = architecture.has("initialization")
+                ? Optional.of(fields.parsed(architecture, "initialization", "architecture.initialization", Initialization::fromId))
+                : Optional.empty();
         try {
             return new NetworkSpec(inputs, layers, classes, loss, init);
         } catch (IllegalArgumentException e) {
@@ -177,22 +178,6 @@ final class ModelDocumentReader {
             return Loss.meanSquaredError(outputActivation);
         }
         throw fields.bad("architecture.loss", "is '" + id + "', expected cross-entropy or mse");
-    }
-
-    private Activation activation(String id, String path) {
-        try {
-            return Activation.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw fields.bad(path, e.getMessage());
-        }
-    }
-
-    private Initialization initialization(String id) {
-        try {
-            return Initialization.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw fields.bad("architecture.initialization", e.getMessage());
-        }
     }
 
     private List<String> classNames(JsonNode architecture, int classes) {

@@ -104,8 +104,20 @@ class JsonModelStoreStrictReadingTest {
     @Test
     void an_unknown_activation_lists_the_known_ones() throws IOException {
         edit(root -> ((ObjectNode) root.get("architecture").get("hidden").get(0)).put("activation", "swish"));
-        assertRefused("field 'architecture.hidden[0].activation' unknown activation 'swish', expected one of "
+        assertRefused("field 'architecture.hidden[0].activation' is refused: unknown activation 'swish', expected one of "
                 + "[identity, sigmoid, tanh, relu, softmax]");
+    }
+
+    /** An initialisation is optional, but when present it is a string core knows, refused like the other fields. */
+    @Test
+    void an_unknown_or_non_text_initialization_is_refused_by_field() throws IOException {
+        String saved = Files.readString(file);
+        edit(root -> ((ObjectNode) root.get("architecture")).put("initialization", "orthogonal"));
+        assertThatThrownBy(() -> store.load(file)).isInstanceOf(ModelStoreException.class).hasMessageStartingWith(
+                file + ": field 'architecture.initialization' is refused: unknown initialisation 'orthogonal', expected one of [");
+        Files.writeString(file, saved);
+        edit(root -> ((ObjectNode) root.get("architecture")).put("initialization", 3));
+        assertRefused("field 'architecture.initialization' must be a string");
     }
 
     @Test

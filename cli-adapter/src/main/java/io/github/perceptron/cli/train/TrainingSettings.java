@@ -65,69 +65,31 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
         now.remove(name);
         now.put(name, text);
         String option = "--" + name;
-        return switch (name) {
-            case "layers" -> new TrainingSettings(TrainingFields.layers(text), activation, loss, optimizer, learningRate,
-                    momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "activation" -> new TrainingSettings(layers, TrainingFields.activation(text), loss, optimizer, learningRate,
-                    momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "loss" -> new TrainingSettings(layers, activation, TrainingFields.loss(text), optimizer, learningRate,
-                    momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "optimizer" -> new TrainingSettings(layers, activation, loss, TrainingFields.optimizer(text), learningRate,
-                    momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "lr" -> new TrainingSettings(layers, activation, loss, optimizer, TrainingFields.number(option, text),
-                    momentum, l2, dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "momentum" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate,
-                    TrainingFields.number(option, text), l2, dropout, initialization, epochs, batch, seed, schedule, warmup,
-                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "l2" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum,
-                    TrainingFields.number(option, text), dropout, initialization, epochs, batch, seed, schedule, warmup,
-                    shuffle, augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "dropout" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
-                    TrainingFields.dropout(text), initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "init" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    TrainingFields.initialization(text), epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "epochs" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, TrainingFields.integer(option, text), batch, seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "batch" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, epochs, TrainingFields.integer(option, text), seed, schedule, warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "seed" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, epochs, batch, TrainingFields.longInteger(option, text), schedule, warmup, shuffle,
-                    augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "schedule" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, epochs, batch, seed, TrainingFields.schedule(text), warmup, shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "warmup" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, epochs, batch, seed, schedule, TrainingFields.warmup(text), shuffle, augmentation,
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "no-shuffle" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, epochs, batch, seed, schedule, warmup, text != null && text.equals("false"),
-                    augmentation, classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "augment" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
-                    initialization, epochs, batch, seed, schedule, warmup, shuffle, TrainingFields.augmentation(text),
-                    classWeights, labelSmoothing, averageLast, inputNormalisation, now);
-            case "class-weights" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
-                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation,
-                    TrainingFields.classWeights(text), labelSmoothing, averageLast, inputNormalisation, now);
-            case "label-smoothing" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
-                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
-                    TrainingFields.labelSmoothing(text), averageLast, inputNormalisation, now);
-            case "average-last" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
-                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
-                    labelSmoothing, TrainingFields.averageLast(text), inputNormalisation, now);
-            case "normalise" -> new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2,
-                    dropout, initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
-                    labelSmoothing, averageLast, TrainingFields.normalisation(text), now);
+        Draft draft = new Draft(this);
+        switch (name) {
+            case "layers" -> draft.layers = TrainingFields.layers(text);
+            case "activation" -> draft.activation = TrainingFields.activation(text);
+            case "loss" -> draft.loss = TrainingFields.loss(text);
+            case "optimizer" -> draft.optimizer = TrainingFields.optimizer(text);
+            case "lr" -> draft.learningRate = TrainingFields.number(option, text);
+            case "momentum" -> draft.momentum = TrainingFields.number(option, text);
+            case "l2" -> draft.l2 = TrainingFields.number(option, text);
+            case "dropout" -> draft.dropout = TrainingFields.dropout(text);
+            case "init" -> draft.initialization = TrainingFields.initialization(text);
+            case "epochs" -> draft.epochs = TrainingFields.integer(option, text);
+            case "batch" -> draft.batch = TrainingFields.integer(option, text);
+            case "seed" -> draft.seed = TrainingFields.longInteger(option, text);
+            case "schedule" -> draft.schedule = TrainingFields.schedule(text);
+            case "warmup" -> draft.warmup = TrainingFields.warmup(text);
+            case "no-shuffle" -> draft.shuffle = text != null && text.equals("false");
+            case "augment" -> draft.augmentation = TrainingFields.augmentation(text);
+            case "class-weights" -> draft.classWeights = TrainingFields.classWeights(text);
+            case "label-smoothing" -> draft.labelSmoothing = TrainingFields.labelSmoothing(text);
+            case "average-last" -> draft.averageLast = TrainingFields.averageLast(text);
+            case "normalise" -> draft.inputNormalisation = TrainingFields.normalisation(text);
             default -> throw new OptionException("unknown training option '" + option + "'");
-        };
+        }
+        return draft.settings(now);
     }
 
     /** These settings with each of {@code changes} applied in order. */
@@ -198,6 +160,62 @@ public record TrainingSettings(List<Integer> layers, Activation activation, Loss
             throw e;
         } catch (IllegalArgumentException e) {
             throw new OptionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A copy of settings to change one field of: {@link #with} sets the field its option names,
+     * so a new option is one line there and one field here, not another copy of the constructor.
+     */
+    private static final class Draft {
+        private List<Integer> layers;
+        private Activation activation;
+        private Loss loss;
+        private String optimizer;
+        private Double learningRate;
+        private double momentum;
+        private double l2;
+        private double dropout;
+        private Initialization initialization;
+        private int epochs;
+        private int batch;
+        private long seed;
+        private LearningRateSchedule schedule;
+        private double warmup;
+        private boolean shuffle;
+        private Augmentation augmentation;
+        private ClassWeights classWeights;
+        private double labelSmoothing;
+        private int averageLast;
+        private InputNormalisation inputNormalisation;
+
+        private Draft(TrainingSettings from) {
+            layers = from.layers;
+            activation = from.activation;
+            loss = from.loss;
+            optimizer = from.optimizer;
+            learningRate = from.learningRate;
+            momentum = from.momentum;
+            l2 = from.l2;
+            dropout = from.dropout;
+            initialization = from.initialization;
+            epochs = from.epochs;
+            batch = from.batch;
+            seed = from.seed;
+            schedule = from.schedule;
+            warmup = from.warmup;
+            shuffle = from.shuffle;
+            augmentation = from.augmentation;
+            classWeights = from.classWeights;
+            labelSmoothing = from.labelSmoothing;
+            averageLast = from.averageLast;
+            inputNormalisation = from.inputNormalisation;
+        }
+
+        private TrainingSettings settings(Map<String, String> given) {
+            return new TrainingSettings(layers, activation, loss, optimizer, learningRate, momentum, l2, dropout,
+                    initialization, epochs, batch, seed, schedule, warmup, shuffle, augmentation, classWeights,
+                    labelSmoothing, averageLast, inputNormalisation, given);
         }
     }
 }

@@ -58,7 +58,7 @@ public record InputNormalisation(Kind kind, int inkWidth) {
         if (kind == null) {
             throw new IllegalArgumentException("a normalisation needs a kind");
         }
-        if (kind == Kind.WIDTH ? inkWidth < MIN_WIDTH || inkWidth > MAX_WIDTH : inkWidth != 0) {
+        if (kind == Kind.WIDTH ? !isWidth(inkWidth) : inkWidth != 0) {
             throw new IllegalArgumentException(kind == Kind.WIDTH
                     ? "the normalised width must be " + MIN_WIDTH + " to " + MAX_WIDTH + " pixels, was " + inkWidth
                     : kind.name().toLowerCase(Locale.ROOT) + " takes no width, was given " + inkWidth);
@@ -94,7 +94,7 @@ public record InputNormalisation(Kind kind, int inkWidth) {
         if (name.startsWith("width") && name.length() > 5 && name.length() <= 9
                 && name.substring(5).chars().allMatch(Character::isDigit)) {
             int pixels = Integer.parseInt(name.substring(5));
-            if (pixels < MIN_WIDTH || pixels > MAX_WIDTH) {
+            if (!isWidth(pixels)) {
                 throw new IllegalArgumentException("'" + id + "' is not a normalisation: widthN takes N = " + MIN_WIDTH
                         + ".." + MAX_WIDTH + " pixels, as width16");
             }
@@ -102,6 +102,10 @@ public record InputNormalisation(Kind kind, int inkWidth) {
         }
         throw new IllegalArgumentException("'" + id + "' is not a normalisation: none, deskew or widthN (N = "
                 + MIN_WIDTH + ".." + MAX_WIDTH + " pixels, as width16)");
+    }
+
+    private static boolean isWidth(int pixels) {
+        return pixels >= MIN_WIDTH && pixels <= MAX_WIDTH;
     }
 
     /** @return {@code none}, {@code deskew} or {@code widthN}, as {@link #parse} reads it */
