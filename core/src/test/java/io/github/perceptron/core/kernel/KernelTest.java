@@ -177,14 +177,16 @@ class KernelTest {
     /**
      * The two kernels agree to the bit, signed zeros included: the left operand holds -0, +0 and
      * subnormals (whose products underflow to a signed zero, the one case where skipping a zero
-     * step and fusing it differ), on every shape: narrow outputs, lone rows and row splits.
+     * step and fusing it differ), on every shape: narrow outputs, lone rows and row splits, and
+     * products wide and deep enough that the vector kernel runs its columns in several passes
+     * over more rows than it lists at once (300×784×130).
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void the_portable_kernel_gives_the_vector_kernels_bits(int threads) {
         MatrixKernel vector = new RowSplittingKernel(threads, KernelChoice::vectorProduct);
         MatrixKernel portable = new RowSplittingKernel(threads, PortableRowProduct::new);
-        int[][] shapes = {{1, 5, 3}, {7, 13, 5}, {9, 37, 70}, {102, 300, 45}, {130, 784, 33}, {6, 64, 10}, {33, 50, 130}};
+        int[][] shapes = {{1, 5, 3}, {7, 13, 5}, {9, 37, 70}, {102, 300, 45}, {130, 784, 33}, {6, 64, 10}, {33, 50, 130}, {300, 784, 130}};
         for (int[] shape : shapes) {
             int m = shape[0];
             int k = shape[1];
