@@ -30,7 +30,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --five) sizes=(5) ;;
     --seeds-only) out="$root/docs/experiments/committee"; extra=(--normalise none); name=committee-seeds ;;
-    --long) out="$root/docs/experiments/committee/long-members"; extra=(--normalise none --epochs "$2"); sizes=(2)
+    --long) if ! [[ "${2:-}" =~ ^[1-9][0-9]*$ ]]; then
+              echo "committee-experiment.sh: --long takes the members' epochs, a whole number above 0, as --long 300" >&2
+              exit 2
+            fi
+            out="$root/docs/experiments/committee/long-members"; extra=(--normalise none --epochs "$2"); sizes=(2)
             name=committee-long; shift ;;
     *) break ;;
   esac

@@ -19,23 +19,16 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/experiments/committee/validation"
 data="${PERCEPTRON_DATA:-$HOME/.cache/perceptron}"
-split="$(mktemp -d)"
-trap 'rm -rf "$split"' EXIT
-mkdir -p "$out"
-"$root/perceptron" fetch >/dev/null
-python3 "$root/scripts/validation_split.py" "$data/mnist" "$split" 50000
-recipe=(--layers 784,800,800,10 --activation relu --loss cross-entropy --init he --optimizer nesterov --lr 0.1
-        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --augment elastic,shift --seed 1
-        --data "$split" --json)
-variants=("$@")
-[ ${#variants[@]} -gt 0 ] || variants=(plain ls01)
-for spec in "${variants[@]}"; do
-  name="${spec%%:*}"
-  asked=""
-  [ "$spec" = "$name" ] || asked="${spec#*:}"
-  case "$asked" in
-    ''|*[!0-9]*|0) [ -z "$asked" ] || { echo "committee-validation.sh: '$spec': the epochs after ':' must be a whole number above 0" >&2; exit 2; } ;;
-  esac
+
+# Sets name, file, epochs and extra for VARIANT[:EPOCHS], or says what is wrong and exits.
+variant() {
+  name="${1%%:*}"
+  local asked=""
+  [ "$1" = "$name" ] || asked="${1#*:}"
+  if [ "$1" != "$name" ] && ! [[ "$asked" =~ ^[1-9][0-9]*$ ]]; then
+    echo "committee-validation.sh: '$1': the epochs after ':' must be a whole number above 0" >&2
+    exit 2
+  fi
   epochs=30
   case "$name" in
     plain) extra=(--committee 4) ;;
@@ -50,11 +43,27 @@ for spec in "${variants[@]}"; do
     *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate or long)" >&2
        exit 2 ;;
   esac
-  file="$name"
-  if [ -n "$asked" ]; then
-    epochs="$asked"
-    file="$name-$asked"
-  fi
+  epochs="${asked:-$epochs}"
+  file="$name${asked:+-$asked}"
+}
+
+variants=("$@")
+[ ${#variants[@]} -gt 0 ] || variants=(plain ls01)
+# Every variant is checked before anything is fetched or trained: a typo in the last one must not
+# wait for the first one's hour.
+for spec in "${variants[@]}"; do
+  variant "$spec"
+done
+split="$(mktemp -d)"
+trap 'rm -rf "$split"' EXIT
+mkdir -p "$out"
+"$root/perceptron" fetch >/dev/null
+python3 "$root/scripts/validation_split.py" "$data/mnist" "$split" 50000
+recipe=(--layers 784,800,800,10 --activation relu --loss cross-entropy --init he --optimizer nesterov --lr 0.1
+        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --augment elastic,shift --seed 1
+        --data "$split" --json)
+for spec in "${variants[@]}"; do
+  variant "$spec"
   "$root/perceptron" train "${recipe[@]}" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
   "$root/perceptron" evaluate -m "$split/$file.json" --data "$split" --json > "$out/$file.evaluate.json"
 done

@@ -39,7 +39,7 @@ final class VectorRowProduct implements RowProduct {
     private static final int PASS_BYTES = 128 * 1024;
 
     private int[] depths = new int[0];
-    private int[][] groupDepths = new int[GROUP_BLOCKS][0];
+    private final int[][] groupDepths = new int[GROUP_BLOCKS][0];
     private final int[] groupCounts = new int[GROUP_BLOCKS];
     private float[] padded = new float[0];
     private final float[] narrowTile = new float[4 * W];
