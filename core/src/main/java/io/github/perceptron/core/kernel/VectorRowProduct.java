@@ -122,12 +122,10 @@ final class VectorRowProduct implements RowProduct {
             }
             for (int k = 0; k < blocks; k++) {
                 for (int s = first; s < last; s++) {
-                    if (packed) {
-                        tile4x3(a, rs, ds, panel, (s - first) * panelSize, strip, c, r + 4 * k, groupDepths[k],
-                                groupCounts[k], n, s * strip);
-                    } else {
-                        tile4x3(a, rs, ds, b, s * strip, n, c, r + 4 * k, groupDepths[k], groupCounts[k], n, s * strip);
-                    }
+                    float[] source = packed ? panel : b;
+                    int at = packed ? (s - first) * panelSize : s * strip;
+                    tile4x3(a, rs, ds, source, at, packed ? strip : n, c, r + 4 * k, groupDepths[k], groupCounts[k],
+                            n, s * strip);
                 }
             }
         }
@@ -276,8 +274,9 @@ final class VectorRowProduct implements RowProduct {
      * Rows {@code r..r+3} at three adjacent column vectors from {@code j}: twelve accumulators,
      * three loads of b and four broadcasts per depth step, which fills AVX2's sixteen registers
      * and gives each step's fixed costs (its index, the four values of a) twelve multiply-adds.
+     * Depth step {@code d}'s three vectors of b start at {@code b[bAt + d·bStride]}: b itself, or a packed panel.
      */
-    private static void tile4x3(float[] a, int rs, int ds, float[] b, int b0, int bs, float[] c, int r, int[] depths,
+    private static void tile4x3(float[] a, int rs, int ds, float[] b, int bAt, int bStride, float[] c, int r, int[] depths,
                                 int count, int n, int j) {
         FloatVector c00 = FloatVector.zero(WIDE);
         FloatVector c01 = FloatVector.zero(WIDE);
@@ -295,26 +294,26 @@ final class VectorRowProduct implements RowProduct {
         for (int t = 0; t < count; t++) {
             int d = depths[t];
             int ad = a0 + d * ds;
-            int bd = b0 + d * bs;
-            FloatVector v0b = FloatVector.fromArray(WIDE, b, bd);
-            FloatVector v1b = FloatVector.fromArray(WIDE, b, bd + W);
-            FloatVector v2b = FloatVector.fromArray(WIDE, b, bd + 2 * W);
+            int bd = bAt + d * bStride;
+            FloatVector b0 = FloatVector.fromArray(WIDE, b, bd);
+            FloatVector b1 = FloatVector.fromArray(WIDE, b, bd + W);
+            FloatVector b2 = FloatVector.fromArray(WIDE, b, bd + 2 * W);
             FloatVector v0 = FloatVector.broadcast(WIDE, a[ad]);
-            c00 = v0b.fma(v0, c00);
-            c01 = v1b.fma(v0, c01);
-            c02 = v2b.fma(v0, c02);
+            c00 = b0.fma(v0, c00);
+            c01 = b1.fma(v0, c01);
+            c02 = b2.fma(v0, c02);
             FloatVector v1 = FloatVector.broadcast(WIDE, a[ad + rs]);
-            c10 = v0b.fma(v1, c10);
-            c11 = v1b.fma(v1, c11);
-            c12 = v2b.fma(v1, c12);
+            c10 = b0.fma(v1, c10);
+            c11 = b1.fma(v1, c11);
+            c12 = b2.fma(v1, c12);
             FloatVector v2 = FloatVector.broadcast(WIDE, a[ad + 2 * rs]);
-            c20 = v0b.fma(v2, c20);
-            c21 = v1b.fma(v2, c21);
-            c22 = v2b.fma(v2, c22);
+            c20 = b0.fma(v2, c20);
+            c21 = b1.fma(v2, c21);
+            c22 = b2.fma(v2, c22);
             FloatVector v3 = FloatVector.broadcast(WIDE, a[ad + 3 * rs]);
-            c30 = v0b.fma(v3, c30);
-            c31 = v1b.fma(v3, c31);
-            c32 = v2b.fma(v3, c32);
+            c30 = b0.fma(v3, c30);
+            c31 = b1.fma(v3, c31);
+            c32 = b2.fma(v3, c32);
         }
         int row = r * n + j;
         c00.intoArray(c, row);
