@@ -109,8 +109,12 @@ final class JsonFields {
 
     JsonNode present(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
+        if (node == null) {
             throw new ModelStoreException(file + ": missing field '" + prefix + path + "'");
+        }
+        if (node.isNull()) {
+            // present but null: "missing" would send the user looking for a field that is there
+            throw bad(path, "is null; give it a value or, if it is optional, leave it out");
         }
         return node;
     }

@@ -59,6 +59,17 @@ class JsonModelStoreStrictReadingTest {
         assertRefused("missing field 'architecture.output.units'");
     }
 
+    /** A null field was called missing, though the user could see it in the file. */
+    @Test
+    void a_null_field_is_said_to_be_null_not_missing() throws IOException {
+        String saved = Files.readString(file);
+        edit(root -> ((ObjectNode) root.get("architecture")).putNull("initialization"));
+        assertRefused("field 'architecture.initialization' is null; give it a value or, if it is optional, leave it out");
+        Files.writeString(file, saved);
+        edit(root -> ((ObjectNode) root.get("architecture").get("output")).putNull("units"));
+        assertRefused("field 'architecture.output.units' is null; give it a value or, if it is optional, leave it out");
+    }
+
     @Test
     void a_tensor_whose_shape_does_not_match_the_architecture_is_refused() throws IOException {
         edit(root -> ((ArrayNode) root.get("parameters").get(0).get("shape")).set(0, 65));
