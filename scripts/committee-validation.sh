@@ -11,7 +11,8 @@
 # member sees the digits its own way: as they are, deskewed, 12 and 16 pixels wide), normalised5
 # (five members: those four, then 20 pixels wide; about 19 minutes), deskew (every member
 # deskewed, differing by seed alone), alternate (as they are, deskewed, as they are, deskewed),
-# long (two members of 60 epochs: the training of four of 30, spent on length instead of count).
+# long (two members of 60 epochs: the training of four of 30, spent on length instead of count),
+# pair (two members of 60 epochs, the preset's first two: as they are, then deskewed).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
 # Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}.
@@ -40,7 +41,8 @@ variant() {
     deskew) extra=(--committee 4 --normalise deskew) ;;
     alternate) extra=(--committee 4 --committee-normalise "none|deskew|none|deskew") ;;
     long) extra=(--committee 2); epochs=60 ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate or long)" >&2
+    pair) extra=(--committee 2 --committee-normalise "none|deskew"); epochs=60 ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long or pair)" >&2
        exit 2 ;;
   esac
   epochs="${asked:-$epochs}"
