@@ -15,7 +15,10 @@
 # pair (two members of 60 epochs, the preset's first two: as they are, then deskewed).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
-# Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}.
+# Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}. With
+# --test-too first, each committee is also evaluated on the MNIST test set (VARIANT.test.json): the
+# same models on both sets, to see whether the split's verdicts carry over; nothing is chosen on it.
+#   scripts/committee-validation.sh [--test-too] [VARIANT[:EPOCHS]...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/experiments/committee/validation"
@@ -49,6 +52,11 @@ variant() {
   file="$name${asked:+-$asked}"
 }
 
+test_too=false
+if [ "${1:-}" = --test-too ]; then
+  test_too=true
+  shift
+fi
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=(plain ls01)
 # Every variant is checked before anything is fetched or trained: a typo in the last one must not
@@ -68,6 +76,9 @@ for spec in "${variants[@]}"; do
   variant "$spec"
   "$root/perceptron" train "${recipe[@]}" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
   "$root/perceptron" evaluate -m "$split/$file.json" --data "$split" --json > "$out/$file.evaluate.json"
+  if $test_too; then
+    "$root/perceptron" evaluate -m "$split/$file.json" --data "$data/mnist" --json > "$out/$file.test.json"
+  fi
 done
 python3 - "$out" <<'PY'
 import json, pathlib, sys
