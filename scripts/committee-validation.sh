@@ -84,6 +84,9 @@ python3 - "$out" <<'PY'
 import json, pathlib, sys
 for path in sorted(pathlib.Path(sys.argv[1]).glob("*.evaluate.json")):
     d = json.loads(path.read_text())
-    print(f"{path.name.split('.')[0]}: committee {100 * d['accuracy']:.2f}%, members "
-          + ", ".join(f"{100 * m['accuracy']:.2f}%" for m in d["members"]))
+    name = path.name.split('.')[0]
+    test = path.with_name(name + ".test.json")  # written by --test-too: the same models on the test set
+    also = f"; test set: committee {100 * json.loads(test.read_text())['accuracy']:.2f}%" if test.exists() else ""
+    print(f"{name}: committee {100 * d['accuracy']:.2f}%, members "
+          + ", ".join(f"{100 * m['accuracy']:.2f}%" for m in d["members"]) + also)
 PY

@@ -120,12 +120,13 @@ final class VectorRowProduct implements RowProduct {
                     pack(b, n, s * strip, depth, panel, (s - first) * panelSize);
                 }
             }
+            // Where each strip's depth steps start and how far apart they are: in the panel, or in b.
+            float[] source = packed ? panel : b;
+            int bStride = packed ? strip : n;
             for (int k = 0; k < blocks; k++) {
                 for (int s = first; s < last; s++) {
-                    float[] source = packed ? panel : b;
                     int at = packed ? (s - first) * panelSize : s * strip;
-                    tile4x3(a, rs, ds, source, at, packed ? strip : n, c, r + 4 * k, groupDepths[k], groupCounts[k],
-                            n, s * strip);
+                    tile4x3(a, rs, ds, source, at, bStride, c, r + 4 * k, groupDepths[k], groupCounts[k], n, s * strip);
                 }
             }
         }
