@@ -14,7 +14,6 @@ import io.github.perceptron.core.train.StopReason;
 import io.github.perceptron.core.train.Threads;
 import io.github.perceptron.core.train.TrainedModel;
 import io.github.perceptron.core.train.TrainingListener;
-import io.github.perceptron.core.train.TrainingPlan;
 import io.github.perceptron.dataset.DataLocation;
 import java.io.Serializable;
 import java.time.Clock;
@@ -83,14 +82,8 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
 
     @Override
     public Trained run(int threads) {
-        return run(threads, CoreTurns.NONE);
-    }
-
-    /** Runs on {@code threads} threads, computing only in its {@code turns}: between epochs it lets a waiting member go. */
-    Trained run(int threads, CoreTurns turns) {
         DatasetSource source = here != null ? here : data.openVerified(digest, testDigest);
         Threads execution = threads > 0 ? new Threads(threads) : Threads.allProcessors();
-        TrainingPlan trainingPlan = codec.read(plan);
         TrainingListener listener = new TrainingListener() {
             @Override
             public boolean stopRequested() {
@@ -102,25 +95,12 @@ final class CommitteeMemberRun implements CompareRunners.Run<CommitteeMemberRun.
                 if (epochDone != null) {
                     epochDone.run();
                 }
-                if (turns.shared() && report.epoch() < trainingPlan.epochs() && !stopRequested()) {
-                    turns.pass();  // a stopped member ends after this epoch: it keeps its turn until it gives it up
-                }
             }
         };
         TrainingRuns runs = useCases != null ? useCases.training(source, listener, execution)
                 : new TrainingRuns(source, listener, Clock.systemUTC(), execution);
-        TrainedModel trained;
-        turns.take();
-        if (turns.shared() && listener.stopRequested()) {
-            turns.give();
-            return new Trained(index, null, 0, null);  // stopped while it waited for its first turn
-        }
-        try {
-            trained = runs.train(trainingPlan, new ValidationSplit(splitKind, splitCount, splitFraction, splitSeed),
-                    CheckpointPolicy.NONE);
-        } finally {
-            turns.give();
-        }
+        TrainedModel trained = runs.train(codec.read(plan), new ValidationSplit(splitKind, splitCount, splitFraction,
+                splitSeed), CheckpointPolicy.NONE);
         if (trained.stopReason() == StopReason.REQUESTED) {
             return new Trained(index, null, trained.keptEpoch(), null);
         }

@@ -147,31 +147,28 @@ final class CommitteeTraining {
     }
 
     /**
-     * Members here, in the waves {@link MemberWaves} plans: a wave no larger than the threads shares
-     * them, and a larger one (the first, with the members left over) takes turns on them, one thread
-     * a member ({@link CoreTurns}). Threads and turns change the speed only, never the bits. After a
-     * stop no wave starts.
+     * Members here, in waves of as many as there are threads (up to the members), each wave's
+     * threads shared among its members: members of one recipe end together, and a last, smaller
+     * wave gets the threads the others leave (five members on two cores: two, two, then one on
+     * both). Threads change the speed only, never the bits. After a stop no wave starts.
      */
     private static void sideBySide(List<CommitteeMemberRun> runs, Threads threads, Consumer<CommitteeMemberRun.Trained> keep) {
         if (runs.isEmpty()) {
             return;
         }
-        List<Integer> waves = MemberWaves.sizes(runs.size(), threads.count());
-        ExecutorService pool = Executors.newFixedThreadPool(waves.get(0), runnable -> {
+        int side = Math.max(1, Math.min(runs.size(), threads.count()));
+        ExecutorService pool = Executors.newFixedThreadPool(side, runnable -> {
             Thread thread = new Thread(runnable, "committee member");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            int from = 0;
-            for (int size : waves) {
-                List<CommitteeMemberRun> wave = runs.subList(from, from + size);
-                from += size;
-                int each = MemberWaves.threadsEach(size, threads.count());
-                CoreTurns turns = CoreTurns.of(size, threads.count());
+            for (int from = 0; from < runs.size(); from += side) {
+                List<CommitteeMemberRun> wave = runs.subList(from, Math.min(runs.size(), from + side));
+                int each = Math.max(1, threads.count() / wave.size());
                 List<Future<CommitteeMemberRun.Trained>> running = new ArrayList<>();
                 for (CommitteeMemberRun run : wave) {
-                    running.add(pool.submit(() -> run.run(each, turns)));
+                    running.add(pool.submit(() -> run.run(each)));
                 }
                 boolean stopped = false;
                 for (int i = 0; i < wave.size(); i++) {

@@ -9,10 +9,14 @@ import io.github.perceptron.cli.common.UseCases;
 import io.github.perceptron.core.data.DatasetSource;
 import io.github.perceptron.core.data.ValidationSplit;
 import io.github.perceptron.core.model.Model;
+import io.github.perceptron.core.run.TrainingRuns;
 import io.github.perceptron.core.testing.InMemoryDatasetSource;
 import io.github.perceptron.core.testing.SyntheticImages;
 import io.github.perceptron.core.train.Threads;
+import io.github.perceptron.core.train.TrainingListener;
 import io.github.perceptron.core.train.TrainingPlan;
+import io.github.perceptron.core.tune.TrialRunner;
+import io.github.perceptron.core.tune.TuneModel;
 import io.github.perceptron.persistence.JsonModelStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,7 +44,17 @@ class CommitteeStopTest {
     private final DatasetSource source = new InMemoryDatasetSource(SyntheticImages.blobs(300, 28, 28, 10, 1),
             SyntheticImages.blobs(100, 28, 28, 10, 2));
     private final JsonModelStore store = new JsonModelStore();
-    private final UseCases useCases = new TrainingUseCases(CLOCK);
+    private final UseCases useCases = new UseCases() {
+        @Override
+        public TrainingRuns training(DatasetSource data, TrainingListener listener, Threads threads) {
+            return new TrainingRuns(data, listener, CLOCK, threads);
+        }
+
+        @Override
+        public TuneModel tuning(DatasetSource data, Threads threads, TrialRunner runner) {
+            throw new UnsupportedOperationException("not a search");
+        }
+    };
 
     private List<TrainingPlan> plans() {
         List<TrainingPlan> plans = new ArrayList<>();
