@@ -27,6 +27,9 @@ share() {
   done | awk -v n="$at_once" '{ s += $1 } END { printf "%.2f", s / NR / n }'
 }
 for round in $(seq 1 "$rounds"); do
-  alone="$(share 1 2)" two="$(share 2 1)" three="$(share 3 1)"
+  # One assignment each: in one line, a failing share would run the others and its status be lost.
+  alone="$(share 1 2)"
+  two="$(share 2 1)"
+  three="$(share 3 1)"
   echo "round $round: s a member's epoch costs: alone on two threads $alone, two at once $two, three at once $three"
 done
