@@ -44,14 +44,22 @@ def machine_code(lines, method):
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: scripts/jit_disassembly.py DUMP Class::method")
-    with open(sys.argv[1], encoding="utf-8", errors="replace") as dump:
-        code, base = machine_code(dump.read().split("\n"), sys.argv[2])
+    try:
+        with open(sys.argv[1], encoding="utf-8", errors="replace") as dump:
+            code, base = machine_code(dump.read().split("\n"), sys.argv[2])
+    except OSError as failure:
+        sys.exit(f"jit_disassembly.py: cannot read the dump '{sys.argv[1]}': {failure.strerror}")
     with tempfile.NamedTemporaryFile(suffix=".bin") as binary:
         binary.write(code)
         binary.flush()
-        listing = subprocess.run(["objdump", "-D", "-b", "binary", "-mi386:x86-64", "-M", "intel",
-                                  f"--adjust-vma={base:#x}", binary.name],
-                                 capture_output=True, text=True, check=True).stdout
+        try:
+            listing = subprocess.run(["objdump", "-D", "-b", "binary", "-mi386:x86-64", "-M", "intel",
+                                      f"--adjust-vma={base:#x}", binary.name],
+                                     capture_output=True, text=True, check=True).stdout
+        except FileNotFoundError:
+            sys.exit("jit_disassembly.py: objdump is needed; install binutils")
+        except subprocess.CalledProcessError as failure:
+            sys.exit(f"jit_disassembly.py: objdump failed: {failure.stderr.strip()}")
     for line in listing.split("\n"):
         match = OBJDUMP_LINE.match(line)
         if match and match.group(2).strip():  # objdump continues long encodings on bare lines
