@@ -1,6 +1,7 @@
 package io.github.perceptron.cli;
 
 import io.github.perceptron.cli.command.BenchCommand;
+import io.github.perceptron.cli.command.CombineCommand;
 import io.github.perceptron.cli.command.EvaluateCommand;
 import io.github.perceptron.cli.command.ExportCommand;
 import io.github.perceptron.cli.command.FetchCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "perceptron", mixinStandardHelpOptions = true, versionProvider = PerceptronCommand.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons on MNIST-like images.",
         subcommands = {FetchCommand.class, TrainCommand.class, EvaluateCommand.class, InfoCommand.class,
-                PredictCommand.class, ExportCommand.class, BenchCommand.class, CompareCommand.class, TuneCommand.class, ServeCommand.class,
+                PredictCommand.class, ExportCommand.class, CombineCommand.class, BenchCommand.class, CompareCommand.class, TuneCommand.class, ServeCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Start with: perceptron train    (fetches MNIST if needed, trains, saves the model)"})
 final class PerceptronCommand {

@@ -29,7 +29,7 @@ class PackagedJarIT {
 
     @Test
     void every_command_of_the_packaged_jar_loads_and_answers() throws Exception {
-        for (String command : List.of("fetch", "train", "evaluate", "info", "predict", "bench", "compare", "tune", "serve", "export")) {
+        for (String command : List.of("fetch", "train", "evaluate", "info", "predict", "bench", "compare", "tune", "serve", "export", "combine")) {
             ChildJvm.Result help = run(command, "--help");
             assertThat(help.code()).as(command + ": " + help.err()).isZero();
             assertThat(help.out()).contains("Usage: perceptron " + command);
