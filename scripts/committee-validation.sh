@@ -12,7 +12,9 @@
 # (five members: those four, then 20 pixels wide; about 19 minutes), deskew (every member
 # deskewed, differing by seed alone), alternate (as they are, deskewed, as they are, deskewed),
 # long (two members of 60 epochs: the training of four of 30, spent on length instead of count),
-# pair (two members of 60 epochs, the preset's first two: as they are, then deskewed).
+# pair (two members of 60 epochs, the preset's first two: as they are, then deskewed), affine (two
+# members of 60 epochs, as long, with rotations of ±15° and scaling of ±10% on top of the elastic
+# distortions and shifts: Cireşan et al.'s record MLPs trained with both).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
 # Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}. With
@@ -34,6 +36,7 @@ variant() {
     exit 2
   fi
   epochs=30
+  augment=elastic,shift
   case "$name" in
     plain) extra=(--committee 4) ;;
     ls01) extra=(--committee 4 --label-smoothing 0.1) ;;
@@ -45,7 +48,8 @@ variant() {
     alternate) extra=(--committee 4 --committee-normalise "none|deskew|none|deskew") ;;
     long) extra=(--committee 2); epochs=60 ;;
     pair) extra=(--committee 2 --committee-normalise "none|deskew"); epochs=60 ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long or pair)" >&2
+    affine) extra=(--committee 2); epochs=60; augment=elastic,shift,rotate,scale ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair or affine)" >&2
        exit 2 ;;
   esac
   epochs="${asked:-$epochs}"
@@ -70,11 +74,10 @@ mkdir -p "$out"
 "$root/perceptron" fetch >/dev/null
 python3 "$root/scripts/validation_split.py" "$data/mnist" "$split" 50000
 recipe=(--layers 784,800,800,10 --activation relu --loss cross-entropy --init he --optimizer nesterov --lr 0.1
-        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --augment elastic,shift --seed 1
-        --data "$split" --json)
+        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --seed 1 --data "$split" --json)
 for spec in "${variants[@]}"; do
   variant "$spec"
-  "$root/perceptron" train "${recipe[@]}" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
+  "$root/perceptron" train "${recipe[@]}" --augment "$augment" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
   "$root/perceptron" evaluate -m "$split/$file.json" --data "$split" --json > "$out/$file.evaluate.json"
   if $test_too; then
     "$root/perceptron" evaluate -m "$split/$file.json" --data "$data/mnist" --json > "$out/$file.test.json"
