@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.perceptron.core.testing.SyntheticImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,11 +127,31 @@ class CombineCommandTest {
         assertThat(data.exitCode()).isEqualTo(1);
         assertThat(data.err()).contains(file("elsewhere.json") + " was made with other data than " + file("pair.json"));
 
+        Path otherTest = Files.createDirectories(dir.resolve("other-test"));
+        for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte")) {
+            Files.copy(CombineCommandTest.data.resolve(name), otherTest.resolve(name));
+        }
+        IdxFixtures.write(otherTest, "t10k", SyntheticImages.blobs(100, 28, 28, 10, 3));
+        succeeds(CommandLineRun.of(environment, "train", "--data", otherTest.toString(), "--epochs", "1", "--layers",
+                "784,16,10", "-o", file("tested-elsewhere.json")));
+        CommandLineRun test = combine("-o", file("test.json"), file("pair.json"), file("tested-elsewhere.json"));
+        assertThat(test.exitCode()).isEqualTo(1);
+        assertThat(test.err()).contains(file("tested-elsewhere.json") + " was made with other data than "
+                + file("pair.json")).contains("(test images sha256:");
+
+        List<String> many = new ArrayList<>(List.of("-o", file("many.json")));
+        for (int k = 0; k < 33; k++) {
+            many.add(file("pair.json"));
+        }
+        CommandLineRun tooMany = combine(many.toArray(String[]::new));
+        assertThat(tooMany.exitCode()).isEqualTo(1);
+        assertThat(tooMany.err()).contains("these models hold 66 networks; a committee holds at most 64");
+
         CommandLineRun input = combine("-o", file("pair.json"), file("pair.json"), file("third.json"));
         assertThat(input.exitCode()).isEqualTo(1);
         assertThat(input.err()).contains("is an input of this run");
 
-        for (String name : List.of("copy.json", "one.json", "loss.json", "data.json")) {
+        for (String name : List.of("copy.json", "one.json", "loss.json", "data.json", "test.json", "many.json")) {
             assertThat(dir.resolve(name)).as(name).doesNotExist();
         }
         assertThat(Files.size(dir.resolve("pair.json"))).as("the input, untouched").isPositive();

@@ -189,8 +189,7 @@ public final class CombineCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  member %-3d %s: %s%s, seed %d, %d epochs, %s%n", k + 1, member.where(),
                     member.network().spec().sizes(), member.network().inputNormalisation().isNone() ? ""
                             : " " + member.network().inputNormalisation().id(), metadata.seed(), metadata.epochs(),
-                    metadata.testAccuracy().stream().mapToObj(a -> String.format(Locale.ROOT, "test accuracy %.2f%%", 100 * a))
-                            .findFirst().orElse("test accuracy not recorded"));
+                    InfoCommand.testAccuracy(metadata));
         }
         out.println("measure it with: perceptron evaluate -m " + this.out);
     }

@@ -101,10 +101,15 @@ public final class InfoCommand implements Callable<Integer> {
             Model member = members.get(k);
             ModelMetadata metadata = member.metadata();
             out.printf(Locale.ROOT, "  member %-3d %s%s, seed %d, epoch %d kept, %s, %s%n", k + 1, member.spec().sizes(),
-                    member.inputNormalisation().isNone() ? "" : " " + member.inputNormalisation().id(), metadata.seed(), metadata.epochs(), metadata.testAccuracy()
-                            .stream().mapToObj(a -> String.format(Locale.ROOT, "test accuracy %.2f%%", 100 * a))
-                            .findFirst().orElse("test accuracy not recorded"), member.weightsDigest());
+                    member.inputNormalisation().isNone() ? "" : " " + member.inputNormalisation().id(), metadata.seed(), metadata.epochs(), testAccuracy(metadata),
+                    member.weightsDigest());
         }
+    }
+
+    /** A member's recorded test accuracy in words, as info and combine list it. */
+    static String testAccuracy(ModelMetadata metadata) {
+        return metadata.testAccuracy().stream().mapToObj(a -> String.format(Locale.ROOT, "test accuracy %.2f%%", 100 * a))
+                .findFirst().orElse("test accuracy not recorded");
     }
 
     /**
