@@ -15,7 +15,9 @@
 # pair (two members of 60 epochs, the preset's first two: as they are, then deskewed), affine (two
 # members of 60 epochs, as long, with rotations of ±15° and scaling of ±10% on top of the elastic
 # distortions and shifts: Cireşan et al.'s record MLPs trained with both), wide (two members of
-# [784,1200,1200,10], 1.9 times the multiply-adds of [784,800,800,10]: wide:80 costs what long:150 does).
+# [784,1200,1200,10], 1.9 times the multiply-adds of [784,800,800,10]: wide:80 costs what long:150 does),
+# l2 and l2small (two members of 60 epochs, as long, with weight decay λ 0.005 and 0.001: decoupled
+# from the momentum, so about what a coupled 5e-4 and 1e-4 would do).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
 # Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}. With
@@ -52,7 +54,9 @@ variant() {
     pair) extra=(--committee 2 --committee-normalise "none|deskew"); epochs=60 ;;
     affine) extra=(--committee 2); epochs=60; augment=elastic,shift,rotate,scale ;;
     wide) extra=(--committee 2); epochs=60; layers=784,1200,1200,10 ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine or wide)" >&2
+    l2) extra=(--committee 2 --l2 0.005); epochs=60 ;;
+    l2small) extra=(--committee 2 --l2 0.001); epochs=60 ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2 or l2small)" >&2
        exit 2 ;;
   esac
   epochs="${asked:-$epochs}"
