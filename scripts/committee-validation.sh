@@ -18,7 +18,8 @@
 # [784,1200,1200,10], 1.9 times the multiply-adds of [784,800,800,10]: wide:80 costs what long:150 does),
 # l2 and l2small (two members of 60 epochs, as long, with weight decay λ 0.005 and 0.001: decoupled
 # from the momentum, so about what a coupled 5e-4 and 1e-4 would do), deep (two members of
-# [784,600,600,600,10]: a third hidden layer at about the weights of [784,800,800,10]).
+# [784,600,600,600,10]: a third hidden layer at about the weights of [784,800,800,10]), depths (one
+# of each: long's first member and deep's second, so a pair that differs by depth as well as seed).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
 # Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}. With
@@ -58,7 +59,8 @@ variant() {
     l2) extra=(--committee 2 --l2 0.005); epochs=60 ;;
     l2small) extra=(--committee 2 --l2 0.001); epochs=60 ;;
     deep) extra=(--committee 2); epochs=60; layers=784,600,600,600,10 ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2, l2small or deep)" >&2
+    depths) extra=(--committee 2 --committee-layers "784,800,800,10|784,600,600,600,10"); epochs=60 ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2, l2small, deep or depths)" >&2
        exit 2 ;;
   esac
   epochs="${asked:-$epochs}"
