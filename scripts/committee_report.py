@@ -42,8 +42,9 @@ def svg(series, path):
     accuracies = [100 * a for s in series for a in s["committee"] + s["members"]]
     low, high = min(accuracies) - 0.05, max(accuracies) + 0.05
     max_members = max(len(s["committee"]) for s in series)
-    # When every seed shared its machine, the time panel has no points: any scale will do.
-    max_minutes = max((max(s["minutes"]) for s in series if not s["shared"]), default=60) * 1.05
+    # When every seed shared its machine, the time panel has no points: any scale will do. At least a
+    # minute, so that a committee complete within its first minute still has a scale.
+    max_minutes = max(1.0, max((max(s["minutes"]) for s in series if not s["shared"]), default=60) * 1.05)
 
     def y(accuracy):
         return pad + (high - 100 * accuracy) / (high - low) * (height - 2 * pad)

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The validation split behind docs/experiments-committee.md's choices, as its scripts make it:
- * {@code scripts/validation_split.py} holds the last training images out, and
- * {@code scripts/committee-validation.sh} trains on the split and measures on it, never on the test
- * set unless asked. The script runs from a copy of {@code scripts/} beside a stand-in
- * {@code perceptron} that records its arguments, so no network is trained and nothing in the
- * repository is written.
+ * The scripts behind docs/experiments-committee.md, as they run: {@code scripts/validation_split.py}
+ * holds the last training images out; {@code scripts/committee-validation.sh} trains on the split
+ * and measures on it, never on the test set unless asked; {@code scripts/committee-experiment.sh}
+ * trains, evaluates and tabulates a committee. Each script runs from a copy of {@code scripts/}
+ * beside a stand-in {@code perceptron} that records its arguments and answers as the real one's
+ * {@code --json} does, so no network is trained and nothing in the repository is written.
  */
 class ExperimentScriptsTest {
 
@@ -40,7 +40,8 @@ class ExperimentScriptsTest {
     @BeforeEach
     void copyTheScriptsBesideAStandIn() throws IOException {
         Files.createDirectories(root.resolve("scripts"));
-        for (String script : List.of("committee-validation.sh", "validation_split.py")) {
+        for (String script : List.of("committee-validation.sh", "validation_split.py", "committee-experiment.sh",
+                "committee_report.py")) {
             Files.copy(SCRIPTS.resolve(script), root.resolve("scripts").resolve(script));
         }
         calls = root.resolve("calls.log");
@@ -51,8 +52,10 @@ class ExperimentScriptsTest {
                 "echo \"$*\" >> '" + calls + "'",
                 "case \"$1\" in",
                 "  train) while [ $# -gt 0 ]; do [ \"$1\" = -o ] && touch \"$2\"; shift; done",
-                "         echo '{\"event\":\"member\",\"member\":1}' ;;",
-                "  evaluate) echo '{\"accuracy\":0.995,\"members\":[{\"accuracy\":0.994},{\"accuracy\":0.993}]}' ;;",
+                "         echo '{\"event\":\"member\",\"member\":1}'; echo '{\"event\":\"member\",\"member\":2}'",
+                "         echo '{\"event\":\"done\",\"members\":2}' ;;",
+                "  evaluate) echo '{\"accuracy\":0.995,\"members\":[{\"accuracy\":0.994},{\"accuracy\":0.993}],'"
+                        + "'\"first_members\":[{\"accuracy\":0.994},{\"accuracy\":0.995}]}' ;;",
                 "esac", ""));
         Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
         data = root.resolve("data");
@@ -105,6 +108,39 @@ class ExperimentScriptsTest {
                     .startsWith("committee-validation.sh: ").contains("'" + bad);
             assertThat(calls).as("%s", args).doesNotExist();
             assertThat(root.resolve("docs")).as("%s", args).doesNotExist();
+        }
+    }
+
+    @Test
+    void the_deep_pair_trains_the_preset_with_deeper_layers_and_tabulates_it() throws Exception {
+        Result result = exec(List.of("bash", root.resolve("scripts/committee-experiment.sh").toString(),
+                "--long", "300", "--deep", "7"), Map.of());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        Path model = root.resolve("models/committee-deep-7.json");
+        assertThat(Files.readAllLines(calls)).containsExactly("--version",
+                "train --preset committee --normalise none --epochs 300 --layers 784,600,600,600,10 --committee 2"
+                        + " --seed 7 --json -o " + model,
+                "evaluate -m " + model + " --json");
+        Path out = root.resolve("docs/experiments/committee/deep-members");
+        assertThat(Files.readAllLines(out.resolve("events-7.txt")))
+                .hasSize(3).allMatch(line -> line.matches("\\d+ \\{\"event\":.*"));
+        assertThat(out.resolve("table.md")).content()
+                .contains("| 7 | 2 | 99.50% | 99.30% |", "| 7 | all | **99.50%** (best member 99.40%) |");
+        assertThat(out.resolve("accuracy.svg")).content().startsWith("<svg ");
+    }
+
+    @Test
+    void the_experiment_refuses_deep_members_without_a_length_before_anything_runs() throws Exception {
+        for (List<String> args : List.of(List.of("--deep", "1"), List.of("--long", "0", "1"), List.of("--long"))) {
+            List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts/committee-experiment.sh").toString()));
+            command.addAll(args);
+            Result result = exec(command, Map.of());
+
+            assertThat(result.code()).as("%s", args).isEqualTo(2);
+            assertThat(result.err().lines()).as("%s", args).hasSize(1).first().asString()
+                    .startsWith("committee-experiment.sh: ");
+            assertThat(calls).as("%s", args).doesNotExist();
         }
     }
 
