@@ -1,0 +1,56 @@
+package io.github.perceptron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scripts/committee-experiment.sh} as it runs beside a {@link ScriptStandIn}: it trains, times, evaluates and tabulates. */
+class CommitteeExperimentScriptTest {
+
+    @TempDir
+    Path root;
+
+    private ScriptStandIn scripts;
+
+    @BeforeEach
+    void standIn() throws Exception {
+        scripts = new ScriptStandIn(root);
+    }
+
+    @Test
+    void the_deep_pair_trains_the_preset_with_deeper_layers_and_tabulates_it() throws Exception {
+        ScriptStandIn.Result result = scripts.script("committee-experiment.sh", List.of("--long", "300", "--deep", "7"),
+                Map.of());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        Path model = root.resolve("models/committee-deep-7.json");
+        assertThat(Files.readAllLines(scripts.calls())).containsExactly("--version",
+                "train --preset committee --normalise none --epochs 300 --layers 784,600,600,600,10 --committee 2"
+                        + " --seed 7 --json -o " + model,
+                "evaluate -m " + model + " --json");
+        Path out = root.resolve("docs/experiments/committee/deep-members");
+        assertThat(Files.readAllLines(out.resolve("events-7.txt")))
+                .hasSize(3).allMatch(line -> line.matches("\\d+ \\{\"event\":.*"));
+        assertThat(out.resolve("table.md")).content()
+                .contains("| 7 | 2 | 99.50% | 99.30% |", "| 7 | all | **99.50%** (best member 99.40%) |");
+        assertThat(out.resolve("accuracy.svg")).content().startsWith("<svg ");
+    }
+
+    @Test
+    void the_experiment_refuses_deep_members_without_a_length_before_anything_runs() throws Exception {
+        for (List<String> args : List.of(List.of("--deep", "1"), List.of("--long", "0", "1"), List.of("--long"))) {
+            ScriptStandIn.Result result = scripts.script("committee-experiment.sh", args, Map.of());
+
+            assertThat(result.code()).as("%s", args).isEqualTo(2);
+            assertThat(result.err().lines()).as("%s", args).hasSize(1).first().asString()
+                    .startsWith("committee-experiment.sh: ");
+            assertThat(scripts.calls()).as("%s", args).doesNotExist();
+        }
+    }
+}
