@@ -27,11 +27,20 @@ out="$root/docs/experiments/committee/normalised"
 extra=()
 name=committee
 sizes=(5 7)
+five=false
+# Says that the experiment was already chosen by an earlier option, and exits: a later one must not
+# silently replace it (--long 300 --seeds-only would train the 70-minute preset instead).
+one_experiment() {
+  echo "committee-experiment.sh: $1 and an earlier --seeds-only or --long are two experiments; give one" >&2
+  exit 2
+}
 while [ $# -gt 0 ]; do
   case "$1" in
-    --five) sizes=(5) ;;
-    --seeds-only) out="$root/docs/experiments/committee"; extra=(--normalise none); name=committee-seeds ;;
-    --long) if ! [[ "${2:-}" =~ ^[1-9][0-9]*$ ]]; then
+    --five) sizes=(5); five=true ;;
+    --seeds-only) [ "$name" = committee ] || one_experiment "$1"
+                  out="$root/docs/experiments/committee"; extra=(--normalise none); name=committee-seeds ;;
+    --long) [ "$name" = committee ] || one_experiment "$1"
+            if ! [[ "${2:-}" =~ ^[1-9][0-9]*$ ]]; then
               echo "committee-experiment.sh: --long takes the members' epochs, a whole number above 0, as --long 300" >&2
               exit 2
             fi
@@ -47,6 +56,10 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+if $five && [ "$name" != committee ] && [ "$name" != committee-seeds ]; then
+  echo "committee-experiment.sh: --five is the preset's five; --long trains two" >&2
+  exit 2
+fi
 mkdir -p "$out" "$root/models"
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(1)

@@ -43,14 +43,17 @@ class CommitteeExperimentScriptTest {
     }
 
     @Test
-    void the_experiment_refuses_deep_members_without_a_length_before_anything_runs() throws Exception {
-        for (List<String> args : List.of(List.of("--deep", "1"), List.of("--long", "0", "1"), List.of("--long"))) {
+    void the_experiment_refuses_options_that_do_not_make_one_experiment_before_anything_runs() throws Exception {
+        for (List<String> args : List.of(List.of("--deep", "1"), List.of("--long", "0", "1"), List.of("--long"),
+                List.of("--long", "300", "--seeds-only", "1"), List.of("--seeds-only", "--long", "300", "1"),
+                List.of("--long", "300", "--five", "1"), List.of("--five", "--long", "300", "--deep", "1"))) {
             ScriptStandIn.Result result = scripts.script("committee-experiment.sh", args, Map.of());
 
             assertThat(result.code()).as("%s", args).isEqualTo(2);
             assertThat(result.err().lines()).as("%s", args).hasSize(1).first().asString()
                     .startsWith("committee-experiment.sh: ");
             assertThat(scripts.calls()).as("%s", args).doesNotExist();
+            assertThat(root.resolve("models")).as("%s", args).doesNotExist();
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class ScriptStandIn {
 
     /** The repository's scripts, read from cli-adapter's directory, where Maven runs the tests. */
-    static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();
+    private static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();
 
     /** What a finished script printed, and its exit code. */
     record Result(int code, String out, String err) {
