@@ -19,7 +19,10 @@
 # l2 and l2small (two members of 60 epochs, as long, with weight decay λ 0.005 and 0.001: decoupled
 # from the momentum, so about what a coupled 5e-4 and 1e-4 would do), deep (two members of
 # [784,600,600,600,10]: a third hidden layer at about the weights of [784,800,800,10]), depths (one
-# of each: long's first member and deep's second, so a pair that differs by depth as well as seed).
+# of each: long's first member and deep's second, so a pair that differs by depth as well as seed),
+# ciresan (two members of 60 epochs, as long, with Cireşan et al.'s elastic field, alpha 37 and
+# sigma 5.5, instead of Simard et al.'s 34 and 4: smoother and about a fifth smaller), batch50 (two
+# members of 60 epochs, as long, in batches of 50: twice the updates at the same rate).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
 # Writes docs/experiments/committee/validation/VARIANT[-EPOCHS].{events,evaluate.json}. With
@@ -43,6 +46,7 @@ variant() {
   epochs=30
   augment=elastic,shift
   layers=784,800,800,10
+  batch=100
   case "$name" in
     plain) extra=(--committee 4) ;;
     ls01) extra=(--committee 4 --label-smoothing 0.1) ;;
@@ -60,7 +64,9 @@ variant() {
     l2small) extra=(--committee 2 --l2 0.001); epochs=60 ;;
     deep) extra=(--committee 2); epochs=60; layers=784,600,600,600,10 ;;
     depths) extra=(--committee 2 --committee-layers "784,800,800,10|784,600,600,600,10"); epochs=60 ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2, l2small, deep or depths)" >&2
+    ciresan) extra=(--committee 2); epochs=60; augment=elastic:37:5.5,shift ;;
+    batch50) extra=(--committee 2); epochs=60; batch=50 ;;
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2, l2small, deep, depths, ciresan or batch50)" >&2
        exit 2 ;;
   esac
   epochs="${asked:-$epochs}"
@@ -85,10 +91,10 @@ mkdir -p "$out"
 "$root/perceptron" fetch >/dev/null
 python3 "$root/scripts/validation_split.py" "$data/mnist" "$split" 50000
 recipe=(--activation relu --loss cross-entropy --init he --optimizer nesterov --lr 0.1
-        --momentum 0.9 --schedule cosine --batch 100 --dropout 0 --seed 1 --data "$split" --json)
+        --momentum 0.9 --schedule cosine --dropout 0 --seed 1 --data "$split" --json)
 for spec in "${variants[@]}"; do
   variant "$spec"
-  "$root/perceptron" train "${recipe[@]}" --layers "$layers" --augment "$augment" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
+  "$root/perceptron" train "${recipe[@]}" --layers "$layers" --augment "$augment" --batch "$batch" --epochs "$epochs" "${extra[@]}" -o "$split/$file.json" > "$out/$file.events"
   "$root/perceptron" evaluate -m "$split/$file.json" --data "$split" --json > "$out/$file.evaluate.json"
   if $test_too; then
     "$root/perceptron" evaluate -m "$split/$file.json" --data "$data/mnist" --json > "$out/$file.test.json"

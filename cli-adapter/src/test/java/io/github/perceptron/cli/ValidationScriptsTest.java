@@ -48,7 +48,7 @@ class ValidationScriptsTest {
         assertThat(lines.get(0)).isEqualTo("fetch");
         String train = lines.get(1);
         assertThat(train).startsWith("train ").contains("--epochs 5", "--committee 2", "--l2 0.005",
-                "--layers 784,800,800,10", "--augment elastic,shift");
+                "--layers 784,800,800,10", "--augment elastic,shift", "--batch 100");
         String split = ScriptStandIn.valueOf(train, "--data");
         assertThat(lines.get(2)).isEqualTo("evaluate -m " + split + "/l2-5.json --data " + split + " --json");
         assertThat(lines.get(3)).contains("--epochs 60", "--committee 2").doesNotContain("--l2");

@@ -119,21 +119,66 @@ final class TrainingFields {
         throw new OptionException("bad schedule '" + text + "', expected constant, step:EVERY:FACTOR or cosine[:FINAL_FRACTION]");
     }
 
-    /** {@code none}, or any of {@code shift}, {@code rotate}, {@code scale}, {@code elastic}, comma-separated. */
+    /**
+     * {@code none}, or any of {@code shift[:PIXELS]}, {@code rotate[:DEGREES]}, {@code scale[:FRACTION]} and
+     * {@code elastic[:ALPHA:SIGMA]}, comma-separated; a distortion without numbers takes its default (2 px,
+     * 15°, 10%, Simard et al.'s 34 and 4).
+     */
     static Augmentation augmentation(String text) {
         Augmentation result = Augmentation.NONE;
-        for (String part : text.toLowerCase(Locale.ROOT).split(",", -1)) {
-            result = switch (part.strip()) {
-                case "none" -> result;
-                case "shift" -> result.withShift(2);
-                case "rotate" -> result.withRotation(15);
-                case "scale" -> result.withScale(0.1);
-                case "elastic" -> result.withElastic(34, 4);
-                default -> throw new OptionException("unknown augmentation '" + part
+        for (String raw : text.toLowerCase(Locale.ROOT).split(",", -1)) {
+            String part = raw.strip();
+            String[] words = part.split(":", -1);
+            if (!List.of("none", "shift", "rotate", "scale", "elastic").contains(words[0])) {
+                throw new OptionException("unknown augmentation '" + part
                         + "', expected none or a comma-separated list of shift, rotate, scale, elastic");
-            };
+            }
+            double[] numbers = augmentationNumbers(part, words);
+            Augmentation before = result;
+            result = core("--augment", () -> switch (words[0]) {
+                case "none" -> {
+                    if (numbers.length != 0) {
+                        throw new OptionException("--augment: '" + part + "' takes no number");
+                    }
+                    yield before;
+                }
+                case "shift" -> before.withShift(atMostOne(part, numbers, 2, "shift:PIXELS"));
+                case "rotate" -> before.withRotation(atMostOne(part, numbers, 15, "rotate:DEGREES"));
+                case "scale" -> before.withScale(atMostOne(part, numbers, 0.1, "scale:FRACTION"));
+                case "elastic" -> {
+                    if (numbers.length != 0 && numbers.length != 2) {
+                        throw new OptionException("--augment: '" + part + "' takes two numbers or none, elastic:ALPHA:SIGMA");
+                    }
+                    yield numbers.length == 0 ? before.withElastic(34, 4) : before.withElastic(numbers[0], numbers[1]);
+                }
+                default -> throw new IllegalStateException("checked above: " + words[0]);
+            });
         }
         return result;
+    }
+
+    /** The one number a distortion may take ({@code form} shows how), or its default. */
+    private static double atMostOne(String part, double[] numbers, double byDefault, String form) {
+        if (numbers.length > 1) {
+            throw new OptionException("--augment: '" + part + "' takes at most one number, " + form);
+        }
+        return numbers.length == 0 ? byDefault : numbers[0];
+    }
+
+    /** The numbers after a distortion's name, {@code elastic:36:6} giving 36 and 6. */
+    private static double[] augmentationNumbers(String part, String[] words) {
+        double[] numbers = new double[words.length - 1];
+        for (int i = 1; i < words.length; i++) {
+            try {
+                numbers[i - 1] = Double.parseDouble(words[i]);
+            } catch (NumberFormatException e) {
+                throw new OptionException("--augment: bad number '" + words[i] + "' in '" + part + "'");
+            }
+            if (!Double.isFinite(numbers[i - 1])) {
+                throw new OptionException("--augment: '" + words[i] + "' in '" + part + "' is not a finite number");
+            }
+        }
+        return numbers;
     }
 
     /** {@code balanced}, or one weight per class. */

@@ -84,8 +84,9 @@ public final class TrainingOptions {
     boolean noShuffle;
 
     @Option(names = "--augment", paramLabel = "LIST", defaultValue = "shift", converter = TrainingFields.AugmentationList.class,
-            description = "Distort training images on the fly: none, or any of shift (±2 px), rotate (±15°), "
-                    + "scale (±10%%), elastic (Simard 2003), comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Distort training images on the fly: none, or any of shift[:PIXELS] (±2 px), rotate[:DEGREES] (±15°), "
+                    + "scale[:FRACTION] (±10%%), elastic[:ALPHA:SIGMA] (Simard 2003: 34 and 4), comma-separated "
+                    + "(default: ${DEFAULT-VALUE}).")
     Augmentation augment;
 
     @Option(names = "--class-weights", paramLabel = "balanced|W,W,...", converter = TrainingFields.Weights.class,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.perceptron.cli.common.OptionException;
+import io.github.perceptron.core.augment.Augmentation;
 import io.github.perceptron.core.optim.OptimizerSpec;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +69,32 @@ class TrainingSettingsTest {
                 .isInstanceOf(OptionException.class).hasMessageContaining("unknown training option '--threads'");
         assertThatThrownBy(() -> TrainingSettings.DEFAULTS.withArguments(List.of("lr", "0.1")))
                 .isInstanceOf(OptionException.class).hasMessage("'lr' is not a training option");
+    }
+
+    /** A distortion's numbers follow its name; without them it keeps the default the help names. */
+    @Test
+    void each_distortion_takes_its_own_sizes_or_its_default() {
+        assertThat(parse("--augment", "elastic:37:5.5,shift:1.5,rotate:7.5,scale:0.15").plan().augmentation())
+                .isEqualTo(new Augmentation(1.5, 7.5, 0.15, 37, 5.5));
+        assertThat(parse("--augment", "elastic,shift,rotate,scale").plan().augmentation())
+                .isEqualTo(new Augmentation(2, 15, 0.1, 34, 4));
+        assertThat(TrainingSettings.DEFAULTS.with("augment", "elastic:36:6").plan().augmentation())
+                .isEqualTo(new Augmentation(0, 0, 0, 36, 6));
+    }
+
+    @Test
+    void a_distortion_with_the_wrong_numbers_is_refused_in_one_line_naming_it() {
+        assertThatThrownBy(() -> parse("--augment", "elastic:36")).hasMessageContaining(
+                "--augment: 'elastic:36' takes two numbers or none, elastic:ALPHA:SIGMA");
+        assertThatThrownBy(() -> parse("--augment", "shift:1:2")).hasMessageContaining(
+                "--augment: 'shift:1:2' takes at most one number, shift:PIXELS");
+        assertThatThrownBy(() -> parse("--augment", "rotate:x")).hasMessageContaining(
+                "--augment: bad number 'x' in 'rotate:x'");
+        assertThatThrownBy(() -> parse("--augment", "scale:1e999")).hasMessageContaining(
+                "--augment: '1e999' in 'scale:1e999' is not a finite number");
+        assertThatThrownBy(() -> parse("--augment", "none:1")).hasMessageContaining("--augment: 'none:1' takes no number");
+        assertThatThrownBy(() -> parse("--augment", "elastic:36:0.1")).hasMessageContaining(
+                "--augment: elastic sigma must be >= 0.5 pixels, was 0.1");
+        assertThatThrownBy(() -> parse("--augment", "flip:1")).hasMessageContaining("unknown augmentation 'flip:1'");
     }
 }
