@@ -60,6 +60,20 @@ class ValidationScriptsTest {
         assertThat(result.out()).contains("l2-5: committee 99.50%, members 99.40%, 99.30%");
     }
 
+    /** A variant changes the recipe's distortions or batch for its own run only. */
+    @Test
+    void a_variant_passes_its_own_distortions_and_batch_and_the_next_one_the_recipe() throws Exception {
+        ScriptStandIn.Result result = validation("ciresan:2", "batch50:2", "long:2");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> trains = Files.readAllLines(scripts.calls()).stream().filter(line -> line.startsWith("train ")).toList();
+        assertThat(trains).hasSize(3);
+        assertThat(trains.get(0)).contains("--augment elastic:37:5.5,shift", "--batch 100", "--committee 2");
+        assertThat(trains.get(1)).contains("--augment elastic,shift", "--batch 50", "--committee 2");
+        assertThat(trains.get(2)).contains("--augment elastic,shift", "--batch 100");
+        assertThat(trains).allSatisfy(train -> assertThat(train.split(" --batch ", -1)).hasSize(2));
+    }
+
     @Test
     void measures_the_same_models_on_the_test_set_only_when_asked() throws Exception {
         ScriptStandIn.Result result = validation("--test-too", "pair:3");
