@@ -4,7 +4,7 @@
 # --committee 7 trains only members 6 and 7), timing every member as it ends on one clock; then
 # evaluates each committee against its members and the committees of its first k members, and
 # writes the table and the plot.
-#   scripts/committee-experiment.sh [--five] [--seeds-only] [--long EPOCHS [--deep]] [SEED...]
+#   scripts/committee-experiment.sh [--five] [--seeds-only] [--long EPOCHS [--deep|--ciresan]] [SEED...]
 # --five trains the preset's five members only, without the growth to seven: the spread over whole
 # committees (scripts/committee-experiment.sh --five 101 201, beside seed 1's run) compares fives.
 # The preset's members see the digits as they are, deskewed, and 12, 16 and 20 pixels wide; its
@@ -16,7 +16,9 @@
 # spread over them), into docs/experiments/committee/long-members/: what longer members give
 # (scripts/committee_budget.py sets it against the 130-epoch committees); --long 300 takes about
 # 50 minutes on two cores. --deep, after --long, makes those two members [784,600,600,600,10] (a third
-# hidden layer at about the same weights), into docs/experiments/committee/deep-members/.
+# hidden layer at about the same weights), into docs/experiments/committee/deep-members/. --ciresan,
+# after --long, gives those two members Cireşan et al.'s elastic field (alpha 37, sigma 5.5, with the
+# shifts) instead of Simard et al.'s 34 and 4, into docs/experiments/committee/ciresan-members/.
 # One seed takes about 70 minutes on two cores (a Zen 3 with AVX2: 51 for the five, 18 for two
 # more). The label-smoothing recipe that lost (label-smoothing/) ran as --committee 8
 # --label-smoothing 0.1 --epochs 90, without the growth. Models go to models/committee-SEED.json;
@@ -46,12 +48,18 @@ while [ $# -gt 0 ]; do
             fi
             out="$root/docs/experiments/committee/long-members"; extra=(--normalise none --epochs "$2"); sizes=(2)
             name=committee-long; shift ;;
-    --deep) if [ "$name" != committee-long ]; then
-              echo "committee-experiment.sh: --deep comes after --long EPOCHS" >&2
+    --deep|--ciresan)
+            if [ "$name" != committee-long ]; then
+              echo "committee-experiment.sh: $1 comes after --long EPOCHS, once (--deep and --ciresan are two experiments)" >&2
               exit 2
             fi
-            out="$root/docs/experiments/committee/deep-members"; extra+=(--layers 784,600,600,600,10)
-            name=committee-deep ;;
+            if [ "$1" = --deep ]; then
+              out="$root/docs/experiments/committee/deep-members"; extra+=(--layers 784,600,600,600,10)
+              name=committee-deep
+            else
+              out="$root/docs/experiments/committee/ciresan-members"; extra+=(--augment elastic:37:5.5,shift)
+              name=committee-ciresan
+            fi ;;
     *) break ;;
   esac
   shift

@@ -43,10 +43,26 @@ class CommitteeExperimentScriptTest {
     }
 
     @Test
+    void the_ciresan_pair_trains_the_preset_with_that_elastic_field_into_its_own_files() throws Exception {
+        ScriptStandIn.Result result = scripts.script("committee-experiment.sh", List.of("--long", "300", "--ciresan", "7"),
+                Map.of());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        Path model = root.resolve("models/committee-ciresan-7.json");
+        assertThat(Files.readAllLines(scripts.calls())).containsExactly("--version",
+                "train --preset committee --normalise none --epochs 300 --augment elastic:37:5.5,shift --committee 2"
+                        + " --seed 7 --json -o " + model,
+                "evaluate -m " + model + " --json");
+        assertThat(root.resolve("docs/experiments/committee/ciresan-members/table.md")).content()
+                .contains("| 7 | all | **99.50%** (best member 99.40%) |");
+    }
+
+    @Test
     void the_experiment_refuses_options_that_do_not_make_one_experiment_before_anything_runs() throws Exception {
         for (List<String> args : List.of(List.of("--deep", "1"), List.of("--long", "0", "1"), List.of("--long"),
                 List.of("--long", "300", "--seeds-only", "1"), List.of("--seeds-only", "--long", "300", "1"),
-                List.of("--long", "300", "--five", "1"), List.of("--five", "--long", "300", "--deep", "1"))) {
+                List.of("--long", "300", "--five", "1"), List.of("--five", "--long", "300", "--deep", "1"),
+                List.of("--ciresan", "--long", "300", "1"), List.of("--long", "300", "--deep", "--ciresan", "1"))) {
             ScriptStandIn.Result result = scripts.script("committee-experiment.sh", args, Map.of());
 
             assertThat(result.code()).as("%s", args).isEqualTo(2);
