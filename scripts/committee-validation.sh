@@ -21,7 +21,7 @@
 # [784,600,600,600,10]: a third hidden layer at about the weights of [784,800,800,10]), depths (one
 # of each: long's first member and deep's second, so a pair that differs by depth as well as seed),
 # ciresan (two members of 60 epochs, as long, with Cireşan et al.'s elastic field, alpha 37 and
-# sigma 5.5, instead of Simard et al.'s 34 and 4: smoother and about a fifth smaller), batch50 (two
+# sigma 5.5, instead of Simard et al.'s 34 and 4: smoother, and a quarter smaller mid-image), batch50 (two
 # members of 60 epochs, as long, in batches of 50: twice the updates at the same rate).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
