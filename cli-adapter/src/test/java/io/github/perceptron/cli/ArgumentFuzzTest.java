@@ -28,7 +28,7 @@ class ArgumentFuzzTest {
 
     private static final List<List<String>> SEEDS = List.of(
             List.of("train", "--layers", "784,100,10", "--activation", "relu", "--loss", "cross-entropy", "--optimizer",
-                    "adam", "--lr", "0.001", "--l2", "1e-4", "--dropout", "0.2", "--augment", "shift,rotate", "--epochs",
+                    "adam", "--lr", "0.001", "--l2", "1e-4", "--dropout", "0.2", "--augment", "shift:1.5,rotate,elastic:37:5.5", "--epochs",
                     "3", "--batch", "50", "--seed", "7", "--schedule", "step:2:0.5", "--warmup", "1", "--validation", "100",
                     "--class-weights", "1,2,1,1,1,1,1,1,1,0.5"),
             List.of("train", "--init", "normal", "--momentum", "0.5", "--optimizer", "nesterov", "--schedule", "cosine:0.1",
