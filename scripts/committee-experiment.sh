@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The committee experiment of docs/experiments-committee.md: trains `--preset committee` (five
+# The committee experiments of docs/experiments-committee.md: trains `--preset committee-five` (five
 # members) with each seed given (default: 1), then grows it to seven members (the same command with
 # --committee 7 trains only members 6 and 7), timing every member as it ends on one clock; then
 # evaluates each committee against its members and the committees of its first k members, and
@@ -18,7 +18,8 @@
 # 50 minutes on two cores. --deep, after --long, makes those two members [784,600,600,600,10] (a third
 # hidden layer at about the same weights), into docs/experiments/committee/deep-members/. --ciresan,
 # after --long, gives those two members Cireşan et al.'s elastic field (alpha 37, sigma 5.5, with the
-# shifts) instead of Simard et al.'s 34 and 4, into docs/experiments/committee/ciresan-members/.
+# shifts) instead of Simard et al.'s 34 and 4, into docs/experiments/committee/ciresan-members/:
+# --long 300 --ciresan trains what `--preset committee` does.
 # One seed takes about 70 minutes on two cores (a Zen 3 with AVX2: 51 for the five, 18 for two
 # more). The label-smoothing recipe that lost (label-smoothing/) ran as --committee 8
 # --label-smoothing 0.1 --epochs 90, without the growth. Models go to models/committee-SEED.json;
@@ -77,7 +78,7 @@ for seed in "${seeds[@]}"; do
   start=$(date +%s)
   # Each line of events-SEED.txt: the seconds since the start, then train's JSON event.
   for members in "${sizes[@]}"; do
-    "$root/perceptron" train --preset committee ${extra[@]+"${extra[@]}"} --committee "$members" --seed "$seed" --json \
+    "$root/perceptron" train --preset committee-five ${extra[@]+"${extra[@]}"} --committee "$members" --seed "$seed" --json \
       -o "$model" \
       | while IFS= read -r line; do echo "$(( $(date +%s) - start )) $line"; done
   done > "$out/events-$seed.txt"

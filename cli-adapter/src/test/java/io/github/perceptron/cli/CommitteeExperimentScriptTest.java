@@ -31,7 +31,7 @@ class CommitteeExperimentScriptTest {
         assertThat(result.code()).as(result.err()).isZero();
         Path model = root.resolve("models/committee-deep-7.json");
         assertThat(Files.readAllLines(scripts.calls())).containsExactly("--version",
-                "train --preset committee --normalise none --epochs 300 --layers 784,600,600,600,10 --committee 2"
+                "train --preset committee-five --normalise none --epochs 300 --layers 784,600,600,600,10 --committee 2"
                         + " --seed 7 --json -o " + model,
                 "evaluate -m " + model + " --json");
         Path out = root.resolve("docs/experiments/committee/deep-members");
@@ -50,7 +50,7 @@ class CommitteeExperimentScriptTest {
         assertThat(result.code()).as(result.err()).isZero();
         Path model = root.resolve("models/committee-ciresan-7.json");
         assertThat(Files.readAllLines(scripts.calls())).containsExactly("--version",
-                "train --preset committee --normalise none --epochs 300 --augment elastic:37:5.5,shift --committee 2"
+                "train --preset committee-five --normalise none --epochs 300 --augment elastic:37:5.5,shift --committee 2"
                         + " --seed 7 --json -o " + model,
                 "evaluate -m " + model + " --json");
         assertThat(root.resolve("docs/experiments/committee/ciresan-members/table.md")).content()

@@ -160,17 +160,22 @@ class CommitteeTrainTest {
 
     @Test
     void the_committee_preset_is_record_networks_and_typed_options_win() throws IOException {
-        CommandLineRun preset = train("preset.json", "--preset", "committee", "--layers", "784,8,10", "--committee", "2");
+        CommandLineRun preset = train("preset.json", "--preset", "committee", "--layers", "784,8,10");
         assertThat(preset.exitCode()).as(preset.err()).isZero();
-        JsonNode plan = JSON.readTree(dir.resolve("preset.json").toFile()).at("/members/1/metadata/provenance/plan");
+        JsonNode committee = JSON.readTree(dir.resolve("preset.json").toFile());
+        assertThat(committee.get("members")).as("the preset's pair").hasSize(2);
+        JsonNode plan = committee.at("/members/1/metadata/provenance/plan");
         assertThat(plan.get("layers").toString()).as("typed").isEqualTo("[784,8,10]");
         assertThat(plan.get("seed").asLong()).isEqualTo(2);
-        assertThat(plan.at("/augmentation/elasticAlpha").asDouble()).as("from the preset").isEqualTo(34.0);
+        assertThat(plan.at("/augmentation/elasticAlpha").asDouble()).as("Cireşan's field, from the preset").isEqualTo(37.0);
+        assertThat(plan.at("/augmentation/elasticSigma").asDouble()).isEqualTo(5.5);
+        assertThat(plan.at("/augmentation/maxShift").asDouble()).isEqualTo(2.0);
+        assertThat(committee.at("/members/1/architecture/input").has("normalisation")).as("seeds alone").isFalse();
         assertThat(plan.at("/optimizer/type").asText()).isEqualTo("nesterov");
         assertThat(plan.get("batchSize").asInt()).as("typed: --batch 50").isEqualTo(50);
         assertThat(plan.get("labelSmoothing").asDouble()).as("none: it made committees worse").isZero();
 
-        assertThat(train("x.json", "--preset", "fastest").err()).contains("--preset: unknown preset 'fastest', expected committee");
+        assertThat(train("x.json", "--preset", "fastest").err()).contains("--preset: unknown preset 'fastest', expected committee or committee-five");
     }
 
     @Test

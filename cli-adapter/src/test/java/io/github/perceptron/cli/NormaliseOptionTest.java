@@ -94,15 +94,15 @@ class NormaliseOptionTest {
     }
 
     @Test
-    void the_committee_preset_gives_each_member_its_normalisation_unless_one_is_typed() throws IOException {
-        CommandLineRun preset = train("preset.json", "--preset", "committee", "--committee", "3");
+    void the_five_preset_gives_each_member_its_normalisation_unless_one_is_typed() throws IOException {
+        CommandLineRun preset = train("preset.json", "--preset", "committee-five", "--committee", "3");
         assertThat(preset.exitCode()).as(preset.err()).isZero();
         JsonNode members = JSON.readTree(dir.resolve("preset.json").toFile()).get("members");
         assertThat(members.get(0).at("/architecture/input").has("normalisation")).as("member 1: as they are").isFalse();
         assertThat(members.get(1).at("/architecture/input/normalisation").asText()).isEqualTo("deskew");
         assertThat(members.get(2).at("/architecture/input/normalisation").asText()).isEqualTo("width12");
 
-        CommandLineRun typed = train("typed.json", "--preset", "committee", "--committee", "2",
+        CommandLineRun typed = train("typed.json", "--preset", "committee-five", "--committee", "2",
                 "--normalise", "none");
         assertThat(typed.exitCode()).as(typed.err()).isZero();
         JsonNode plainMembers = JSON.readTree(dir.resolve("typed.json").toFile()).get("members");

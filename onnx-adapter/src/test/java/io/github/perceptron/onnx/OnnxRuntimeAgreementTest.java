@@ -117,7 +117,7 @@ class OnnxRuntimeAgreementTest {
 
     /**
      * A committee whose members see the digits their own way (as they are, deskewed, 12 pixels
-     * wide), as {@code --preset committee}'s do: the graph computes each member's normalisation
+     * wide), as {@code --preset committee-five}'s do: the graph computes each member's normalisation
      * (moments or bounding box, bilinear resampling, rounding) before its first Gemm, and ONNX
      * Runtime gives every test image the committee's class and probabilities.
      */
