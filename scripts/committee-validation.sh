@@ -21,7 +21,8 @@
 # [784,600,600,600,10]: a third hidden layer at about the weights of [784,800,800,10]), depths (one
 # of each: long's first member and deep's second, so a pair that differs by depth as well as seed),
 # ciresan (two members of 60 epochs, as long, with Cireşan et al.'s elastic field, alpha 37 and
-# sigma 5.5, instead of Simard et al.'s 34 and 4: smoother, and a quarter smaller mid-image), batch50 (two
+# sigma 5.5, instead of Simard et al.'s 34 and 4: smoother, and a quarter smaller mid-image), ciresan6
+# (the same with alpha 36 and sigma 6, the smooth end of their range), batch50 (two
 # members of 60 epochs, as long, in batches of 50: twice the updates at the same rate).
 # VARIANT:EPOCHS trains each member that many epochs instead (long:150 normalised5:60 compares two
 # members against five at about the same training), and names its files VARIANT-EPOCHS.
@@ -65,8 +66,9 @@ variant() {
     deep) extra=(--committee 2); epochs=60; layers=784,600,600,600,10 ;;
     depths) extra=(--committee 2 --committee-layers "784,800,800,10|784,600,600,600,10"); epochs=60 ;;
     ciresan) extra=(--committee 2); epochs=60; augment=elastic:37:5.5,shift ;;
+    ciresan6) extra=(--committee 2); epochs=60; augment=elastic:36:6,shift ;;
     batch50) extra=(--committee 2); epochs=60; batch=50 ;;
-    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2, l2small, deep, depths, ciresan or batch50)" >&2
+    *) echo "committee-validation.sh: unknown variant '$name' (plain, ls01, mixed, swa, normalised, normalised5, deskew, alternate, long, pair, affine, wide, l2, l2small, deep, depths, ciresan, ciresan6 or batch50)" >&2
        exit 2 ;;
   esac
   epochs="${asked:-$epochs}"
