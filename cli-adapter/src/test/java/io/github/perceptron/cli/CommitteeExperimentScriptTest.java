@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code scripts/committee-experiment.sh} as it runs beside a {@link ScriptStandIn}: it trains, times, evaluates and tabulates. */
 class CommitteeExperimentScriptTest {
@@ -23,38 +25,28 @@ class CommitteeExperimentScriptTest {
         scripts = new ScriptStandIn(root);
     }
 
-    @Test
-    void the_deep_pair_trains_the_preset_with_deeper_layers_and_tabulates_it() throws Exception {
-        ScriptStandIn.Result result = scripts.script("committee-experiment.sh", List.of("--long", "300", "--deep", "7"),
+    /** Each variant of the pair of 300 trains the earlier preset with its one change, into files of its own. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--deep    | deep    | --layers 784,600,600,600,10",
+        "--ciresan | ciresan | --augment elastic:37:5.5,shift"})
+    void a_variant_pair_trains_the_preset_with_its_change_and_tabulates_it(String flag, String name, String change)
+            throws Exception {
+        ScriptStandIn.Result result = scripts.script("committee-experiment.sh", List.of("--long", "300", flag, "7"),
                 Map.of());
 
         assertThat(result.code()).as(result.err()).isZero();
-        Path model = root.resolve("models/committee-deep-7.json");
+        Path model = root.resolve("models/committee-" + name + "-7.json");
         assertThat(Files.readAllLines(scripts.calls())).containsExactly("--version",
-                "train --preset committee-five --normalise none --epochs 300 --layers 784,600,600,600,10 --committee 2"
+                "train --preset committee-five --normalise none --epochs 300 " + change + " --committee 2"
                         + " --seed 7 --json -o " + model,
                 "evaluate -m " + model + " --json");
-        Path out = root.resolve("docs/experiments/committee/deep-members");
+        Path out = root.resolve("docs/experiments/committee/" + name + "-members");
         assertThat(Files.readAllLines(out.resolve("events-7.txt")))
                 .hasSize(3).allMatch(line -> line.matches("\\d+ \\{\"event\":.*"));
         assertThat(out.resolve("table.md")).content()
                 .contains("| 7 | 2 | 99.50% | 99.30% |", "| 7 | all | **99.50%** (best member 99.40%) |");
         assertThat(out.resolve("accuracy.svg")).content().startsWith("<svg ");
-    }
-
-    @Test
-    void the_ciresan_pair_trains_the_preset_with_that_elastic_field_into_its_own_files() throws Exception {
-        ScriptStandIn.Result result = scripts.script("committee-experiment.sh", List.of("--long", "300", "--ciresan", "7"),
-                Map.of());
-
-        assertThat(result.code()).as(result.err()).isZero();
-        Path model = root.resolve("models/committee-ciresan-7.json");
-        assertThat(Files.readAllLines(scripts.calls())).containsExactly("--version",
-                "train --preset committee-five --normalise none --epochs 300 --augment elastic:37:5.5,shift --committee 2"
-                        + " --seed 7 --json -o " + model,
-                "evaluate -m " + model + " --json");
-        assertThat(root.resolve("docs/experiments/committee/ciresan-members/table.md")).content()
-                .contains("| 7 | all | **99.50%** (best member 99.40%) |");
     }
 
     @Test
