@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +71,24 @@ final class ScriptStandIn {
 
     /** {@code command} run to its end, at most 60 s, in the environment given on top of this one's. */
     Result exec(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        return exec(command, environment, Duration.ofSeconds(60));
+    }
+
+    /**
+     * {@code command} run to its end, at most {@code limit}; past it, the command and every process it
+     * started are killed (a script's python or perceptron would otherwise outlive its bash).
+     */
+    Result exec(List<String> command, Map<String, String> environment, Duration limit)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("still running after 60 s: " + command);
+            throw new AssertionError("still running after " + limit.toSeconds() + " s: " + command);
         }
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
