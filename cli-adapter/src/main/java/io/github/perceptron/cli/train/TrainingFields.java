@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -129,32 +130,47 @@ final class TrainingFields {
         for (String raw : text.toLowerCase(Locale.ROOT).split(",", -1)) {
             String part = raw.strip();
             String[] words = part.split(":", -1);
-            if (!List.of("none", "shift", "rotate", "scale", "elastic").contains(words[0])) {
-                throw new OptionException("unknown augmentation '" + part
-                        + "', expected none or a comma-separated list of shift, rotate, scale, elastic");
-            }
+            Distortion distortion = Distortion.named(words[0], part);
             double[] numbers = augmentationNumbers(part, words);
             Augmentation before = result;
-            result = core("--augment", () -> switch (words[0]) {
-                case "none" -> {
+            result = core("--augment", () -> switch (distortion) {
+                case NONE -> {
                     if (numbers.length != 0) {
                         throw new OptionException("--augment: '" + part + "' takes no number");
                     }
                     yield before;
                 }
-                case "shift" -> before.withShift(atMostOne(part, numbers, 2, "shift:PIXELS"));
-                case "rotate" -> before.withRotation(atMostOne(part, numbers, 15, "rotate:DEGREES"));
-                case "scale" -> before.withScale(atMostOne(part, numbers, 0.1, "scale:FRACTION"));
-                case "elastic" -> {
+                case SHIFT -> before.withShift(atMostOne(part, numbers, 2, "shift:PIXELS"));
+                case ROTATE -> before.withRotation(atMostOne(part, numbers, 15, "rotate:DEGREES"));
+                case SCALE -> before.withScale(atMostOne(part, numbers, 0.1, "scale:FRACTION"));
+                case ELASTIC -> {
                     if (numbers.length != 0 && numbers.length != 2) {
                         throw new OptionException("--augment: '" + part + "' takes two numbers or none, elastic:ALPHA:SIGMA");
                     }
                     yield numbers.length == 0 ? before.withElastic(34, 4) : before.withElastic(numbers[0], numbers[1]);
                 }
-                default -> throw new IllegalStateException("checked above: " + words[0]);
             });
         }
         return result;
+    }
+
+    /** The words {@code --augment} knows, each once: the switch above must take every one. */
+    private enum Distortion {
+        NONE, SHIFT, ROTATE, SCALE, ELASTIC;
+
+        static Distortion named(String name, String part) {
+            for (Distortion distortion : values()) {
+                if (distortion.word().equals(name)) {
+                    return distortion;
+                }
+            }
+            throw new OptionException("unknown augmentation '" + part + "', expected none or a comma-separated list of "
+                    + Arrays.stream(values()).filter(d -> d != NONE).map(Distortion::word).collect(Collectors.joining(", ")));
+        }
+
+        String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The one number a distortion may take ({@code form} shows how), or its default. */

@@ -95,6 +95,7 @@ class TrainingSettingsTest {
         assertThatThrownBy(() -> parse("--augment", "none:1")).hasMessageContaining("--augment: 'none:1' takes no number");
         assertThatThrownBy(() -> parse("--augment", "elastic:36:0.1")).hasMessageContaining(
                 "--augment: elastic sigma must be >= 0.5 pixels, was 0.1");
-        assertThatThrownBy(() -> parse("--augment", "flip:1")).hasMessageContaining("unknown augmentation 'flip:1'");
+        assertThatThrownBy(() -> parse("--augment", "flip:1")).hasMessageContaining(
+                "unknown augmentation 'flip:1', expected none or a comma-separated list of shift, rotate, scale, elastic");
     }
 }
