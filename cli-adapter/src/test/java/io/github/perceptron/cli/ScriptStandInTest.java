@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptStandInTest {
 
     @Test
-    void aCommandPastItsLimitIsKilledWithEveryProcessItStarted(@TempDir Path root) throws Exception {
+    void a_command_past_its_limit_is_killed_with_every_process_it_started(@TempDir Path root) throws Exception {
         ScriptStandIn standIn = new ScriptStandIn(root);
         Path pid = root.resolve("child.pid");
         // The child writes its pid, then outlives its parent's limit by far, as a hung python would.
