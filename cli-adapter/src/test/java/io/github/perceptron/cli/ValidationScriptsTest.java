@@ -63,14 +63,15 @@ class ValidationScriptsTest {
     /** A variant changes the recipe's distortions or batch for its own run only. */
     @Test
     void a_variant_passes_its_own_distortions_and_batch_and_the_next_one_the_recipe() throws Exception {
-        ScriptStandIn.Result result = validation("ciresan:2", "batch50:2", "long:2");
+        ScriptStandIn.Result result = validation("ciresan:2", "batch50:2", "long:2", "ciresan6:2");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> trains = Files.readAllLines(scripts.calls()).stream().filter(line -> line.startsWith("train ")).toList();
-        assertThat(trains).hasSize(3);
+        assertThat(trains).hasSize(4);
         assertThat(trains.get(0)).contains("--augment elastic:37:5.5,shift", "--batch 100", "--committee 2");
         assertThat(trains.get(1)).contains("--augment elastic,shift", "--batch 50", "--committee 2");
         assertThat(trains.get(2)).contains("--augment elastic,shift", "--batch 100");
+        assertThat(trains.get(3)).contains("--augment elastic:36:6,shift", "--batch 100", "--committee 2");
         assertThat(trains).allSatisfy(train -> assertThat(train.split(" --batch ", -1)).hasSize(2));
     }
 
